@@ -1,0 +1,42 @@
+# Everything installs from zero: `make test` and `make run` call `setup` first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: setup run test lint typecheck unit eval bench check clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(PY) -m bot run
+
+check: setup
+	$(PY) -m bot check
+
+lint: setup
+	$(VENV)/bin/ruff check bot tests bench
+	$(VENV)/bin/ruff format --check bot tests bench
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
+unit: setup
+	$(PY) -m pytest
+
+eval: setup
+	$(PY) -m bot eval tests/eval --min 0.95
+
+bench: setup
+	$(PY) bench/bench_core.py
+
+test: lint typecheck unit
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,91 @@
+"""Benchmark of the core: per-question latency over the evaluation set, ``ask`` cold start,
+and peak memory. Run with ``make bench``; the figures go in the README.
+
+    python bench/bench_core.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def latency(rounds: int) -> dict[str, float]:
+    """Understand+answer time per question, after one warm-up pass."""
+    sys.path.insert(0, str(ROOT))
+    from bot.core.engine import Engine
+    from bot.core.knowledge import load_knowledge
+    from bot.evaluate import load_cases
+
+    engine = Engine(load_knowledge())
+    questions = [case.q for _, case in load_cases([ROOT / "tests" / "eval"])]
+    for q in questions:
+        engine.reply(q)
+    samples: list[float] = []
+    for _ in range(rounds):
+        for q in questions:
+            start = time.perf_counter_ns()
+            engine.reply(q)
+            samples.append((time.perf_counter_ns() - start) / 1e6)
+    # The first pass of a new word includes its one-off typo look-up: measure it too.
+    cold = Engine(load_knowledge())
+    first: list[float] = []
+    for q in questions:
+        start = time.perf_counter_ns()
+        cold.reply(q)
+        first.append((time.perf_counter_ns() - start) / 1e6)
+    return {
+        "questions": len(questions),
+        "p50_ms": statistics.median(samples),
+        "p99_ms": _percentile(samples, 0.99),
+        "first_pass_p50_ms": statistics.median(first),
+        "first_pass_p99_ms": _percentile(first, 0.99),
+    }
+
+
+def cold_start(runs: int = 5) -> dict[str, float]:
+    """Wall time of ``python -m bot ask`` in a fresh process, and its peak RSS."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "dónde hay un CEM en Chucuito"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - start)
+    peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"ask_cold_start_s": statistics.median(times), "ask_peak_rss_mb": peak_kb / 1024}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    for key, value in {**latency(args.rounds), **cold_start()}.items():
+        print(f"{key:>20}: {value:.3f}" if isinstance(value, float) else f"{key:>20}: {value}")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'bench_peak_rss_mb':>20}: {rss:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

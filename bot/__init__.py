@@ -1,0 +1,1 @@
+"""Puno services bot."""

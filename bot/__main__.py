@@ -1,0 +1,80 @@
+"""Command line: ``python -m bot [run | chat | ask | check | eval]``.
+
+The chat, ask, check and eval paths never import ``telegram`` (fast start-up).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--knowledge",
+        type=Path,
+        default=DEFAULT_KNOWLEDGE_DIR,
+        help=f"carpeta de conocimiento (por defecto {DEFAULT_KNOWLEDGE_DIR})",
+    )
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Bot de servicios de protección del MIMP en Puno.",
+    )
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser(
+        "start",
+        parents=[common],
+        help="Telegram si hay token configurado; si no, el chat de consola",
+    )
+    sub.add_parser("run", help="el bot de Telegram (requiere TELEGRAM_BOT_TOKEN)")
+    sub.add_parser("chat", parents=[common], help="conversación en la consola")
+    ask = sub.add_parser(
+        "ask", parents=[common], help="responde una pregunta (o una por línea con '-')"
+    )
+    ask.add_argument("--json", action="store_true", help="una respuesta JSON por línea")
+    ask.add_argument("question", nargs="+", help="la pregunta, o '-' para leer de stdin")
+    sub.add_parser(
+        "check", parents=[common], help="valida la carpeta de conocimiento y muestra un resumen"
+    )
+    ev = sub.add_parser(
+        "eval", parents=[common], help="mide la comprensión sobre conjuntos etiquetados"
+    )
+    ev.add_argument("files", nargs="+", type=Path, help="archivos YAML o carpetas")
+    ev.add_argument("--min", type=float, default=0.0, help="precisión mínima (0 a 1)")
+    ev.add_argument("--quiet", action="store_true", help="no listar cada fallo")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    knowledge: Path = getattr(args, "knowledge", DEFAULT_KNOWLEDGE_DIR)
+    command = args.command or "start"
+    if command == "start":
+        from bot.console import token_configured
+
+        command = "run" if token_configured() else "chat"
+    if command == "run":
+        from bot.tg.app import run
+
+        return run()
+    from bot import console
+
+    if command == "check":
+        return console.check(knowledge)
+    if command == "chat":
+        return console.chat(knowledge)
+    if command == "ask":
+        return console.ask(knowledge, args.question, as_json=args.json)
+    if command == "eval":
+        from bot.evaluate import evaluate_command
+
+        return evaluate_command(knowledge, args.files, args.min, quiet=args.quiet)
+    raise AssertionError(command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

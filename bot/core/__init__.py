@@ -1,0 +1,1 @@
+"""Pure core: no Telegram imports here."""

@@ -1,0 +1,675 @@
+"""Typed schema of ``knowledge/*.yaml``, a loader with clear errors and an immutable index.
+
+Every file is validated against strict pydantic models (unknown keys refused), then every
+cross-reference is checked. Any problem raises ``KnowledgeError`` naming the file, the entry
+(path inside the file) and the line: the bot never runs on half-loaded data.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
+Ubigeo = Annotated[str, Field(pattern=r"^\d{6}$")]
+Period = Annotated[str, Field(pattern=r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$")]
+Text = Annotated[str, Field(min_length=1)]
+Count = Annotated[int, Field(ge=0)]
+Operation = Literal["mimp", "coordinated"]
+
+
+class KnowledgeError(Exception):
+    """The knowledge directory is invalid; ``str()`` is the message for people."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+# --- services.yaml -----------------------------------------------------------------------
+
+
+class Service(_Strict):
+    """One public service: what it is, who runs it, who it serves, how to reach it."""
+
+    id: Id
+    name: Text
+    acronym: str | None = None
+    aliases: Annotated[list[Text], Field(min_length=1)]
+    programme: Id
+    operation: Operation
+    serves: Text
+    description: Text
+    offers: list[Text] = []
+    how_to_reach: str | None = None
+    free: bool | None = None
+    hours: str | None = None
+    note: str | None = None
+    source: Text
+
+
+class ServicesFile(_Strict):
+    department: Id
+    services: list[Service]
+
+
+# --- locations.yaml ----------------------------------------------------------------------
+
+
+class Site(_Strict):
+    """A named place where a service works (e.g. "CEDIF Juli", "PIAS Lago Titicaca")."""
+
+    name: Text
+    district: Ubigeo | None = None
+
+
+class Kind(_Strict):
+    id: Id
+    label: Text
+    stated_total: Count | None = None
+
+
+class ProvinceCount(_Strict):
+    province: Id
+    count: Count
+    kind: Id | None = None
+    sites: list[Site] = []
+
+
+class Coverage(_Strict):
+    """How many sites of a service each province has, as the seed's detailed listing gives it."""
+
+    service: Id
+    department: Id
+    label: Text
+    stated_total: Count | None = None
+    kinds: list[Kind] = []
+    counts: list[ProvinceCount] = []
+    note: str | None = None
+    source: Text
+
+
+class TableRow(_Strict):
+    province: Id
+    counts: dict[Id, Count]
+    total: Count
+
+
+class ConsolidatedTable(_Strict):
+    """One of the seed's consolidated tables, kept as printed (for cross-checks and totals)."""
+
+    id: Id
+    department: Id
+    title: Text
+    operation: Operation
+    rows: list[TableRow]
+    totals: dict[Id, Count]
+    total: Count
+
+
+class LocationsFile(_Strict):
+    coverage: list[Coverage]
+    consolidated: list[ConsolidatedTable]
+
+
+# --- figures.yaml ------------------------------------------------------------------------
+
+
+class Figure(_Strict):
+    """One number of the seed: service, indicator, period, value, label and source."""
+
+    service: Id
+    indicator: Id
+    label: Text
+    period: Period
+    value: Count
+    source: Text
+
+
+class FiguresFile(_Strict):
+    department: Id
+    periods: dict[Period, Text]
+    figures: list[Figure]
+
+
+# --- glossary.yaml -----------------------------------------------------------------------
+
+
+class Term(_Strict):
+    id: Id
+    term: Text
+    aliases: list[Text] = []
+    definition: Text
+    service: Id | None = None
+    source: str | None = None
+
+
+class GlossaryFile(_Strict):
+    terms: list[Term]
+
+
+# --- contacts.yaml -----------------------------------------------------------------------
+
+
+class Contact(_Strict):
+    id: Id
+    name: Text
+    phone: Text
+    free: bool
+    hours: Text
+    languages: list[Text] = []
+    description: Text
+    service: Id | None = None
+    source: Text
+
+
+class ContactsFile(_Strict):
+    contacts: list[Contact]
+
+
+# --- places.yaml -------------------------------------------------------------------------
+
+
+class Department(_Strict):
+    id: Id
+    name: Text
+    ubigeo: Annotated[str, Field(pattern=r"^\d{2}$")]
+    aliases: list[Text] = []
+
+
+class Province(_Strict):
+    id: Id
+    ubigeo: Annotated[str, Field(pattern=r"^\d{4}$")]
+    name: Text
+    department: Id
+    capital: Text
+    capital_district: Ubigeo
+    aliases: list[Text] = []
+
+
+class District(_Strict):
+    ubigeo: Ubigeo
+    name: Text
+    province: Id
+    capital: Text
+    latitude: Annotated[float, Field(ge=-90, le=90)]
+    longitude: Annotated[float, Field(ge=-180, le=180)]
+    aliases: list[Text] = []
+
+
+class PlacesFile(_Strict):
+    source: Text
+    departments: list[Department]
+    provinces: list[Province]
+    districts: list[District]
+
+
+# --- situations.yaml ---------------------------------------------------------------------
+
+
+class Situation(_Strict):
+    """A kind of case for referrals ("a dónde derivo ...") and the services that take it."""
+
+    id: Id
+    label: Text
+    phrases: Annotated[list[Text], Field(min_length=1)]
+    services: Annotated[list[Id], Field(min_length=1)]
+    also: list[Id] = []
+    priority: Annotated[int, Field(ge=0)] = 5
+
+
+class SituationsFile(_Strict):
+    situations: list[Situation]
+
+
+# --- lexicon.yaml ------------------------------------------------------------------------
+
+
+class Lexicon(_Strict):
+    """Words of the users' language: the understanding reads these, nothing is hard-coded."""
+
+    abbreviations: dict[Text, str]
+    danger: Annotated[list[Text], Field(min_length=1)]
+    shouted: list[Text] = []
+    intent_cues: dict[
+        Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
+    ]
+    greetings: list[Text]
+    thanks: list[Text]
+    farewells: list[Text]
+    out_of_scope: list[Text]
+    periods: dict[Period, list[Text]]
+    stopwords: list[Text]
+
+    @model_validator(mode="after")
+    def _no_empty_cues(self) -> Lexicon:
+        for intent, cues in self.intent_cues.items():
+            if not cues:
+                raise ValueError(f"intent_cues.{intent} is empty")
+        return self
+
+
+# --- the index -----------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+def _frozen(items: Iterable[tuple[str, T]]) -> Mapping[str, T]:
+    return MappingProxyType(dict(items))
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    """Everything the bot knows, validated and read-only."""
+
+    directory: Path
+    department: Department
+    services: Mapping[str, Service]
+    coverage: Mapping[str, Coverage]
+    consolidated: tuple[ConsolidatedTable, ...]
+    figures: tuple[Figure, ...]
+    periods: Mapping[str, str]
+    glossary: Mapping[str, Term]
+    contacts: Mapping[str, Contact]
+    provinces: Mapping[str, Province]
+    districts: Mapping[str, District]
+    situations: Mapping[str, Situation]
+    lexicon: Lexicon
+    places_source: str
+    warnings: tuple[str, ...]
+
+    def count(self, service_id: str, province_id: str) -> int:
+        """Sites of a service in a province, from the detailed listing."""
+        coverage = self.coverage.get(service_id)
+        if coverage is None:
+            return 0
+        return sum(c.count for c in coverage.counts if c.province == province_id)
+
+    def total(self, service_id: str) -> int:
+        """Sites of a service in the whole department, from the detailed listing."""
+        coverage = self.coverage.get(service_id)
+        return sum(c.count for c in coverage.counts) if coverage else 0
+
+    def consolidated_count(self, service_id: str, province_id: str) -> int | None:
+        """The consolidated table's figure, or None when no table has that service."""
+        for table in self.consolidated:
+            if service_id in table.totals:
+                for row in table.rows:
+                    if row.province == province_id:
+                        return row.counts.get(service_id, 0)
+                return 0
+        return None
+
+    def figures_for(self, service_id: str) -> tuple[Figure, ...]:
+        return tuple(f for f in self.figures if f.service == service_id)
+
+    def province_of(self, ubigeo: str) -> Province:
+        return self.provinces[self.districts[ubigeo].province]
+
+    def summary(self) -> dict[str, int]:
+        return {
+            "servicios": len(self.services),
+            "provincias": len(self.provinces),
+            "distritos": len(self.districts),
+            "ubicaciones": sum(len(c.counts) for c in self.coverage.values()),
+            "cifras": len(self.figures),
+            "términos del glosario": len(self.glossary),
+            "contactos": len(self.contacts),
+            "situaciones": len(self.situations),
+        }
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+M = TypeVar("M", bound=BaseModel)
+
+FILES = {
+    "services": "services.yaml",
+    "locations": "locations.yaml",
+    "figures": "figures.yaml",
+    "glossary": "glossary.yaml",
+    "contacts": "contacts.yaml",
+    "places": "places.yaml",
+    "situations": "situations.yaml",
+    "lexicon": "lexicon.yaml",
+}
+
+
+def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """The 1-based line of the YAML node at ``loc``, or of its deepest existing parent."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for key in loc:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if k.value == key:
+                    child = v
+                    break
+        elif (
+            isinstance(node, yaml.SequenceNode)
+            and isinstance(key, int)
+            and 0 <= key < len(node.value)
+        ):
+            child = node.value[key]
+        if child is None:
+            break
+        node = child
+        line = node.start_mark.line + 1
+    return line
+
+
+def _entry_name(data: Any, loc: Sequence[int | str]) -> str:
+    """A readable path like ``services[3] (id: cem).aliases``."""
+    parts: list[str] = []
+    current = data
+    for key in loc:
+        if isinstance(key, int):
+            label = f"[{key + 1}]"
+            item = current[key] if isinstance(current, list) and key < len(current) else None
+            if isinstance(item, dict):
+                ident = item.get("id") or item.get("ubigeo") or item.get("service")
+                ident = ident or item.get("province") or item.get("term")
+                if ident is not None:
+                    label += f" ({ident})"
+            parts.append(label)
+            current = item
+        else:
+            parts.append(("." if parts else "") + str(key))
+            current = current.get(key) if isinstance(current, dict) else None
+    return "".join(parts) or "(raíz del archivo)"
+
+
+def _where(path: Path, node: yaml.Node | None, data: Any, loc: Sequence[int | str]) -> str:
+    line = _line_of(node, loc)
+    at = f", línea {line}" if line else ""
+    return f"{path.name}{at}: entrada {_entry_name(data, loc)}"
+
+
+def _read(path: Path, model: type[M]) -> tuple[M, yaml.Node | None, Any]:
+    if not path.is_file():
+        raise KnowledgeError(f"{path.name}: falta el archivo en {path.parent}")
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f", línea {mark.line + 1}, columna {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise KnowledgeError(f"{path.name}{at}: el YAML no es válido ({problem})") from None
+    try:
+        return model.model_validate(data), node, data
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = [p for p in first["loc"] if isinstance(p, (int, str))]
+        more = len(exc.errors()) - 1
+        extra = f" (y {more} error(es) más)" if more else ""
+        raise KnowledgeError(f"{_where(path, node, data, loc)}: {_message(first)}{extra}") from None
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        return "clave desconocida (revise la ortografía)"
+    if kind == "missing":
+        return "falta este campo obligatorio"
+    if kind == "greater_than_equal":
+        return f"el número no puede ser negativo (valor: {error.get('input')!r})"
+    if kind == "string_pattern_mismatch":
+        return f"formato no válido: {error.get('input')!r}"
+    if kind == "too_short":
+        return "no puede estar vacío"
+    if kind == "string_too_short":
+        return "el texto no puede estar vacío"
+    return f"{error.get('msg', 'valor no válido')} (valor: {error.get('input')!r})"
+
+
+class _Refs:
+    """Collects the first cross-reference error with its place in the file."""
+
+    def __init__(self, path: Path, node: yaml.Node | None, data: Any) -> None:
+        self.path, self.node, self.data = path, node, data
+
+    def fail(self, loc: Sequence[int | str], message: str) -> None:
+        raise KnowledgeError(f"{_where(self.path, self.node, self.data, loc)}: {message}")
+
+    def require(self, ok: bool, loc: Sequence[int | str], message: str) -> None:
+        if not ok:
+            self.fail(loc, message)
+
+    def unique(self, ids: Sequence[str], section: str, what: str) -> None:
+        seen: set[str] = set()
+        for i, ident in enumerate(ids):
+            self.require(ident not in seen, [section, i], f"{what} repetido: {ident!r}")
+            seen.add(ident)
+
+
+def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
+    """Load and validate every knowledge file; raise ``KnowledgeError`` on the first problem."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise KnowledgeError(f"{directory}: no existe la carpeta de conocimiento")
+    services_f, s_node, s_data = _read(directory / FILES["services"], ServicesFile)
+    places_f, p_node, p_data = _read(directory / FILES["places"], PlacesFile)
+    locations_f, l_node, l_data = _read(directory / FILES["locations"], LocationsFile)
+    figures_f, f_node, f_data = _read(directory / FILES["figures"], FiguresFile)
+    glossary_f, g_node, g_data = _read(directory / FILES["glossary"], GlossaryFile)
+    contacts_f, c_node, c_data = _read(directory / FILES["contacts"], ContactsFile)
+    situations_f, t_node, t_data = _read(directory / FILES["situations"], SituationsFile)
+    lexicon, _, _ = _read(directory / FILES["lexicon"], Lexicon)
+
+    # places
+    refs = _Refs(directory / FILES["places"], p_node, p_data)
+    departments = {d.id: d for d in places_f.departments}
+    refs.unique([d.id for d in places_f.departments], "departments", "departamento")
+    refs.unique([p.id for p in places_f.provinces], "provinces", "id de provincia")
+    refs.unique([d.ubigeo for d in places_f.districts], "districts", "ubigeo")
+    provinces = {p.id: p for p in places_f.provinces}
+    districts = {d.ubigeo: d for d in places_f.districts}
+    for i, prov in enumerate(places_f.provinces):
+        refs.require(
+            prov.department in departments,
+            ["provinces", i, "department"],
+            f"departamento desconocido: {prov.department!r}",
+        )
+        refs.require(
+            prov.capital_district in districts,
+            ["provinces", i, "capital_district"],
+            f"distrito desconocido: {prov.capital_district!r}",
+        )
+    for i, dist in enumerate(places_f.districts):
+        refs.require(
+            dist.province in provinces,
+            ["districts", i, "province"],
+            f"provincia desconocida: {dist.province!r}",
+        )
+        refs.require(
+            dist.ubigeo.startswith(provinces[dist.province].ubigeo),
+            ["districts", i, "ubigeo"],
+            f"el ubigeo {dist.ubigeo} no corresponde a la provincia {dist.province!r}",
+        )
+        refs.require(
+            math.isfinite(dist.latitude) and math.isfinite(dist.longitude),
+            ["districts", i],
+            "coordenadas no válidas",
+        )
+    if len(departments) != 1:
+        refs.fail(["departments"], "por ahora se admite exactamente un departamento")
+    department = places_f.departments[0]
+
+    # services
+    refs = _Refs(directory / FILES["services"], s_node, s_data)
+    refs.require(
+        services_f.department == department.id,
+        ["department"],
+        f"departamento desconocido: {services_f.department!r}",
+    )
+    refs.unique([s.id for s in services_f.services], "services", "id de servicio")
+    services = {s.id: s for s in services_f.services}
+
+    def check_service(r: _Refs, ident: str | None, loc: Sequence[int | str]) -> None:
+        if ident is not None:
+            r.require(ident in services, loc, f"servicio desconocido: {ident!r}")
+
+    def check_province(r: _Refs, ident: str, loc: Sequence[int | str]) -> None:
+        r.require(ident in provinces, loc, f"provincia desconocida: {ident!r}")
+
+    def check_department(r: _Refs, ident: str, loc: Sequence[int | str]) -> None:
+        r.require(ident in departments, loc, f"departamento desconocido: {ident!r}")
+
+    # locations
+    refs = _Refs(directory / FILES["locations"], l_node, l_data)
+    refs.unique([c.service for c in locations_f.coverage], "coverage", "servicio")
+    for i, cov in enumerate(locations_f.coverage):
+        check_service(refs, cov.service, ["coverage", i, "service"])
+        check_department(refs, cov.department, ["coverage", i, "department"])
+        kinds = {k.id for k in cov.kinds}
+        for j, pc in enumerate(cov.counts):
+            check_province(refs, pc.province, ["coverage", i, "counts", j, "province"])
+            if pc.kind is not None or kinds:
+                refs.require(
+                    pc.kind in kinds,
+                    ["coverage", i, "counts", j, "kind"],
+                    f"tipo desconocido: {pc.kind!r} (tipos: {', '.join(sorted(kinds))})",
+                )
+            for k, site in enumerate(pc.sites):
+                if site.district is not None:
+                    loc: list[int | str] = ["coverage", i, "counts", j, "sites", k, "district"]
+                    refs.require(
+                        site.district in districts
+                        and districts[site.district].province == pc.province,
+                        loc,
+                        f"distrito desconocido o de otra provincia: {site.district!r}",
+                    )
+    for i, table in enumerate(locations_f.consolidated):
+        check_department(refs, table.department, ["consolidated", i, "department"])
+        for ident in table.totals:
+            check_service(refs, ident, ["consolidated", i, "totals", ident])
+        for j, row in enumerate(table.rows):
+            check_province(refs, row.province, ["consolidated", i, "rows", j, "province"])
+            for ident in row.counts:
+                refs.require(
+                    ident in table.totals,
+                    ["consolidated", i, "rows", j, "counts", ident],
+                    f"servicio fuera de las columnas de la tabla: {ident!r}",
+                )
+    missing = [s for s in services if s not in {c.service for c in locations_f.coverage}]
+    if missing:
+        refs.fail(["coverage"], f"faltan servicios: {', '.join(missing)}")
+
+    # figures
+    refs = _Refs(directory / FILES["figures"], f_node, f_data)
+    for i, fig in enumerate(figures_f.figures):
+        check_service(refs, fig.service, ["figures", i, "service"])
+        refs.require(
+            fig.period in figures_f.periods,
+            ["figures", i, "period"],
+            f"periodo sin descripción en 'periods': {fig.period!r}",
+        )
+    keys = [f"{f.service}/{f.indicator}/{f.period}" for f in figures_f.figures]
+    refs.unique(keys, "figures", "cifra")
+
+    # glossary
+    refs = _Refs(directory / FILES["glossary"], g_node, g_data)
+    refs.unique([t.id for t in glossary_f.terms], "terms", "id de término")
+    for i, term in enumerate(glossary_f.terms):
+        check_service(refs, term.service, ["terms", i, "service"])
+
+    # contacts
+    refs = _Refs(directory / FILES["contacts"], c_node, c_data)
+    refs.unique([c.id for c in contacts_f.contacts], "contacts", "id de contacto")
+    for i, contact in enumerate(contacts_f.contacts):
+        check_service(refs, contact.service, ["contacts", i, "service"])
+
+    # situations
+    refs = _Refs(directory / FILES["situations"], t_node, t_data)
+    refs.unique([t.id for t in situations_f.situations], "situations", "id de situación")
+    for i, sit in enumerate(situations_f.situations):
+        for j, ident in enumerate([*sit.services, *sit.also]):
+            key = "services" if j < len(sit.services) else "also"
+            idx = j if j < len(sit.services) else j - len(sit.services)
+            check_service(refs, ident, ["situations", i, key, idx])
+
+    kb = Knowledge(
+        directory=directory,
+        department=department,
+        services=_frozen(services.items()),
+        coverage=_frozen((c.service, c) for c in locations_f.coverage),
+        consolidated=tuple(locations_f.consolidated),
+        figures=tuple(figures_f.figures),
+        periods=_frozen(figures_f.periods.items()),
+        glossary=_frozen((t.id, t) for t in glossary_f.terms),
+        contacts=_frozen((c.id, c) for c in contacts_f.contacts),
+        provinces=_frozen(provinces.items()),
+        districts=_frozen(districts.items()),
+        situations=_frozen((s.id, s) for s in situations_f.situations),
+        lexicon=lexicon,
+        places_source=places_f.source,
+        warnings=(),
+    )
+    warnings = _consistency(kb, _Refs(directory / FILES["locations"], l_node, l_data))
+    return replace(kb, warnings=warnings)
+
+
+def _consistency(kb: Knowledge, refs: _Refs) -> tuple[str, ...]:
+    """Check the tables' own sums (errors) and report where the seed disagrees with itself."""
+    warnings: list[str] = []
+    for i, table in enumerate(kb.consolidated):
+        column: dict[str, int] = defaultdict(int)
+        for j, row in enumerate(table.rows):
+            refs.require(
+                sum(row.counts.values()) == row.total,
+                ["consolidated", i, "rows", j, "total"],
+                f"el total de la fila ({row.total}) no es la suma de sus columnas "
+                f"({sum(row.counts.values())})",
+            )
+            for ident, n in row.counts.items():
+                column[ident] += n
+        for ident, n in table.totals.items():
+            refs.require(
+                column[ident] == n,
+                ["consolidated", i, "totals", ident],
+                f"el total de {ident} ({n}) no es la suma de las provincias ({column[ident]})",
+            )
+        refs.require(
+            sum(table.totals.values()) == table.total,
+            ["consolidated", i, "total"],
+            f"el total general ({table.total}) no es la suma de las columnas",
+        )
+    for i, cov in enumerate(kb.coverage.values()):
+        if cov.stated_total is not None:
+            refs.require(
+                kb.total(cov.service) == cov.stated_total,
+                ["coverage", i, "stated_total"],
+                f"el total indicado ({cov.stated_total}) no es la suma por provincias "
+                f"({kb.total(cov.service)})",
+            )
+        for kind in cov.kinds:
+            got = sum(c.count for c in cov.counts if c.kind == kind.id)
+            if kind.stated_total is not None:
+                refs.require(
+                    got == kind.stated_total,
+                    ["coverage", i, "kinds"],
+                    f"el total de {kind.label} ({kind.stated_total}) no es la suma ({got})",
+                )
+        for province in kb.provinces:
+            table_n = kb.consolidated_count(cov.service, province)
+            listed = kb.count(cov.service, province)
+            if table_n is not None and table_n != listed:
+                warnings.append(
+                    f"{cov.label} en {kb.provinces[province].name}: el detalle del resumen "
+                    f"indica {listed} y el cuadro consolidado {table_n}"
+                )
+    return tuple(warnings)

@@ -1,0 +1,45 @@
+"""Normalisation of what people type: case, accents, punctuation, repeated letters, numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from functools import lru_cache
+
+_DIGIT_GROUPS = re.compile(r"(?<!\d)(\d{1,3})((?:[ .,\u00a0\u202f]\d{3})+)(?!\d)")
+_NON_WORD = re.compile(r"[^a-z0-9+]+")
+_REPEATS = re.compile(r"([a-z])\1{2,}")
+_DOUBLED_END = re.compile(r"([aeiou])\1+\b")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, "ñ" as "n": the form every comparison uses."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def join_digit_groups(text: str) -> str:
+    """ "4 551" and "222.395" become "4551" and "222395"."""
+    return _DIGIT_GROUPS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
+
+
+@lru_cache(maxsize=4096)
+def _clean(text: str) -> str:
+    text = join_digit_groups(fold(text))
+    text = _NON_WORD.sub(" ", text)
+    text = _REPEATS.sub(r"\1", text)
+    text = _DOUBLED_END.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
+    """Fold, drop punctuation, squeeze repeated letters and expand chat abbreviations."""
+    cleaned = _clean(text[:4096])
+    if not abbreviations:
+        return cleaned
+    return " ".join(abbreviations.get(tok, tok) for tok in cleaned.split())
+
+
+def tokens(text: str, abbreviations: Mapping[str, str] | None = None) -> list[str]:
+    return normalize(text, abbreviations).split()

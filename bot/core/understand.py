@@ -1,0 +1,420 @@
+"""From a free Spanish message to a ``Query``: entities found in lexicons built from the
+knowledge, then an intent chosen by explicit rules (danger always first)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.knowledge import Knowledge
+from bot.core.model import Context, Intent
+from bot.core.text import fold, normalize
+
+MAX_GAP = 2  # words allowed between the words of a cue or danger phrase
+MIN_FUZZY_LEN = 5  # shorter words are never corrected (acronyms, "juli", "car"...)
+
+_REPEATED_END = re.compile(r"([a-z])\1+\W*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    kind: str
+    key: str
+    words: tuple[str, ...]
+    gaps: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str
+    key: str
+    start: int
+    end: int
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One reading of a place name: a province, a district (ubigeo) or the department."""
+
+    kind: str
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What a message asks, before any answer is composed."""
+
+    text: str
+    normalized: str
+    intent: Intent
+    services: tuple[str, ...] = ()
+    place: Place | None = None
+    alternatives: tuple[Place, ...] = ()
+    period: str | None = None
+    situation: str | None = None
+    terms: tuple[str, ...] = ()
+    danger: bool = False
+    out_of_scope: bool = False
+    corrections: tuple[tuple[str, str], ...] = ()
+    follow_up: bool = False
+    confidence: float = 1.0
+
+    @property
+    def province(self) -> str | None:
+        return self.place.key if self.place and self.place.kind == "province" else None
+
+
+def _word_matches(word: str, pattern: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern
+
+
+class Matcher:
+    """Finds phrases in a list of words: contiguous, or with small gaps for cue phrases."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self._by_first: dict[str, list[Phrase]] = defaultdict(list)
+        self._wild_first: list[Phrase] = []
+        for phrase in phrases:
+            if phrase.words[0].endswith("*"):
+                self._wild_first.append(phrase)
+            else:
+                self._by_first[phrase.words[0]].append(phrase)
+
+    def find(self, words: Sequence[str]) -> list[Hit]:
+        hits: list[Hit] = []
+        for i, word in enumerate(words):
+            candidates = self._by_first.get(word, [])
+            wild = [p for p in self._wild_first if _word_matches(word, p.words[0])]
+            for phrase in (*candidates, *wild):
+                end = self._match_rest(words, i + 1, phrase)
+                if end is not None:
+                    hits.append(Hit(phrase.kind, phrase.key, i, end))
+        return hits
+
+    @staticmethod
+    def _match_rest(words: Sequence[str], pos: int, phrase: Phrase) -> int | None:
+        for pattern in phrase.words[1:]:
+            limit = min(len(words), pos + 1 + (MAX_GAP if phrase.gaps else 0))
+            for j in range(pos, limit):
+                if _word_matches(words[j], pattern):
+                    pos = j + 1
+                    break
+            else:
+                return None
+        return pos
+
+
+class Understanding:
+    """Lexicons built once from the knowledge; ``understand`` is then pure and fast."""
+
+    def __init__(self, kb: Knowledge) -> None:
+        self.kb = kb
+        lex = kb.lexicon
+        self.abbreviations = dict(lex.abbreviations)
+        self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
+        self.shouted = frozenset(normalize(w) for w in lex.shouted)
+        entity_phrases = list(self._entity_phrases())
+        cue_phrases = list(self._cue_phrases())
+        self.entities = Matcher(entity_phrases)
+        self.cues = Matcher(cue_phrases)
+        vocab = {
+            w
+            for p in (*entity_phrases, *cue_phrases)
+            for w in p.words
+            if len(w) >= MIN_FUZZY_LEN and not w.endswith("*") and not w.isdigit()
+        }
+        self.vocabulary = frozenset(vocab)
+        self._vocab_list = sorted(vocab - self.stopwords)
+        self._corrections: dict[str, str | None] = {}
+
+    # -- lexicons ------------------------------------------------------------------------
+
+    def _phrase(self, kind: str, key: str, text: str, gaps: bool = False) -> Phrase | None:
+        """A lexicon phrase; a word ending in ``*`` stays a prefix pattern."""
+        words: list[str] = []
+        for raw in text.split():
+            star = "*" if raw.endswith("*") else ""
+            words.extend(w + star for w in normalize(raw.rstrip("*")).split())
+        return Phrase(kind, key, tuple(words), gaps) if words else None
+
+    def _entity_phrases(self) -> Iterable[Phrase]:
+        kb = self.kb
+        raw: list[tuple[str, str, str]] = []
+        for s in kb.services.values():
+            for name in (s.name, s.acronym, *s.aliases):
+                if name:
+                    raw.append(("service", s.id, name))
+        for t in kb.glossary.values():
+            for name in (t.term, t.id.replace("_", " "), *t.aliases):
+                raw.append(("service" if t.service else "term", t.service or t.id, name))
+        for p in kb.provinces.values():
+            for name in (p.name, *p.aliases):
+                raw.append(("province", p.id, name))
+        for d in kb.districts.values():
+            for name in (d.name, d.capital, *d.aliases):
+                raw.append(("district", d.ubigeo, name))
+        dep = kb.department
+        for name in (dep.name, *dep.aliases):
+            raw.append(("department", dep.id, name))
+        for sit in kb.situations.values():
+            for name in sit.phrases:
+                raw.append(("situation", sit.id, name))
+        for period, names in kb.lexicon.periods.items():
+            for name in names:
+                raw.append(("period", period, name))
+        seen: set[tuple[str, str, tuple[str, ...]]] = set()
+        for kind, key, text in raw:
+            phrase = self._phrase(kind, key, text)
+            if phrase and (kind, key, phrase.words) not in seen:
+                seen.add((kind, key, phrase.words))
+                yield phrase
+
+    def _cue_phrases(self) -> Iterable[Phrase]:
+        lex = self.kb.lexicon
+        groups: list[tuple[str, str, Iterable[str]]] = [
+            ("danger", "danger", lex.danger),
+            ("greeting", "greeting", lex.greetings),
+            ("greeting", "thanks", lex.thanks),
+            ("greeting", "farewell", lex.farewells),
+            ("oos", "oos", lex.out_of_scope),
+        ]
+        groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
+        for kind, key, texts in groups:
+            for text in texts:
+                phrase = self._phrase(kind, key, text, gaps=kind == "danger")
+                if phrase:
+                    yield phrase
+
+    # -- words ---------------------------------------------------------------------------
+
+    def correct(self, word: str) -> str:
+        """The vocabulary word a typo most likely meant, or the word itself."""
+        if (
+            len(word) < MIN_FUZZY_LEN
+            or word in self.vocabulary
+            or word in self.stopwords
+            or not word.isalpha()
+        ):
+            return word
+        if word not in self._corrections:
+            limit = 1 if len(word) <= 7 else 2
+            best = process.extractOne(
+                word, self._vocab_list, scorer=OSA.distance, score_cutoff=limit
+            )
+            if len(self._corrections) > 20000:
+                self._corrections.clear()
+            self._corrections[word] = best[0] if best else None
+        return self._corrections[word] or word
+
+    # -- the query -----------------------------------------------------------------------
+
+    def understand(self, text: str, context: Context | None = None) -> Query:
+        normalized = normalize(text, self.abbreviations)
+        raw_words = normalized.split()
+        words = [self.correct(w) for w in raw_words]
+        corrections = tuple((a, b) for a, b in zip(raw_words, words, strict=True) if a != b)
+        fuzzy_at = {i for i, (a, b) in enumerate(zip(raw_words, words, strict=True)) if a != b}
+        entity_hits = [
+            Hit(h.kind, h.key, h.start, h.end, any(i in fuzzy_at for i in range(h.start, h.end)))
+            for h in _select_spans(self.entities.find(words))
+        ]
+        covered = {
+            i for h in entity_hits if h.kind in ("service", "term") for i in range(h.start, h.end)
+        }
+        cue_hits = [
+            h for h in self.cues.find(words) if not any(i in covered for i in range(h.start, h.end))
+        ]
+        if self._shouted(text):
+            cue_hits.append(Hit("danger", "shouted", 0, 0))
+        return self._decide(text, normalized, words, entity_hits, cue_hits, corrections, context)
+
+    def _shouted(self, text: str) -> bool:
+        """A call for help written loudly: "ayudaaa", "AYUDA", "¡auxilio!"."""
+        exclaimed = "!" in text or "¡" in text
+        for raw in text.split():
+            word = normalize(raw)
+            if word in self.shouted and (
+                exclaimed or raw.isupper() or _REPEATED_END.search(fold(raw))
+            ):
+                return True
+        return False
+
+    def _decide(
+        self,
+        text: str,
+        normalized: str,
+        words: list[str],
+        entities: list[Hit],
+        cues: list[Hit],
+        corrections: tuple[tuple[str, str], ...],
+        context: Context | None,
+    ) -> Query:
+        kb = self.kb
+        services = _unique(h.key for h in entities if h.kind == "service")
+        terms = _unique(h.key for h in entities if h.kind == "term")
+        periods = _unique(h.key for h in entities if h.kind == "period")
+        situations = sorted(
+            _unique(h.key for h in entities if h.kind == "situation"),
+            key=lambda s: kb.situations[s].priority,
+        )
+        place, alternatives = self._place(entities, words)
+        cue = {h.key for h in cues if h.kind == "cue"}
+        greeting = {h.key for h in cues if h.kind == "greeting"}
+        danger = any(h.kind == "danger" for h in cues)
+        oos = any(h.kind == "oos" for h in cues)
+        fuzzy = any(h.fuzzy for h in entities if h.kind == "service")
+        situation = situations[0] if situations else None
+        content_words = [w for w in words if w not in self.stopwords]
+
+        follow_up = False
+        if context is not None and not context.expired() and not danger:
+            inherits = not services and not terms and not situation
+            short = len(content_words) <= 4
+            if (
+                inherits
+                and short
+                and (place or periods or "stats" in cue)
+                and context.intent in ("locate", "stats", "overview", "referral", "describe")
+            ):
+                follow_up = True
+                services = list(context.services)
+                situation = context.situation
+                if place is None and context.province:
+                    place = Place("province", context.province, kb.provinces[context.province].name)
+                    if context.district is not None and context.district in kb.districts:
+                        d = kb.districts[context.district]
+                        place = Place("district", d.ubigeo, d.name)
+                if not periods and context.period and "stats" in cue:
+                    periods = [context.period]
+
+        intent: Intent
+        if danger and not ("referral" in cue and not _first_person(words)):
+            intent = "emergency"
+        elif follow_up and context is not None and context.intent is not None:
+            intent = context.intent
+            if "stats" in cue and services:
+                intent = "stats"
+            elif intent == "describe" and place:
+                intent = "locate"
+        elif oos and not services and not terms and not situation:
+            intent = "unknown"
+        elif (
+            services
+            and ("stats" in cue or periods)
+            and not ("locate" in cue and "stats" not in cue)
+        ):
+            intent = "stats"
+        elif situation and ("referral" in cue or not services or place):
+            intent = "referral"
+        elif services and place:
+            intent = "locate"
+        elif services and "describe" in cue:
+            intent = "describe"
+        elif services and "locate" in cue:
+            intent = "locate"
+        elif services or terms:
+            intent = "describe"
+        elif place and ("overview" in cue or "locate" in cue or len(content_words) <= 3):
+            intent = "overview"
+        elif "overview" in cue and not place and len(content_words) <= 3:
+            intent = "overview"
+        elif "help" in cue:
+            intent = "help"
+        elif greeting and len(content_words) <= 3:
+            intent = "greeting"
+        elif "stats" in cue and len(content_words) <= 3:
+            intent = "stats"
+        else:
+            intent = "unknown"
+
+        if intent == "referral" and situation:
+            services = _unique([*services, *kb.situations[situation].services])
+        confidence = 1.0
+        if fuzzy:
+            confidence -= 0.2
+        if intent == "unknown":
+            confidence = 0.9 if oos else 0.3
+        return Query(
+            text=text,
+            normalized=normalized,
+            intent=intent,
+            services=tuple(services),
+            place=place,
+            alternatives=alternatives,
+            period=periods[0] if periods else None,
+            situation=situation,
+            terms=tuple(terms),
+            danger=danger,
+            out_of_scope=oos,
+            corrections=corrections,
+            follow_up=follow_up,
+            confidence=max(0.0, confidence),
+        )
+
+    def _place(
+        self, hits: list[Hit], words: Sequence[str]
+    ) -> tuple[Place | None, tuple[Place, ...]]:
+        """The reading taken for the last place named, and the other readings of that name."""
+        kb = self.kb
+        spans = [h for h in hits if h.kind in ("province", "district", "department")]
+        if not spans:
+            return None, ()
+        last_start = max(h.start for h in spans)
+        readings = [h for h in spans if h.start == last_start]
+        options: list[Place] = [
+            Place("province", h.key, kb.provinces[h.key].name)
+            for h in readings
+            if h.kind == "province"
+        ]
+        for h in readings:
+            if h.kind != "district":
+                continue
+            d = kb.districts[h.key]
+            capital_of_named_province = any(
+                p.key == d.province and kb.provinces[p.key].capital_district == d.ubigeo
+                for p in options
+            )
+            if not capital_of_named_province:
+                options.append(Place("district", d.ubigeo, d.name))
+        if any(h.kind == "department" for h in readings):
+            options.append(Place("department", kb.department.id, kb.department.name))
+        prefer = words[last_start - 1] if last_start > 0 else ""
+        if prefer == "de" and last_start > 1:
+            prefer = words[last_start - 2]
+        wanted = {"distrito": "district", "provincia": "province"}.get(prefer)
+        options.sort(key=lambda p: p.kind != wanted)
+        return options[0], tuple(options[1:])
+
+
+def _first_person(words: Sequence[str]) -> bool:
+    return any(w in ("me", "estoy", "mi", "nos", "yo", "ayudeme", "ayudame") for w in words)
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _select_spans(hits: list[Hit]) -> list[Hit]:
+    """Longest spans first, no overlaps; every reading of a chosen span is kept."""
+    by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_span[(h.start, h.end)].append(h)
+    taken: set[int] = set()
+    chosen: list[Hit] = []
+    for (start, end), group in sorted(
+        by_span.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])
+    ):
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        chosen.extend(group)
+    return sorted(chosen, key=lambda h: h.start)

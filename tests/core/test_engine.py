@@ -1,0 +1,179 @@
+"""Understanding and answers, through the engine's one way in."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.knowledge import Knowledge
+from bot.core.model import Context
+from bot.evaluate import comparable
+
+
+class _Tags(HTMLParser):
+    ALLOWED = {"b", "i", "u", "s", "code", "pre", "a"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        assert tag in self.ALLOWED, tag
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack and self.stack.pop() == tag, tag
+
+
+def assert_valid_html(text: str) -> None:
+    parser = _Tags()
+    parser.feed(text)
+    parser.close()
+    assert parser.stack == []
+
+
+def test_design_card_cem_chucuito(engine: Engine) -> None:
+    answer = engine.reply("¿Dónde hay un CEM en Chucuito?")
+    assert answer.intent == "locate"
+    assert answer.services[0] == "cem"
+    assert answer.province == "chucuito"
+    text = comparable(answer.text)
+    assert "3 cem" in text
+    assert "1 cem regular" in text and "2 cem en comisaria" in text
+    # the other reading of "Chucuito" (a district of Puno province) is offered
+    assert "distrito de chucuito" in text
+    assert any("Chucuito" in s.label for s in answer.suggestions)
+
+
+@pytest.mark.parametrize("question", ["Línea 100", "linea cien", "SAU"])
+def test_design_card_services(engine: Engine, question: str) -> None:
+    answer = engine.reply(question)
+    assert answer.intent == "describe"
+    assert answer.services[0] in ("linea_100", "sau")
+    assert "100" in answer.text
+
+
+def test_district_names_its_province(engine: Engine) -> None:
+    answer = engine.reply("un cem x juliaca?")
+    assert (answer.intent, answer.services[0], answer.province) == ("locate", "cem", "san_roman")
+    assert answer.district == "211101"
+    assert "San Román" in answer.text
+
+
+def test_none_here_names_nearest(engine: Engine) -> None:
+    answer = engine.reply("hay CAR en Lampa?")
+    assert answer.intent == "locate" and answer.province == "lampa"
+    assert "no hay" in answer.text.lower()
+    assert "San Román" in answer.text or "Puno" in answer.text
+
+
+def test_seed_inconsistency_is_mentioned(engine: Engine) -> None:
+    answer = engine.reply("cuantos CEM hay en Puno")
+    assert "consolidado" in answer.text
+
+
+def test_emergency_first_line_is_linea_100(engine: Engine) -> None:
+    answer = engine.reply("mi pareja me pega")
+    assert answer.intent == "emergency"
+    first_lines = answer.text.splitlines()[:2]
+    assert any("100" in line for line in first_lines)
+    assert "105" in answer.text
+
+
+def test_emergency_with_place_gives_cem(engine: Engine) -> None:
+    answer = engine.reply("me esta golpeando estoy en ilave")
+    assert answer.intent == "emergency" and answer.province == "el_collao"
+    assert "CEM" in answer.text
+
+
+def test_stats_have_period_and_source(engine: Engine) -> None:
+    answer = engine.reply("cuantos casos atendio el cem en 2022")
+    assert answer.intent == "stats"
+    text = comparable(answer.text)
+    assert "4551" in text and "2022" in text and "fuente" in text
+
+
+def test_unknown_is_honest_and_gives_linea_100(engine: Engine) -> None:
+    answer = engine.reply("cuanto cuesta un carro en juliaca")
+    assert answer.intent == "unknown"
+    assert answer.services == ()
+    assert "100" in answer.text
+
+
+def test_follow_up_keeps_service(engine: Engine) -> None:
+    first = engine.reply("¿Dónde hay un CEM en Chucuito?")
+    second = engine.reply("¿y en Lampa?", first.context)
+    assert (second.intent, second.services[0], second.province) == ("locate", "cem", "lampa")
+    third = engine.reply("y cuantos casos atendio?", second.context)
+    assert third.intent == "stats" and third.services[0] == "cem"
+
+
+def test_expired_context_is_ignored(engine: Engine) -> None:
+    old = Context(intent="locate", services=("cem",), province="puno", created=0.0)
+    assert engine.reply("¿y en Lampa?", old).intent == "overview"
+
+
+def test_short_acronyms_do_not_swallow_words(engine: Engine) -> None:
+    assert engine.reply("que hay en carabaya").services[:1] != ("car",)
+    assert engine.reply("que servicios hay en carabaya").province == "carabaya"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "¿Dónde hay un CEM en Chucuito?",
+        "<b>hola</b> & adios",
+        "mi pareja me pega",
+        "que es el inabif",
+        "qué hay en Ilave",
+        "a donde derivo un caso de violencia en lampa",
+        "cifras de línea 100",
+    ],
+)
+def test_html_is_valid(engine: Engine, question: str) -> None:
+    answer = engine.reply(question)
+    assert_valid_html(answer.html)
+    assert "<b>hola" not in answer.html
+
+
+def test_cards(engine: Engine, kb: Knowledge) -> None:
+    for sid in kb.services:
+        card = engine.service_card(sid)
+        assert_valid_html(card.html)
+        assert card.services[0] == sid
+    for pid in kb.provinces:
+        card = engine.province_card(pid)
+        assert_valid_html(card.html)
+        assert card.province == pid
+    for sit in kb.situations:
+        card = engine.referral_card(sit, "lampa")
+        assert_valid_html(card.html)
+    assert "100" in engine.emergency_card().text.splitlines()[1]
+
+
+def test_deep_links(engine: Engine) -> None:
+    assert engine.deep_link("emergencia").intent == "emergency"  # type: ignore[union-attr]
+    assert engine.deep_link("linea100").services[0] == "linea_100"  # type: ignore[union-attr]
+    answer = engine.deep_link("cem_chucuito")
+    assert answer is not None and answer.province == "chucuito" and answer.services[0] == "cem"
+    answer = engine.deep_link("provincia_chucuito")
+    assert answer is not None and answer.province == "chucuito"
+    assert engine.deep_link("nada_de_esto") is None
+
+
+def test_nearest_card(engine: Engine) -> None:
+    # Juliaca's plaza
+    answer = engine.nearest_card(-15.4997, -70.1331)
+    assert answer.province == "san_roman" and answer.district == "211101"
+    far = engine.nearest_card(-12.0464, -77.0428)  # Lima
+    assert "km" in far.text
+
+
+def test_inline_results(engine: Engine) -> None:
+    empty = engine.inline_results("")
+    assert empty and empty[0].intent == "emergency"
+    results = engine.inline_results("cem lampa")
+    assert results[0].province == "lampa"
+    assert len({r.html for r in results}) == len(results)
