@@ -36,7 +36,7 @@ eval: setup
 bench: setup
 	$(PY) bench/bench_core.py
 
-test: lint typecheck unit
+test: lint typecheck unit eval
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

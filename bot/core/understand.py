@@ -323,9 +323,9 @@ class Understanding:
             intent = "locate"
         elif services or terms:
             intent = "describe"
-        elif place and ("overview" in cue or "locate" in cue or len(content_words) <= 3):
-            intent = "overview"
-        elif "overview" in cue and not place and len(content_words) <= 3:
+        elif (place and ("overview" in cue or "locate" in cue)) or (
+            (place or "overview" in cue) and len(content_words) <= 3
+        ):
             intent = "overview"
         elif "help" in cue:
             intent = "help"

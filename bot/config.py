@@ -1,0 +1,144 @@
+"""Run-time settings of the Telegram bot, from the environment or a ``.env`` file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
+
+# What BotFather hands out: "<bot id>:<35 characters of [A-Za-z0-9_-]>".
+TOKEN_PATTERN = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{30,64}$")
+# What Telegram accepts as a webhook secret token.
+SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+class ConfigError(Exception):
+    """The configuration is missing or malformed; ``str()`` is one line for people."""
+
+
+def _http_url(value: str, name: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{name} debe ser una URL http:// o https://")
+    return value
+
+
+class Settings(BaseSettings):
+    """Every setting of ``python -m bot run``; names are the environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        case_sensitive=False,
+        hide_input_in_errors=True,
+    )
+
+    telegram_bot_token: SecretStr
+    bot_api_base_url: str = "https://api.telegram.org"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "0.0.0.0"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    knowledge_dir: Path = DEFAULT_KNOWLEDGE_DIR
+    log_level: LogLevel = "INFO"
+    # Seconds before the neutral confirmation of /borrar deletes itself.
+    erase_notice_seconds: float = Field(default=10.0, ge=0, le=3600)
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token(cls, value: SecretStr) -> SecretStr:
+        token = value.get_secret_value().strip()
+        if not token:
+            raise ValueError("está vacío (pegue el token que le dio @BotFather)")
+        if not TOKEN_PATTERN.match(token):
+            raise ValueError("no tiene la forma de un token de @BotFather (123456:ABC-DEF...)")
+        return SecretStr(token)
+
+    @field_validator("bot_api_base_url")
+    @classmethod
+    def _base_url(cls, value: str) -> str:
+        return _http_url(value.strip(), "BOT_API_BASE_URL").rstrip("/")
+
+    @field_validator("webhook_url", mode="before")
+    @classmethod
+    def _webhook_url(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip()
+            return _http_url(value, "WEBHOOK_URL") if value else None
+        return value
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _webhook_secret(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+            if not SECRET_PATTERN.match(value):
+                raise ValueError("solo admite letras, números, '_' y '-' (1 a 256 caracteres)")
+        return value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _admin_ids(cls, value: object) -> object:
+        if isinstance(value, int):
+            return (value,)
+        if isinstance(value, str):
+            items = [item.strip() for item in value.split(",") if item.strip()]
+            if not all(re.fullmatch(r"-?[0-9]+", item) for item in items):
+                raise ValueError("debe ser una lista de números separados por comas")
+            return tuple(int(item) for item in items)
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _log_level(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET es obligatorio cuando WEBHOOK_URL está definido")
+        return self
+
+    @property
+    def webhook_path(self) -> str:
+        """The path part of ``WEBHOOK_URL`` without the leading slash (PTB's ``url_path``)."""
+        return urlsplit(self.webhook_url or "").path.lstrip("/")
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    loc = first.get("loc") or ()
+    name = str(loc[0]).upper() if loc else ""
+    kind = first.get("type", "")
+    message = str(first.get("msg", ""))
+    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind == "missing":
+        if name == "TELEGRAM_BOT_TOKEN":
+            return (
+                "Falta TELEGRAM_BOT_TOKEN: póngalo en el entorno o en .env "
+                "(el token que da @BotFather)."
+            )
+        return f"Falta la variable {name}."
+    if not name:
+        return f"Configuración inválida: {message}"
+    return f"Configuración inválida: {name}: {message}"
+
+
+def load_settings(env_file: str | None = ".env") -> Settings:
+    """Read the settings; raise ``ConfigError`` with one clear line when something is wrong."""
+    try:
+        return Settings(_env_file=env_file)  # type: ignore[call-arg]
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc)) from None
