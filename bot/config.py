@@ -139,6 +139,6 @@ def _describe(error: ValidationError) -> str:
 def load_settings(env_file: str | None = ".env") -> Settings:
     """Read the settings; raise ``ConfigError`` with one clear line when something is wrong."""
     try:
-        return Settings(_env_file=env_file)  # type: ignore[call-arg]
+        return Settings(_env_file=env_file)
     except ValidationError as exc:
         raise ConfigError(_describe(exc)) from None

@@ -248,6 +248,9 @@ class Lexicon(_Strict):
     thanks: list[Text]
     farewells: list[Text]
     out_of_scope: list[Text]
+    other_places: list[Text] = []
+    past: list[Text] = []
+    indicators: dict[Id, list[Text]] = {}
     periods: dict[Period, list[Text]]
     stopwords: list[Text]
 
@@ -468,7 +471,7 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
     glossary_f, g_node, g_data = _read(directory / FILES["glossary"], GlossaryFile)
     contacts_f, c_node, c_data = _read(directory / FILES["contacts"], ContactsFile)
     situations_f, t_node, t_data = _read(directory / FILES["situations"], SituationsFile)
-    lexicon, _, _ = _read(directory / FILES["lexicon"], Lexicon)
+    lexicon, x_node, x_data = _read(directory / FILES["lexicon"], Lexicon)
 
     # places
     refs = _Refs(directory / FILES["places"], p_node, p_data)
@@ -580,6 +583,20 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
         )
     keys = [f"{f.service}/{f.indicator}/{f.period}" for f in figures_f.figures]
     refs.unique(keys, "figures", "cifra")
+    refs = _Refs(directory / FILES["lexicon"], x_node, x_data)
+    indicators = {f.indicator for f in figures_f.figures}
+    for ident in lexicon.indicators:
+        refs.require(
+            ident in indicators,
+            ["indicators", ident],
+            f"indicador que no está en figures.yaml: {ident!r}",
+        )
+    for ident in lexicon.periods:
+        refs.require(
+            ident in figures_f.periods,
+            ["periods", ident],
+            f"periodo que no está en figures.yaml: {ident!r}",
+        )
 
     # glossary
     refs = _Refs(directory / FILES["glossary"], g_node, g_data)

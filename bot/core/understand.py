@@ -18,6 +18,15 @@ from bot.core.text import fold, normalize
 MAX_GAP = 2  # words allowed between the words of a cue or danger phrase
 MIN_FUZZY_LEN = 5  # shorter words are never corrected (acronyms, "juli", "car"...)
 
+PLACE_WORDS = {
+    "distrito": "district",
+    "provincia": "province",
+    "departamento": "department",
+    "region": "department",
+}
+CORRECTION_KINDS = frozenset(
+    {"service", "province", "district", "department", "term", "situation", "danger"}
+)
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
 
@@ -71,10 +80,19 @@ class Query:
         return self.place.key if self.place and self.place.kind == "province" else None
 
 
+def _forms(word: str) -> tuple[str, ...]:
+    """The word and its singular forms: "demunas" also reads as "demuna"."""
+    if len(word) > 3 and word.endswith("es"):
+        return (word, word[:-1], word[:-2])
+    if len(word) > 3 and word.endswith("s"):
+        return (word, word[:-1])
+    return (word,)
+
+
 def _word_matches(word: str, pattern: str) -> bool:
     if pattern.endswith("*"):
         return word.startswith(pattern[:-1])
-    return word == pattern
+    return pattern in _forms(word)
 
 
 class Matcher:
@@ -92,7 +110,7 @@ class Matcher:
     def find(self, words: Sequence[str]) -> list[Hit]:
         hits: list[Hit] = []
         for i, word in enumerate(words):
-            candidates = self._by_first.get(word, [])
+            candidates = [p for form in _forms(word) for p in self._by_first.get(form, ())]
             wild = [p for p in self._wild_first if _word_matches(word, p.words[0])]
             for phrase in (*candidates, *wild):
                 end = self._match_rest(words, i + 1, phrase)
@@ -126,14 +144,21 @@ class Understanding:
         cue_phrases = list(self._cue_phrases())
         self.entities = Matcher(entity_phrases)
         self.cues = Matcher(cue_phrases)
-        vocab = {
+        known = {w for p in (*entity_phrases, *cue_phrases) for w in p.words}
+        # Typos are corrected only towards names (services, places, terms, situations) and
+        # danger words: correcting towards common question words does more harm than good.
+        targets = {
             w
             for p in (*entity_phrases, *cue_phrases)
+            if p.kind in CORRECTION_KINDS
             for w in p.words
             if len(w) >= MIN_FUZZY_LEN and not w.endswith("*") and not w.isdigit()
         }
-        self.vocabulary = frozenset(vocab)
-        self._vocab_list = sorted(vocab - self.stopwords)
+        self.vocabulary = frozenset(known)
+        self._prefixes = tuple(
+            w[:-1] for p in (*entity_phrases, *cue_phrases) for w in p.words if w.endswith("*")
+        )
+        self._vocab_list = sorted(targets - self.stopwords)
         self._corrections: dict[str, str | None] = {}
 
     # -- lexicons ------------------------------------------------------------------------
@@ -153,6 +178,12 @@ class Understanding:
             for name in (s.name, s.acronym, *s.aliases):
                 if name:
                     raw.append(("service", s.id, name))
+        district_names = {normalize(d.name) for d in kb.districts.values()}
+        for cov in kb.coverage.values():
+            for count in cov.counts:
+                for site in count.sites:
+                    if normalize(site.name) not in district_names:
+                        raw.append(("service", cov.service, site.name))
         for t in kb.glossary.values():
             for name in (t.term, t.id.replace("_", " "), *t.aliases):
                 raw.append(("service" if t.service else "term", t.service or t.id, name))
@@ -188,6 +219,8 @@ class Understanding:
             ("oos", "oos", lex.out_of_scope),
         ]
         groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
+        groups += [("indicator", ident, names) for ident, names in lex.indicators.items()]
+        groups += [("elsewhere", "elsewhere", lex.other_places), ("past", "past", lex.past)]
         for kind, key, texts in groups:
             for text in texts:
                 phrase = self._phrase(kind, key, text, gaps=kind == "danger")
@@ -200,13 +233,14 @@ class Understanding:
         """The vocabulary word a typo most likely meant, or the word itself."""
         if (
             len(word) < MIN_FUZZY_LEN
-            or word in self.vocabulary
+            or any(form in self.vocabulary for form in _forms(word))
             or word in self.stopwords
             or not word.isalpha()
+            or word.startswith(self._prefixes)
         ):
             return word
         if word not in self._corrections:
-            limit = 1 if len(word) <= 7 else 2
+            limit = 1 if len(word) <= 8 else 2
             best = process.extractOne(
                 word, self._vocab_list, scorer=OSA.distance, score_cutoff=limit
             )
@@ -235,7 +269,15 @@ class Understanding:
         ]
         if self._shouted(text):
             cue_hits.append(Hit("danger", "shouted", 0, 0))
-        return self._decide(text, normalized, words, entity_hits, cue_hits, corrections, context)
+        explained = {i for h in (*entity_hits, *cue_hits) for i in range(h.start, h.end)}
+        unexplained = [
+            w
+            for i, w in enumerate(words)
+            if i not in explained and w not in self.stopwords and not w.isdigit()
+        ]
+        return self._decide(
+            text, normalized, words, entity_hits, cue_hits, corrections, context, unexplained
+        )
 
     def _shouted(self, text: str) -> bool:
         """A call for help written loudly: "ayudaaa", "AYUDA", "¡auxilio!"."""
@@ -257,6 +299,7 @@ class Understanding:
         cues: list[Hit],
         corrections: tuple[tuple[str, str], ...],
         context: Context | None,
+        unexplained: list[str],
     ) -> Query:
         kb = self.kb
         services = _unique(h.key for h in entities if h.kind == "service")
@@ -270,10 +313,19 @@ class Understanding:
         cue = {h.key for h in cues if h.kind == "cue"}
         greeting = {h.key for h in cues if h.kind == "greeting"}
         danger = any(h.kind == "danger" for h in cues)
-        oos = any(h.kind == "oos" for h in cues)
+        oos = any(h.kind in ("oos", "elsewhere") for h in cues)
+        elsewhere = any(h.kind == "elsewhere" for h in cues)
+        past = any(h.kind == "past" for h in cues)
+        indicators = _unique(h.key for h in cues if h.kind == "indicator")
+        asking = bool(cue & {"locate", "describe", "stats", "overview", "referral"})
         fuzzy = any(h.fuzzy for h in entities if h.kind == "service")
         situation = situations[0] if situations else None
         content_words = [w for w in words if w not in self.stopwords]
+        if not services and indicators and ("stats" in cue or periods or len(content_words) <= 4):
+            services = [
+                f.service for ident in indicators for f in kb.figures if f.indicator == ident
+            ]
+            services = _unique(services)
 
         follow_up = False
         if context is not None and not context.expired() and not danger:
@@ -296,36 +348,44 @@ class Understanding:
                 if not periods and context.period and "stats" in cue:
                     periods = [context.period]
 
+        third_person_case = "referral" in cue and (past or not _first_person(words))
         intent: Intent
-        if danger and not ("referral" in cue and not _first_person(words)):
+        if danger and not third_person_case:
             intent = "emergency"
+        elif elsewhere and not place:
+            intent = "unknown"
         elif follow_up and context is not None and context.intent is not None:
             intent = context.intent
             if "stats" in cue and services:
                 intent = "stats"
             elif intent == "describe" and place:
                 intent = "locate"
-        elif oos and not services and not terms and not situation:
+        elif oos and (not (services or terms or situation) or not asking):
             intent = "unknown"
         elif (
             services
-            and ("stats" in cue or periods)
-            and not ("locate" in cue and "stats" not in cue)
+            and ("stats" in cue or periods or indicators)
+            and not ("locate" in cue and "stats" not in cue and not indicators)
+            and not ("referral" in cue and situation and not periods)
         ):
             intent = "stats"
-        elif situation and ("referral" in cue or not services or place):
+        elif "overview" in cue and not services and not situation:
+            intent = "overview"
+        elif terms and not services and ("describe" in cue or not situation):
+            intent = "describe"
+        elif situation and ("referral" in cue or danger):
             intent = "referral"
         elif services and place:
             intent = "locate"
+        elif situation and (not services or not asking):
+            intent = "referral"
         elif services and "describe" in cue:
             intent = "describe"
         elif services and "locate" in cue:
             intent = "locate"
         elif services or terms:
             intent = "describe"
-        elif (place and ("overview" in cue or "locate" in cue)) or (
-            (place or "overview" in cue) and len(content_words) <= 3
-        ):
+        elif (place or "overview" in cue) and len(unexplained) <= 1:
             intent = "overview"
         elif "help" in cue:
             intent = "help"
@@ -338,6 +398,9 @@ class Understanding:
 
         if intent == "referral" and situation:
             services = _unique([*services, *kb.situations[situation].services])
+        if intent == "describe" and terms:
+            run_by_term = [s.id for t in terms for s in kb.services.values() if s.programme == t]
+            services = _unique([*services, *run_by_term])
         confidence = 1.0
         if fuzzy:
             confidence -= 0.2
@@ -387,10 +450,12 @@ class Understanding:
                 options.append(Place("district", d.ubigeo, d.name))
         if any(h.kind == "department" for h in readings):
             options.append(Place("department", kb.department.id, kb.department.name))
-        prefer = words[last_start - 1] if last_start > 0 else ""
-        if prefer == "de" and last_start > 1:
-            prefer = words[last_start - 2]
-        wanted = {"distrito": "district", "provincia": "province"}.get(prefer)
+        last_end = max(h.end for h in readings)
+        before = words[last_start - 1] if last_start > 0 else ""
+        if before == "de" and last_start > 1:
+            before = words[last_start - 2]
+        after = words[last_end] if last_end < len(words) else ""
+        wanted = PLACE_WORDS.get(before) or PLACE_WORDS.get(after)
         options.sort(key=lambda p: p.kind != wanted)
         return options[0], tuple(options[1:])
 

@@ -124,7 +124,9 @@ def split_html(html: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str
         if len(block) <= limit:
             units.append(("\n\n", block))
         else:
-            units.extend(("\n\n" if i == 0 else "\n", line) for i, line in enumerate(block.split("\n")))
+            units.extend(
+                ("\n\n" if i == 0 else "\n", line) for i, line in enumerate(block.split("\n"))
+            )
     pieces: list[str] = []
     current = ""
     for separator, unit in units:
@@ -174,7 +176,9 @@ def answer_markup(
     extra: Sequence[Sequence[InlineKeyboardButton]] = (),
 ) -> InlineKeyboardMarkup | None:
     """The core's suggestions as buttons, then ``extra`` rows (back buttons)."""
-    return keyboards.markup([*remember_suggestions(chat_memory(context), answer.suggestions), *extra])
+    return keyboards.markup(
+        [*remember_suggestions(chat_memory(context), answer.suggestions), *extra]
+    )
 
 
 async def send(
@@ -260,7 +264,7 @@ def addressed_text(update: Update, context: Ctx) -> str | None:
     message = update.message
     if message is None:
         return None
-    text = message.text or message.caption or ""
+    text = message.text or ""
     if is_private(update):
         return text
     me = context.bot

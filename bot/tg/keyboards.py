@@ -192,9 +192,7 @@ def situations_menu(kb: Knowledge) -> InlineKeyboardMarkup:
 
 def referral_provinces_menu(kb: Knowledge, situation_id: str) -> InlineKeyboardMarkup:
     """The provinces for a referral, and the way back to the situations."""
-    buttons = [
-        button(p.name, referral_data(situation_id, pid)) for pid, p in kb.provinces.items()
-    ]
+    buttons = [button(p.name, referral_data(situation_id, pid)) for pid, p in kb.provinces.items()]
     return InlineKeyboardMarkup(
         [*rows(buttons, 3), back_row(("Situaciones", menu_data("ref")), MENU_BACK)]
     )

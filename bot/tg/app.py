@@ -1,0 +1,193 @@
+"""The PTB ``Application``: building, handlers, lifecycle, error handling and ``run()``."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ParseMode, UpdateType
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.core.engine import Engine
+from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
+from bot.tg import chat, commands, erase, inline, location, menu, referral
+from bot.tg.common import ENGINE, KNOWLEDGE, LINEA_100, PENDING, SETTINGS, App, Ctx, is_private
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [UpdateType.MESSAGE, UpdateType.CALLBACK_QUERY, UpdateType.INLINE_QUERY]
+SORRY = "Perdón, algo falló. Intente de nuevo. " + LINEA_100
+POLL_TIMEOUT = 10  # seconds of long polling per getUpdates
+
+# Handler groups: tracking first, then the referral's typed place, then everything else.
+TRACKING_GROUP = -2
+REFERRAL_GROUP = -1
+
+
+def setup(application: App) -> None:
+    """Register every handler (called once, from ``build_application``)."""
+    add = application.add_handler
+    add(TypeHandler(Update, erase.note_update), group=TRACKING_GROUP)
+
+    text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+    add(MessageHandler(text, referral.typed_place), group=REFERRAL_GROUP)
+
+    for names, callback in (
+        (["start"], commands.start_command),
+        (["ayuda", "help"], commands.help_command),
+        (["emergencia"], commands.emergency_command),
+        (["servicios"], commands.services_command),
+        (["provincias"], commands.provinces_command),
+        (["derivar"], referral.derivar_command),
+        (["glosario"], commands.glossary_command),
+        (["borrar"], erase.erase_command),
+        (["privacidad"], commands.privacy_command),
+        (["cancelar"], referral.cancel_command),
+        (["recargar"], commands.reload_command),
+    ):
+        add(CommandHandler(names, callback))
+    add(CallbackQueryHandler(menu.on_callback))
+    add(InlineQueryHandler(inline.on_inline_query))
+    add(MessageHandler(filters.UpdateType.MESSAGE & filters.LOCATION, location.on_location))
+    add(MessageHandler(text, chat.on_text))
+    other = (
+        filters.PHOTO
+        | filters.VOICE
+        | filters.AUDIO
+        | filters.VIDEO
+        | filters.VIDEO_NOTE
+        | filters.Sticker.ALL
+        | filters.Document.ALL
+    )
+    add(
+        MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & other, chat.on_other)
+    )
+    application.add_error_handler(on_error)
+
+
+async def post_init(application: App) -> None:
+    """Load the knowledge (unless preloaded) into the engine and set the command list."""
+    if ENGINE not in application.bot_data:
+        kb = application.bot_data.pop(KNOWLEDGE, None)
+        if kb is None:
+            settings: Settings = application.bot_data[SETTINGS]
+            kb = await asyncio.to_thread(load_knowledge, settings.knowledge_dir)
+        application.bot_data[ENGINE] = Engine(kb)
+    await application.bot.set_my_commands(list(commands.COMMANDS))
+
+
+async def post_stop(application: App) -> None:
+    """Cancel pending self-deletions so that shutdown is immediate."""
+    pending: set[asyncio.Task[None]] = application.bot_data.get(PENDING, set())
+    for task in list(pending):
+        task.cancel()
+    if pending:
+        await asyncio.gather(*pending, return_exceptions=True)
+
+
+async def on_error(update: object, context: Ctx) -> None:
+    """Log the error (never the message text or the user) and apologise in private chats."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    logger.error(
+        "Error while handling update %s: %s",
+        update_id,
+        type(context.error).__name__,
+        exc_info=context.error,
+    )
+    if isinstance(update, Update) and update.effective_chat is not None and is_private(update):
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_message(update.effective_chat.id, SORRY)
+
+
+def build_application(settings: Settings, knowledge: Knowledge | None = None) -> App:
+    """The configured Application; ``knowledge`` skips loading it again in post_init."""
+    root = settings.bot_api_base_url
+    application: App = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .defaults(Defaults(parse_mode=ParseMode.HTML))
+        .rate_limiter(AIORateLimiter())
+        .connect_timeout(5.0)
+        .read_timeout(10.0)
+        .write_timeout(10.0)
+        .pool_timeout(5.0)
+        .get_updates_connect_timeout(5.0)
+        .get_updates_pool_timeout(5.0)
+        .job_queue(None)
+        .post_init(post_init)
+        .post_stop(post_stop)
+        .build()
+    )
+    application.bot_data[SETTINGS] = settings
+    if knowledge is not None:
+        application.bot_data[KNOWLEDGE] = knowledge
+    setup(application)
+    return application
+
+
+def configure_logging(level: str) -> None:
+    """Plain logging to stderr; ``httpx`` at WARNING so URLs (with the token) never show."""
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
+    )
+    for name in ("httpx", "httpcore"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def run() -> int:
+    """``python -m bot run``: 0 after a clean stop, 2 on bad configuration, 1 on bad knowledge."""
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    try:
+        kb = load_knowledge(settings.knowledge_dir)
+    except KnowledgeError as exc:
+        print(f"Error en el conocimiento: {exc}", file=sys.stderr)
+        return 1
+    application = build_application(settings, kb)
+    common: dict[str, Any] = {"allowed_updates": ALLOWED_UPDATES}
+    try:
+        if settings.webhook_url and settings.webhook_secret is not None:
+            logger.info(
+                "Starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port
+            )
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=settings.webhook_path,
+                webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret.get_secret_value(),
+                **common,
+            )
+        else:
+            logger.info("Starting in polling mode")
+            application.run_polling(timeout=POLL_TIMEOUT, **common)
+    except InvalidToken:
+        print("Telegram rechazó TELEGRAM_BOT_TOKEN (revíselo en @BotFather).", file=sys.stderr)
+        return 2
+    except KnowledgeError as exc:
+        print(f"Error en el conocimiento: {exc}", file=sys.stderr)
+        return 1
+    logger.info("Stopped")
+    return 0

@@ -1,0 +1,61 @@
+"""Free text: the core's answer and buttons from its suggestions; follow-ups use the context."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.tg.common import (
+    CONTEXT,
+    LINEA_100,
+    STALE_BUTTON,
+    SUGGESTIONS,
+    Ctx,
+    addressed_text,
+    chat_memory,
+    current_context,
+    engine,
+    is_private,
+    reply,
+    reply_answer,
+)
+
+ONLY_TEXT = "Por ahora solo entiendo texto y ubicaciones. " + LINEA_100
+
+
+async def answer_text(update: Update, context: Ctx, text: str) -> None:
+    """Ask the core and send its answer; keep the new context for follow-ups."""
+    memory = chat_memory(context)
+    answer = engine(context).reply(text, current_context(memory))
+    memory[CONTEXT] = answer.context
+    await reply_answer(update, context, answer)
+
+
+async def on_text(update: Update, context: Ctx) -> None:
+    """A text message: answered in private chats, in groups only when meant for the bot."""
+    text = addressed_text(update, context)
+    if text is None:
+        return
+    if not text.strip():
+        await reply_answer(update, context, engine(context).help_card())
+        return
+    await answer_text(update, context, text)
+
+
+async def on_other(update: Update, context: Ctx) -> None:
+    """Photos, voice notes, stickers... in a private chat: say what the bot understands."""
+    if is_private(update):
+        await reply(update, context, ONLY_TEXT)
+
+
+async def on_suggestion(update: Update, context: Ctx, index: str) -> None:
+    """A suggestion button: its remembered query goes to the core like typed text."""
+    query = update.callback_query
+    if query is None:
+        return
+    remembered: dict[int, str] = chat_memory(context).get(SUGGESTIONS, {})
+    text = remembered.get(int(index))
+    if text is None:
+        await query.answer(STALE_BUTTON)
+        return
+    await query.answer()
+    await answer_text(update, context, text)

@@ -1,0 +1,119 @@
+"""Commands: /start (with deep links), /ayuda, /emergencia, /servicios, /provincias,
+/glosario, /privacidad and the administrators' /recargar."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+
+from telegram import BotCommand, Update
+
+from bot.core.engine import Engine
+from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.tg import keyboards
+from bot.tg.common import (
+    ENGINE,
+    LINEA_100,
+    Ctx,
+    engine,
+    knowledge,
+    reply,
+    reply_answer,
+    settings,
+)
+
+logger = logging.getLogger(__name__)
+
+WELCOME = (
+    "Hola. Le informo sobre los servicios de protección del MIMP en Puno: "
+    "dónde están y qué hacen.\n"
+    f"{LINEA_100}\n\n"
+    "Escriba su pregunta (por ejemplo: <i>¿Dónde hay un CEM en Lampa?</i>) "
+    "o elija una opción:"
+)
+SERVICES_PROMPT = "<b>Servicios</b>\nElija un servicio:"
+PROVINCES_PROMPT = "<b>Provincias</b>\nElija una provincia:"
+PRIVACY = (
+    "<b>Privacidad</b>\n"
+    "• No guardo datos personales: ni su nombre, ni su número, ni lo que escribe.\n"
+    "• No guardo nada en disco.\n"
+    "• Para entender su siguiente pregunta recuerdo de qué hablamos, solo en memoria, "
+    "y lo olvido a los 30 minutos.\n"
+    "• Con /borrar elimino los mensajes de este chat de las últimas 48 horas."
+)
+
+# The public command list, in Spanish (set with set_my_commands in post_init).
+COMMANDS: tuple[BotCommand, ...] = (
+    BotCommand("start", "Menú principal"),
+    BotCommand("emergencia", "Ayuda inmediata: Línea 100 y Policía"),
+    BotCommand("servicios", "Servicios del MIMP en Puno"),
+    BotCommand("provincias", "Servicios por provincia"),
+    BotCommand("derivar", "¿A dónde derivo un caso?"),
+    BotCommand("glosario", "Siglas y términos"),
+    BotCommand("ayuda", "Qué puedo hacer"),
+    BotCommand("borrar", "Borrar esta conversación"),
+    BotCommand("privacidad", "Qué guardo (nada personal)"),
+    BotCommand("cancelar", "Cancelar lo que está en curso"),
+)
+
+MENU_BUTTON = [keyboards.button("☰ Menú", keyboards.menu_data("main"))]
+
+
+async def start_command(update: Update, context: Ctx) -> None:
+    """/start: welcome and main menu; a deep-link payload opens its answer directly."""
+    if context.args:
+        answer = engine(context).deep_link(context.args[0])
+        if answer is not None:
+            await reply_answer(update, context, answer, [MENU_BUTTON])
+            return
+    await reply(update, context, WELCOME, keyboards.main_menu())
+
+
+async def help_command(update: Update, context: Ctx) -> None:
+    """/ayuda: what the bot can do."""
+    await reply_answer(update, context, engine(context).help_card(), [MENU_BUTTON])
+
+
+async def emergency_command(update: Update, context: Ctx) -> None:
+    """/emergencia: Línea 100 first, then the Police."""
+    await reply_answer(update, context, engine(context).emergency_card())
+
+
+async def services_command(update: Update, context: Ctx) -> None:
+    """/servicios: the list of services as buttons."""
+    await reply(update, context, SERVICES_PROMPT, keyboards.services_menu(knowledge(context)))
+
+
+async def provinces_command(update: Update, context: Ctx) -> None:
+    """/provincias: the list of provinces as buttons."""
+    await reply(update, context, PROVINCES_PROMPT, keyboards.provinces_menu(knowledge(context)))
+
+
+async def glossary_command(update: Update, context: Ctx) -> None:
+    """/glosario: the glossary terms as buttons."""
+    card = engine(context).glossary_card()
+    menu = keyboards.glossary_menu(knowledge(context))
+    await reply(update, context, card.html, menu)
+
+
+async def privacy_command(update: Update, context: Ctx) -> None:
+    """/privacidad: what the bot keeps, in plain words."""
+    await reply(update, context, PRIVACY)
+
+
+async def reload_command(update: Update, context: Ctx) -> None:
+    """/recargar (administrators only): reload the knowledge without restarting."""
+    user = update.effective_user
+    if user is None or user.id not in settings(context).admin_ids:
+        return
+    try:
+        kb = await asyncio.to_thread(load_knowledge, settings(context).knowledge_dir)
+    except KnowledgeError as exc:
+        logger.warning("Knowledge reload failed; keeping the loaded knowledge")
+        await reply(update, context, f"No recargué: {html.escape(str(exc))}")
+        return
+    context.bot_data[ENGINE] = Engine(kb)
+    counts = ", ".join(f"{n} {name}" for name, n in kb.summary().items())
+    logger.info("Knowledge reloaded")
+    await reply(update, context, f"Conocimiento recargado: {html.escape(counts)}.")

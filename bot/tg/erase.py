@@ -1,0 +1,71 @@
+"""/borrar: delete this private chat's messages of the last 48 hours, both sides."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from typing import Any
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.tg.common import (
+    TRACK_WINDOW,
+    TRACKED,
+    Ctx,
+    chat_memory,
+    forget,
+    is_private,
+    reply,
+    schedule,
+    settings,
+    touch,
+    track,
+)
+
+NOTICE = "Listo."
+GROUP_REFUSAL = "Solo borro mensajes en el chat privado conmigo."
+
+
+async def note_update(update: Update, context: Ctx) -> None:
+    """Note activity and track incoming private message ids (runs before every handler)."""
+    if update.effective_chat is None:
+        return
+    memory = chat_memory(context)
+    touch(memory)
+    if update.message is not None:
+        track(memory, update.message)
+
+
+async def erase_chat(context: Ctx, chat_id: int) -> None:
+    """Delete the tracked messages of the last 48 hours, forget everything, leave a notice."""
+    memory = chat_memory(context)
+    tracked: dict[int, float] = memory.pop(TRACKED, {})
+    cutoff = time.time() - TRACK_WINDOW
+    for message_id in sorted(mid for mid, sent in tracked.items() if sent >= cutoff):
+        with contextlib.suppress(TelegramError):
+            await context.bot.delete_message(chat_id, message_id)
+    forget(memory)
+    notice = await context.bot.send_message(chat_id, NOTICE)
+    track(memory, notice)
+    bot = context.bot
+    notice_id = notice.message_id
+
+    async def delete_notice() -> None:
+        with contextlib.suppress(TelegramError):
+            await bot.delete_message(chat_id, notice_id)
+        remembered: dict[int, Any] = memory.get(TRACKED, {})
+        remembered.pop(notice_id, None)
+
+    schedule(context, settings(context).erase_notice_seconds, delete_notice)
+
+
+async def erase_command(update: Update, context: Ctx) -> None:
+    """/borrar: erase this private conversation."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    if not is_private(update):
+        await reply(update, context, GROUP_REFUSAL)
+        return
+    await erase_chat(context, chat.id)
