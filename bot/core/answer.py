@@ -477,11 +477,8 @@ class Composer:
                 "ℹ️ Las cifras del resumen son de todo el departamento de "
                 f"{esc(kb.department.name)}, no por provincia."
             )
-        periods = (
-            [query.period]
-            if query.period and any(f.period == query.period for f in figures)
-            else list(dict.fromkeys(f.period for f in figures))
-        )
+        available = list(dict.fromkeys(f.period for f in figures))
+        periods = [p for p in query.periods if p in available] or available
         lines.append(f"📊 {b(self.full_name(sid))}, departamento de {esc(kb.department.name)}:")
         for period in periods:
             lines.append(f"<b>{esc(kb.periods[period])}</b>")

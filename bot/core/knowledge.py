@@ -226,6 +226,7 @@ class Situation(_Strict):
     services: Annotated[list[Id], Field(min_length=1)]
     also: list[Id] = []
     priority: Annotated[int, Field(ge=0)] = 5
+    menu: bool = True
 
 
 class SituationsFile(_Strict):
@@ -241,6 +242,7 @@ class Lexicon(_Strict):
     abbreviations: dict[Text, str]
     danger: Annotated[list[Text], Field(min_length=1)]
     shouted: list[Text] = []
+    danger_situation: Id | None = None
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
     ]
@@ -591,6 +593,12 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
             ["indicators", ident],
             f"indicador que no está en figures.yaml: {ident!r}",
         )
+    refs.require(
+        lexicon.danger_situation is None
+        or lexicon.danger_situation in {t.id for t in situations_f.situations},
+        ["danger_situation"],
+        f"situación desconocida: {lexicon.danger_situation!r}",
+    )
     for ident in lexicon.periods:
         refs.require(
             ident in figures_f.periods,

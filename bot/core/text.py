@@ -11,6 +11,7 @@ _DIGIT_GROUPS = re.compile(r"(?<!\d)(\d{1,3})((?:[ .,\u00a0\u202f]\d{3})+)(?!\d)
 _NON_WORD = re.compile(r"[^a-z0-9+]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _DOUBLED_END = re.compile(r"([aeiou])\1+\b")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 
 def fold(text: str) -> str:
@@ -30,6 +31,7 @@ def _clean(text: str) -> str:
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
     text = _DOUBLED_END.sub(r"\1", text)
+    text = _LETTER_DIGIT.sub(" ", text)
     return " ".join(text.split())
 
 
@@ -43,3 +45,25 @@ def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
 
 def tokens(text: str, abbreviations: Mapping[str, str] | None = None) -> list[str]:
     return normalize(text, abbreviations).split()
+
+
+_PHONETIC = (
+    (re.compile(r"qu(?=[ei])"), "k"),
+    (re.compile(r"c(?=[ei])"), "s"),
+    (re.compile(r"z"), "s"),
+    (re.compile(r"c"), "k"),
+    (re.compile(r"ll"), "y"),
+    (re.compile(r"v"), "b"),
+    (re.compile(r"w"), "u"),
+    (re.compile(r"y(?![aeiou])"), "i"),
+    (re.compile(r"(?<!c)h"), ""),
+    (re.compile(r"([a-z])\1"), r"\1"),
+)
+
+
+def phonetic(word: str) -> str:
+    """A key under which Spanish spellings that sound alike meet: "caye"/"calle",
+    "ogar"/"hogar", "sien"/"cien", "keda"/"queda", "adopsion"/"adopcion"."""
+    for pattern, replacement in _PHONETIC:
+        word = pattern.sub(replacement, word)
+    return word

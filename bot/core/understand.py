@@ -13,10 +13,11 @@ from rapidfuzz.distance import OSA
 
 from bot.core.knowledge import Knowledge
 from bot.core.model import Context, Intent
-from bot.core.text import fold, normalize
+from bot.core.text import fold, normalize, phonetic
 
 MAX_GAP = 2  # words allowed between the words of a cue or danger phrase
-MIN_FUZZY_LEN = 5  # shorter words are never corrected (acronyms, "juli", "car"...)
+MIN_FUZZY_LEN = 5  # shorter words are never corrected by edit distance ("juli", "car"...)
+MIN_PHONETIC_LEN = 4  # nor, below this, by sound
 
 PLACE_WORDS = {
     "distrito": "district",
@@ -25,7 +26,7 @@ PLACE_WORDS = {
     "region": "department",
 }
 CORRECTION_KINDS = frozenset(
-    {"service", "province", "district", "department", "term", "situation", "danger"}
+    {"service", "province", "district", "department", "term", "situation", "danger", "indicator"}
 )
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
@@ -66,7 +67,7 @@ class Query:
     services: tuple[str, ...] = ()
     place: Place | None = None
     alternatives: tuple[Place, ...] = ()
-    period: str | None = None
+    periods: tuple[str, ...] = ()
     situation: str | None = None
     terms: tuple[str, ...] = ()
     danger: bool = False
@@ -76,8 +77,8 @@ class Query:
     confidence: float = 1.0
 
     @property
-    def province(self) -> str | None:
-        return self.place.key if self.place and self.place.kind == "province" else None
+    def period(self) -> str | None:
+        return self.periods[0] if self.periods else None
 
 
 def _forms(word: str) -> tuple[str, ...]:
@@ -159,6 +160,10 @@ class Understanding:
             w[:-1] for p in (*entity_phrases, *cue_phrases) for w in p.words if w.endswith("*")
         )
         self._vocab_list = sorted(targets - self.stopwords)
+        self._by_sound: dict[str, str] = {}
+        for w in sorted(known | self.stopwords, key=lambda w: (len(w), w)):
+            if not w.endswith("*") and w.isalpha():
+                self._by_sound.setdefault(phonetic(w), w)
         self._corrections: dict[str, str | None] = {}
 
     # -- lexicons ------------------------------------------------------------------------
@@ -178,11 +183,17 @@ class Understanding:
             for name in (s.name, s.acronym, *s.aliases):
                 if name:
                     raw.append(("service", s.id, name))
-        district_names = {normalize(d.name) for d in kb.districts.values()}
+        place_words = {
+            w
+            for d in kb.districts.values()
+            for name in (d.name, d.capital)
+            for w in normalize(name).split()
+        }
         for cov in kb.coverage.values():
             for count in cov.counts:
                 for site in count.sites:
-                    if normalize(site.name) not in district_names:
+                    # "PIAS Lago Titicaca" names the service; in "CEDIF Juli" the place is read
+                    if not set(normalize(site.name).split()) & place_words:
                         raw.append(("service", cov.service, site.name))
         for t in kb.glossary.values():
             for name in (t.term, t.id.replace("_", " "), *t.aliases):
@@ -232,7 +243,7 @@ class Understanding:
     def correct(self, word: str) -> str:
         """The vocabulary word a typo most likely meant, or the word itself."""
         if (
-            len(word) < MIN_FUZZY_LEN
+            len(word) < MIN_PHONETIC_LEN
             or any(form in self.vocabulary for form in _forms(word))
             or word in self.stopwords
             or not word.isalpha()
@@ -240,14 +251,18 @@ class Understanding:
         ):
             return word
         if word not in self._corrections:
-            limit = 1 if len(word) <= 8 else 2
-            best = process.extractOne(
-                word, self._vocab_list, scorer=OSA.distance, score_cutoff=limit
-            )
             if len(self._corrections) > 20000:
                 self._corrections.clear()
-            self._corrections[word] = best[0] if best else None
+            self._corrections[word] = self._closest(word)
         return self._corrections[word] or word
+
+    def _closest(self, word: str) -> str | None:
+        same_sound = self._by_sound.get(phonetic(word))
+        if same_sound is not None or len(word) < MIN_FUZZY_LEN:
+            return same_sound
+        limit = 1 if len(word) <= 8 else 2
+        best = process.extractOne(word, self._vocab_list, scorer=OSA.distance, score_cutoff=limit)
+        return best[0] if best else None
 
     # -- the query -----------------------------------------------------------------------
 
@@ -261,12 +276,7 @@ class Understanding:
             Hit(h.kind, h.key, h.start, h.end, any(i in fuzzy_at for i in range(h.start, h.end)))
             for h in _select_spans(self.entities.find(words))
         ]
-        covered = {
-            i for h in entity_hits if h.kind in ("service", "term") for i in range(h.start, h.end)
-        }
-        cue_hits = [
-            h for h in self.cues.find(words) if not any(i in covered for i in range(h.start, h.end))
-        ]
+        entity_hits, cue_hits = _settle_overlaps(entity_hits, self.cues.find(words))
         if self._shouted(text):
             cue_hits.append(Hit("danger", "shouted", 0, 0))
         explained = {i for h in (*entity_hits, *cue_hits) for i in range(h.start, h.end)}
@@ -348,9 +358,11 @@ class Understanding:
                 if not periods and context.period and "stats" in cue:
                     periods = [context.period]
 
-        third_person_case = "referral" in cue and (past or not _first_person(words))
+        helped_case = ("referral" in cue and not _first_person(words)) or (past and asking)
+        if danger and helped_case and situation is None:
+            situation = kb.lexicon.danger_situation
         intent: Intent
-        if danger and not third_person_case:
+        if danger and not helped_case:
             intent = "emergency"
         elif elsewhere and not place:
             intent = "unknown"
@@ -360,29 +372,28 @@ class Understanding:
                 intent = "stats"
             elif intent == "describe" and place:
                 intent = "locate"
-        elif oos and (not (services or terms or situation) or not asking):
+        elif oos and not situation and (not asking or not (services or terms)):
             intent = "unknown"
         elif (
             services
             and ("stats" in cue or periods or indicators)
             and not ("locate" in cue and "stats" not in cue and not indicators)
             and not ("referral" in cue and situation and not periods)
+            and not ("describe" in cue and "stats" not in cue and not periods)
         ):
             intent = "stats"
-        elif "overview" in cue and not services and not situation:
+        elif "overview" in cue and not services and (place or not situation):
             intent = "overview"
         elif terms and not services and ("describe" in cue or not situation):
             intent = "describe"
-        elif situation and ("referral" in cue or danger):
+        elif situation and ("referral" in cue or danger or past):
             intent = "referral"
-        elif services and place:
-            intent = "locate"
-        elif situation and (not services or not asking):
-            intent = "referral"
-        elif services and "describe" in cue:
+        elif services and "describe" in cue and "locate" not in cue:
             intent = "describe"
-        elif services and "locate" in cue:
+        elif services and (place or "locate" in cue):
             intent = "locate"
+        elif situation and not services:
+            intent = "referral"
         elif services or terms:
             intent = "describe"
         elif (place or "overview" in cue) and len(unexplained) <= 1:
@@ -413,7 +424,7 @@ class Understanding:
             services=tuple(services),
             place=place,
             alternatives=alternatives,
-            period=periods[0] if periods else None,
+            periods=tuple(periods),
             situation=situation,
             terms=tuple(terms),
             danger=danger,
@@ -483,3 +494,43 @@ def _select_spans(hits: list[Hit]) -> list[Hit]:
         taken.update(range(start, end))
         chosen.extend(group)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _settle_overlaps(entities: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """Resolve words claimed both by a name and by a cue.
+
+    A service or term name hides the danger and greeting words inside it ("Servicio de
+    Atención Urgente", "Centro Emergencia Mujer"); a longer question phrase hides a shorter
+    one of another intent ("cuánto cuesta" is not "cuántos"); an out-of-scope phrase longer than the
+    name it contains wins over it ("car wash"), a shorter one loses ("pensión de alimentos").
+    """
+    names = [h for h in entities if h.kind in ("service", "term")]
+    cues = [
+        c
+        for c in cues
+        if not any(
+            o.kind == "cue"
+            and o.key != c.key
+            and _overlaps(c, o)
+            and o.end - o.start > c.end - c.start
+            for o in cues
+        )
+        or c.kind != "cue"
+    ]
+    kept_cues: list[Hit] = []
+    dropped: set[Hit] = set()
+    for cue in cues:
+        if cue.kind in ("danger", "greeting") and any(_overlaps(cue, n) for n in names):
+            continue
+        if cue.kind == "oos":
+            inside = [e for e in entities if _overlaps(cue, e)]
+            longest = max((e.end - e.start for e in inside), default=0)
+            if inside and longest >= cue.end - cue.start:
+                continue
+            dropped.update(inside)
+        kept_cues.append(cue)
+    return [e for e in entities if e not in dropped], kept_cues
