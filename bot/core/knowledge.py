@@ -402,21 +402,34 @@ def _where(path: Path, node: yaml.Node | None, data: Any, loc: Sequence[int | st
     return f"{path.name}{at}: entrada {_entry_name(data, loc)}"
 
 
-def _read(path: Path, model: type[M]) -> tuple[M, yaml.Node | None, Any]:
+class _Lazy:
+    """The node tree of a file, composed only when an error needs a line number."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def node(self) -> yaml.Node | None:
+        return yaml.compose(self.text, Loader=yaml.SafeLoader)
+
+
+_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _read(path: Path, model: type[M]) -> tuple[M, _Lazy, Any]:
     if not path.is_file():
         raise KnowledgeError(f"{path.name}: falta el archivo en {path.parent}")
     text = path.read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_FastLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f", línea {mark.line + 1}, columna {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise KnowledgeError(f"{path.name}{at}: el YAML no es válido ({problem})") from None
     try:
-        return model.model_validate(data), node, data
+        return model.model_validate(data), _Lazy(text), data
     except ValidationError as exc:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
         first = exc.errors()[0]
         loc = [p for p in first["loc"] if isinstance(p, (int, str))]
         more = len(exc.errors()) - 1
@@ -444,11 +457,12 @@ def _message(error: Mapping[str, Any]) -> str:
 class _Refs:
     """Collects the first cross-reference error with its place in the file."""
 
-    def __init__(self, path: Path, node: yaml.Node | None, data: Any) -> None:
-        self.path, self.node, self.data = path, node, data
+    def __init__(self, path: Path, source: _Lazy, data: Any) -> None:
+        self.path, self.source, self.data = path, source, data
 
     def fail(self, loc: Sequence[int | str], message: str) -> None:
-        raise KnowledgeError(f"{_where(self.path, self.node, self.data, loc)}: {message}")
+        where = _where(self.path, self.source.node(), self.data, loc)
+        raise KnowledgeError(f"{where}: {message}")
 
     def require(self, ok: bool, loc: Sequence[int | str], message: str) -> None:
         if not ok:
