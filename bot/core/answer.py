@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from bot.core.knowledge import Coverage, Knowledge, Province, Service
 from bot.core.model import Answer, Context, Intent, Suggestion
+from bot.core.text import fold
 from bot.core.understand import Place, Query
 
 _TAG = re.compile(r"<[^>]+>")
@@ -83,7 +84,10 @@ class Composer:
         return f"🚓 {b(c.name)}: marque {b(c.phone)} ({esc(c.hours)})."
 
     def source_line(self, source: str) -> str:
-        return f"<i>Fuente: {esc(source)}. Resumen ejecutivo del departamento de Puno, MIMP.</i>"
+        summary = f"Resumen ejecutivo del departamento de {self.kb.department.name} (MIMP)"
+        if "resumen ejecutivo" in source.lower():
+            return f"<i>Fuente: {esc(source)}.</i>"
+        return f"<i>Fuente: {esc(source)}. {esc(summary)}.</i>"
 
     def province_phrase(self, province: Province) -> str:
         return f"la provincia de {province.name}"
@@ -99,9 +103,10 @@ class Composer:
                 f"📍 {b(d.name)}{capital} es un distrito de {b(self.province_phrase(prov))}. "
                 "El resumen da las cifras por provincia."
             )
-        if place is not None and alternatives:
-            others = join_es([self.place_label(a) for a in alternatives])
-            lines.append(f"ℹ️ Entendí {esc(self.place_label(place))}; también existe {esc(others)}.")
+        others = [a for a in alternatives if a.kind != "department"]
+        if place is not None and others:
+            names = join_es([self.place_label(a) for a in others])
+            lines.append(f"ℹ️ Entendí {esc(self.place_label(place))}; también existe {esc(names)}.")
         return lines
 
     def place_label(self, place: Place) -> str:
@@ -380,7 +385,8 @@ class Composer:
         kb = self.kb
         s: Service = kb.services[service_id]
         lines = [f"ℹ️ {b(self.full_name(service_id))}", esc(s.description)]
-        lines.append(f"👥 Para: {esc(s.serves)}.")
+        if fold(s.serves) not in fold(s.description):
+            lines.append(f"👥 Para: {esc(s.serves)}.")
         if s.offers:
             lines.append("Ofrece:")
             lines.extend(f"• {esc(o)}" for o in s.offers)
@@ -407,7 +413,9 @@ class Composer:
         if total:
             provinces = [p.name for p in kb.provinces.values() if kb.count(service_id, p.id)]
             where = join_es(provinces) if len(provinces) <= 4 else f"{len(provinces)} provincias"
-            lines.append(f"🏢 En {esc(kb.department.name)}: {b(total)} ({esc(where)}).")
+            lines.append(
+                f"🏢 En el departamento de {esc(kb.department.name)}: {b(total)}, en {esc(where)}."
+            )
         return lines
 
     def describe(self, query: Query) -> Answer:
@@ -415,6 +423,9 @@ class Composer:
         lines: list[str] = []
         suggestions: list[Suggestion] = []
         title = ""
+        programmes = [t for t in query.terms if any(s.programme == t for s in kb.services.values())]
+        if programmes and all(kb.services[s].programme in programmes for s in query.services):
+            return self.programme(query, programmes[0])
         if query.services:
             sid = query.services[0]
             lines = self.describe_service(sid)
@@ -428,12 +439,32 @@ class Composer:
             if kb.figures_for(sid):
                 suggestions.append(Suggestion(f"Cifras de {name}", f"cifras de {name}"))
         for term_id in query.terms:
-            t = kb.glossary[term_id]
-            lines.append(f"📖 {b(t.term)}: {esc(t.definition)}")
-            title = title or t.term
-            if t.source:
-                lines.append(f"<i>Fuente: {esc(t.source)}.</i>")
+            lines.extend(self.term_lines(term_id))
+            title = title or kb.glossary[term_id].term
         return self._with_place(query, "describe", lines, suggestions, title)
+
+    def programme(self, query: Query, term_id: str) -> Answer:
+        """A programme or office, and the services it runs in the department."""
+        kb = self.kb
+        lines = self.term_lines(term_id)
+        run = [s for s in kb.services.values() if s.programme == term_id]
+        lines.append(f"En el departamento de {esc(kb.department.name)} tiene a su cargo:")
+        for s in run:
+            total = kb.total(s.id)
+            lines.append(f"• {esc(self.full_name(s.id))}" + (f": {total}" if total else ""))
+        suggestions = [
+            Suggestion(f"¿Qué es {self.short_name(s.id)}?", f"qué es {self.short_name(s.id)}")
+            for s in run[:3]
+        ]
+        query = _replace_services(query, [s.id for s in run])
+        return self._with_place(query, "describe", lines, suggestions, kb.glossary[term_id].term)
+
+    def term_lines(self, term_id: str) -> list[str]:
+        t = self.kb.glossary[term_id]
+        lines = [f"📖 {b(t.term)}: {esc(t.definition)}"]
+        if t.source:
+            lines.append(f"<i>Fuente: {esc(t.source)}.</i>")
+        return lines
 
     def stats(self, query: Query) -> Answer:
         kb = self.kb
@@ -721,11 +752,8 @@ class Composer:
 
     def term(self, term_id: str) -> Answer:
         t = self.kb.glossary[term_id]
-        lines = [f"📖 {b(t.term)}: {esc(t.definition)}"]
-        if t.source:
-            lines.append(f"<i>Fuente: {esc(t.source)}.</i>")
         services = (t.service,) if t.service else ()
-        return self.answer("describe", lines, services=services, title=t.term)
+        return self.answer("describe", self.term_lines(term_id), services=services, title=t.term)
 
 
 def _unique_list(items: Iterable[str]) -> list[str]:
