@@ -143,13 +143,42 @@ def build_application(settings: Settings, knowledge: Knowledge | None = None) ->
     return application
 
 
-def configure_logging(level: str) -> None:
-    """Plain logging to stderr; ``httpx`` at WARNING so URLs (with the token) never show."""
+class Redact(logging.Filter):
+    """Replace secrets (the token) in every record, its arguments and its traceback."""
+
+    def __init__(self, secrets: tuple[str, ...]) -> None:
+        super().__init__()
+        self.secrets = tuple(secret for secret in secrets if secret)
+
+    def _clean(self, text: str) -> str:
+        for secret in self.secrets:
+            text = text.replace(secret, "[oculto]")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not self.secrets:
+            return True
+        record.msg = self._clean(record.getMessage())
+        record.args = None
+        if record.exc_info:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+            record.exc_info = None
+        if record.exc_text:
+            record.exc_text = self._clean(record.exc_text)
+        return True
+
+
+def configure_logging(level: str, secrets: tuple[str, ...] = ()) -> None:
+    """Plain logging to stderr, secrets redacted; ``httpx`` at WARNING (its URLs hold the
+    token) and PTB at INFO at most (its DEBUG records hold message texts next to chat ids)."""
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
     )
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(Redact(secrets))
     for name in ("httpx", "httpcore"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger("telegram").setLevel(max(logging.getLevelName(level), logging.INFO))
 
 
 def run() -> int:
@@ -159,7 +188,9 @@ def run() -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    configure_logging(settings.log_level)
+    token = settings.telegram_bot_token.get_secret_value()
+    webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    configure_logging(settings.log_level, (token, webhook_secret))
     try:
         kb = load_knowledge(settings.knowledge_dir)
     except KnowledgeError as exc:
@@ -188,6 +219,10 @@ def run() -> int:
         return 2
     except KnowledgeError as exc:
         print(f"Error en el conocimiento: {exc}", file=sys.stderr)
+        return 1
+    except TelegramError as exc:
+        message = f"{type(exc).__name__}: {exc}".replace(token, "[oculto]")
+        print(f"No se pudo iniciar el bot: {message}", file=sys.stderr)
         return 1
     logger.info("Stopped")
     return 0

@@ -15,7 +15,9 @@ from bot.tg import keyboards
 from bot.tg.common import (
     ENGINE,
     LINEA_100,
+    REFERRAL,
     Ctx,
+    chat_memory,
     engine,
     knowledge,
     reply,
@@ -62,6 +64,7 @@ MENU_BUTTON = [keyboards.button("☰ Menú", keyboards.menu_data("main"))]
 
 async def start_command(update: Update, context: Ctx) -> None:
     """/start: welcome and main menu; a deep-link payload opens its answer directly."""
+    chat_memory(context).pop(REFERRAL, None)
     if context.args:
         answer = engine(context).deep_link(context.args[0])
         if answer is not None:

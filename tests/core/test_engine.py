@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
+from telegram_html import parse_html
 
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge
@@ -12,26 +11,8 @@ from bot.core.model import Context
 from bot.evaluate import comparable
 
 
-class _Tags(HTMLParser):
-    ALLOWED = {"b", "i", "u", "s", "code", "pre", "a"}
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stack: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        assert tag in self.ALLOWED, tag
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        assert self.stack and self.stack.pop() == tag, tag
-
-
 def assert_valid_html(text: str) -> None:
-    parser = _Tags()
-    parser.feed(text)
-    parser.close()
-    assert parser.stack == []
+    parse_html(text)
 
 
 def test_design_card_cem_chucuito(engine: Engine) -> None:

@@ -44,7 +44,11 @@ def test_set_is_broad(kb: Knowledge, cases: list[tuple[str, Case]]) -> None:
     per_intent = Counter(i for _, c in cases for i in _intents(c)[:1])
     assert per_intent["unknown"] >= 30 and per_intent["stats"] >= 30
     assert per_intent["emergency"] >= 40
-    services = {s for _, c in cases for s in ([c.service] if isinstance(c.service, str) else c.service or [])}
+    services = {
+        s
+        for _, c in cases
+        for s in ([c.service] if isinstance(c.service, str) else c.service or [])
+    }
     assert services >= set(kb.services)
     assert {c.province for _, c in cases if c.province} >= set(kb.provinces)
 
