@@ -12,13 +12,18 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from bot.core.knowledge import Coverage, Knowledge, Province, Service
+from bot.core.knowledge import Coverage, Knowledge, Operation, Province, Service
 from bot.core.model import Answer, Context, Intent, Suggestion
 from bot.core.text import fold
 from bot.core.understand import Place, Query
 
 _TAG = re.compile(r"<[^>]+>")
 
+OPERATIONS: tuple[Operation, ...] = ("mimp", "coordinated")
+OPERATION_HEADINGS = {
+    "mimp": "Servicios que opera el MIMP",
+    "coordinated": "En coordinación con gobiernos regionales y locales",
+}
 FAR_KM = 60.0  # farther than this from every district capital: outside the department
 
 VIOLENCE_SERVICES = frozenset({"cem", "estrategia_rural", "sau", "linea_100"})
@@ -83,10 +88,11 @@ class Composer:
         c = self.kb.contacts["policia"]
         return f"🚓 {b(c.name)}: marque {b(c.phone)} ({esc(c.hours)})."
 
-    def source_line(self, source: str) -> str:
+    def source_line(self, source: str | None = None) -> str:
+        """The source of what was said; the executive summary is always named."""
         summary = f"Resumen ejecutivo del departamento de {self.kb.department.name} (MIMP)"
-        if "resumen ejecutivo" in source.lower():
-            return f"<i>Fuente: {esc(source)}.</i>"
+        if source is None or "resumen ejecutivo" in source.lower():
+            return f"<i>Fuente: {esc(source or summary)}.</i>"
         return f"<i>Fuente: {esc(source)}. {esc(summary)}.</i>"
 
     def province_phrase(self, province: Province) -> str:
@@ -256,6 +262,10 @@ class Composer:
         return f"🏢 En {esc(self.province_phrase(prov))} hay {b(f'{n} {name}')}{detail}."
 
     def locate(self, query: Query) -> Answer:
+        if query.situation and len(query.services) > 1:
+            # "¿Dónde atienden a personas con discapacidad en Juliaca?": every service that
+            # takes the case, as a referral would list them
+            return replace(self.referral(query), intent="locate")
         service_id = query.services[0]
         kb = self.kb
         coverage = kb.coverage[service_id]
@@ -292,10 +302,17 @@ class Composer:
             )
         else:
             lines.append(self.count_sentence(service_id, prov))
+            for other in query.other_places:
+                other_prov = self.province_for(other)
+                if other_prov is not None and other_prov != prov:
+                    lines.append(self.count_sentence(service_id, other_prov))
             note = self.discrepancy(service_id, prov.id)
             if note:
                 lines.append(note)
-            if kb.count(service_id, prov.id) == 0:
+            elsewhere = [self.province_for(o) for o in query.other_places]
+            if kb.count(service_id, prov.id) == 0 and not any(
+                p is not None and kb.count(service_id, p.id) for p in elsewhere
+            ):
                 near = self.nearest_with(
                     service_id, self.coords(query.place or prov), exclude=prov.id
                 )
@@ -526,56 +543,68 @@ class Composer:
             query, "stats", lines, suggestions, f"Cifras de {self.short_name(sid)}"
         )
 
-    def province_lines(self, prov: Province) -> list[str]:
+    def service_rows(
+        self, prov: Province | None, operations: Sequence[Operation] = OPERATIONS
+    ) -> tuple[list[str], list[str]]:
+        """Services of a province (or of the department), grouped by who runs them."""
         kb = self.kb
-        lines = [f"🗺️ {b(f'Provincia de {prov.name}')} (capital: {esc(prov.capital)})"]
-        for operation, heading in (
-            ("mimp", "Servicios del MIMP"),
-            ("coordinated", "En coordinación con gobiernos regionales y locales"),
-        ):
+        lines: list[str] = []
+        shown: list[str] = []
+        for operation in operations:
             rows = []
             for s in kb.services.values():
-                n = kb.count(s.id, prov.id)
-                if s.operation == operation and n:
-                    detail = self.breakdown(kb.coverage[s.id], prov.id)
-                    rows.append(
-                        f"• {esc(self.short_name(s.id))}: {n}"
-                        + (f" ({esc(detail)})" if detail else "")
-                    )
-                    note = self.discrepancy(s.id, prov.id)
-                    if note:
-                        rows.append(f"  {note}")
+                if s.operation != operation:
+                    continue
+                n = kb.count(s.id, prov.id) if prov else kb.total(s.id)
+                if prov is not None and not n:
+                    continue
+                shown.append(s.id)
+                name = self.short_name(s.id) if prov else self.full_name(s.id)
+                detail = self.breakdown(kb.coverage[s.id], prov.id) if prov else ""
+                rows.append(
+                    f"• {esc(name)}"
+                    + (f": {n}" if n else "")
+                    + (f" ({esc(detail)})" if detail else "")
+                )
+                note = self.discrepancy(s.id, prov.id) if prov else None
+                if note:
+                    rows.append(f"  {note}")
             if rows:
-                lines.append(f"<b>{esc(heading)}</b>")
+                lines.append(f"<b>{esc(OPERATION_HEADINGS[operation])}</b>")
                 lines.extend(rows)
+        return lines, shown
+
+    def province_lines(self, prov: Province) -> list[str]:
+        lines = [f"🗺️ {b(f'Provincia de {prov.name}')} (capital: {esc(prov.capital)})"]
+        lines.extend(self.service_rows(prov)[0])
         lines.append("Para todo el departamento: " + self.linea100_line())
         return lines
 
     def overview(self, query: Query) -> Answer:
         kb = self.kb
         prov = self.province_for(query.place)
+        operations = [
+            op for t in query.terms if (op := kb.glossary[t].operation) is not None
+        ] or list(OPERATIONS)
         lines = self.place_intro(query.place, query.alternatives)
-        suggestions: list[Suggestion] = []
-        if prov is None:
-            lines.append(f"🗺️ Servicios en el departamento de {esc(kb.department.name)}:")
-            for s in kb.services.values():
-                total = kb.total(s.id)
-                lines.append(f"• {esc(self.full_name(s.id))}" + (f": {total}" if total else ""))
-            lines.append(self.linea100_line())
-            suggestions.append(Suggestion("Servicios en Juliaca", "qué servicios hay en Juliaca"))
-        else:
-            lines.extend(self.province_lines(prov))
-            for s in kb.services.values():
-                if kb.count(s.id, prov.id) and len(suggestions) < 3:
-                    suggestions.append(
-                        Suggestion(
-                            f"¿Qué es {self.short_name(s.id)}?", f"qué es {self.short_name(s.id)}"
-                        )
-                    )
-        lines.append(
-            self.source_line("Resumen ejecutivo, detalle por servicio y cuadros consolidados")
+        where = (
+            f"la provincia de {prov.name}" if prov else f"el departamento de {kb.department.name}"
         )
-        services = [s for s in kb.services if prov is None or kb.count(s, prov.id)]
+        lines.append(
+            f"🗺️ Servicios en {b(where)}"
+            + (f" (capital: {esc(prov.capital)})" if prov else "")
+            + ":"
+        )
+        rows, services = self.service_rows(prov, operations)
+        lines.extend(rows)
+        lines.append(("Para todo el departamento: " if prov else "") + self.linea100_line())
+        suggestions = [
+            Suggestion(f"¿Qué es {self.short_name(sid)}?", f"qué es {self.short_name(sid)}")
+            for sid in services[:3]
+        ]
+        if prov is None:
+            suggestions.append(Suggestion("Servicios en Juliaca", "qué servicios hay en Juliaca"))
+        lines.append(self.source_line())
         query = _replace_services(query, services)
         return self._with_place(
             query,
@@ -606,7 +635,7 @@ class Composer:
             lines.append(self.referral_line(sid, prov, origin, secondary=True))
         if prov is None:
             lines.append("Dígame la provincia, el distrito o la ciudad para decirle qué hay allí.")
-        lines.append(self.source_line("Resumen ejecutivo, servicios por provincia"))
+        lines.append(self.source_line())
         suggestions = [
             Suggestion(f"¿Qué es {self.short_name(sid)}?", f"qué es {self.short_name(sid)}")
             for sid in situation.services[:2]
@@ -731,7 +760,7 @@ class Composer:
                     f"🏢 CEM más cercano: provincia de {esc(near[0].name)} "
                     f"(a unos {round(near[1])} km)."
                 )
-        lines.append(self.source_line("Resumen ejecutivo; coordenadas de capitales: INEI 2025"))
+        lines.append(self.source_line(f"coordenadas de las capitales: {kb.places_source}"))
         services = [s for s in kb.services if kb.count(s, prov.id)]
         return self.answer(
             "overview",

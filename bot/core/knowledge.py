@@ -151,6 +151,7 @@ class Term(_Strict):
     aliases: list[Text] = []
     definition: Text
     service: Id | None = None
+    operation: Operation | None = None
     source: str | None = None
 
 
@@ -252,6 +253,7 @@ class Lexicon(_Strict):
     out_of_scope: list[Text]
     other_places: list[Text] = []
     past: list[Text] = []
+    now: list[Text] = []
     indicators: dict[Id, list[Text]] = {}
     periods: dict[Period, list[Text]]
     stopwords: list[Text]

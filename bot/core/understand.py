@@ -25,6 +25,8 @@ PLACE_WORDS = {
     "departamento": "department",
     "region": "department",
 }
+STRONG_CUES = frozenset({"locate", "stats", "referral", "overview"})
+FIRST_PERSON = frozenset({"me", "mi", "nos", "estoy", "estamos", "yo", "ayudeme", "ayudame"})
 CORRECTION_KINDS = frozenset(
     {"service", "province", "district", "department", "term", "situation", "danger", "indicator"}
 )
@@ -67,6 +69,7 @@ class Query:
     services: tuple[str, ...] = ()
     place: Place | None = None
     alternatives: tuple[Place, ...] = ()
+    other_places: tuple[Place, ...] = ()
     periods: tuple[str, ...] = ()
     situation: str | None = None
     terms: tuple[str, ...] = ()
@@ -141,6 +144,9 @@ class Understanding:
         self.abbreviations = dict(lex.abbreviations)
         self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
         self.shouted = frozenset(normalize(w) for w in lex.shouted)
+        self.programmes = frozenset(
+            s.programme for s in kb.services.values() if kb.glossary[s.programme].operation is None
+        )
         entity_phrases = list(self._entity_phrases())
         cue_phrases = list(self._cue_phrases())
         self.entities = Matcher(entity_phrases)
@@ -232,6 +238,7 @@ class Understanding:
         groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
         groups += [("indicator", ident, names) for ident, names in lex.indicators.items()]
         groups += [("elsewhere", "elsewhere", lex.other_places), ("past", "past", lex.past)]
+        groups += [("now", "now", lex.now)]
         for kind, key, texts in groups:
             for text in texts:
                 phrase = self._phrase(kind, key, text, gaps=kind == "danger")
@@ -319,7 +326,7 @@ class Understanding:
             _unique(h.key for h in entities if h.kind == "situation"),
             key=lambda s: kb.situations[s].priority,
         )
-        place, alternatives = self._place(entities, words)
+        place, alternatives, other_places = self._place(entities, words)
         cue = {h.key for h in cues if h.kind == "cue"}
         greeting = {h.key for h in cues if h.kind == "greeting"}
         danger = any(h.kind == "danger" for h in cues)
@@ -327,6 +334,7 @@ class Understanding:
         elsewhere = any(h.kind == "elsewhere" for h in cues)
         past = any(h.kind == "past" for h in cues)
         indicators = _unique(h.key for h in cues if h.kind == "indicator")
+        programmes = [t for t in terms if t in self.programmes]
         asking = bool(cue & {"locate", "describe", "stats", "overview", "referral"})
         fuzzy = any(h.fuzzy for h in entities if h.kind == "service")
         situation = situations[0] if situations else None
@@ -358,7 +366,12 @@ class Understanding:
                 if not periods and context.period and "stats" in cue:
                     periods = [context.period]
 
-        helped_case = ("referral" in cue and not _first_person(words)) or (past and asking)
+        danger_words = {w for h in cues if h.kind == "danger" for w in words[h.start : h.end]}
+        first_person = bool(danger_words & FIRST_PERSON) or any(
+            h.key == "shouted" for h in cues if h.kind == "danger"
+        )
+        now = any(h.kind == "now" for h in cues)
+        helped_case = not now and (("referral" in cue and not first_person) or (past and asking))
         if danger and helped_case and situation is None:
             situation = kb.lexicon.danger_situation
         intent: Intent
@@ -372,7 +385,7 @@ class Understanding:
                 intent = "stats"
             elif intent == "describe" and place:
                 intent = "locate"
-        elif oos and not situation and (not asking or not (services or terms)):
+        elif oos and not situation and (not (services or terms) or not cue & STRONG_CUES):
             intent = "unknown"
         elif (
             services
@@ -382,7 +395,7 @@ class Understanding:
             and not ("describe" in cue and "stats" not in cue and not periods)
         ):
             intent = "stats"
-        elif "overview" in cue and not services and (place or not situation):
+        elif "overview" in cue and not services and (place or not (situation or programmes)):
             intent = "overview"
         elif terms and not services and ("describe" in cue or not situation):
             intent = "describe"
@@ -392,6 +405,9 @@ class Understanding:
             intent = "describe"
         elif services and (place or "locate" in cue):
             intent = "locate"
+        elif situation and not services and "locate" in cue:
+            intent = "locate"
+            services = list(kb.situations[situation].services)
         elif situation and not services:
             intent = "referral"
         elif services or terms:
@@ -424,6 +440,7 @@ class Understanding:
             services=tuple(services),
             place=place,
             alternatives=alternatives,
+            other_places=other_places,
             periods=tuple(periods),
             situation=situation,
             terms=tuple(terms),
@@ -436,20 +453,41 @@ class Understanding:
 
     def _place(
         self, hits: list[Hit], words: Sequence[str]
-    ) -> tuple[Place | None, tuple[Place, ...]]:
-        """The reading taken for the last place named, and the other readings of that name."""
+    ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
+        """The reading taken for the first place named, the other readings of that name,
+        and the first reading of every other place named ("en Puno y San Román")."""
+        spans = sorted(
+            {(h.start, h.end) for h in hits if h.kind in ("province", "district", "department")}
+        )
+        readings = [self._readings(hits, words, start, end) for start, end in spans]
+        readings = [r for r in readings if r]
+        if not readings:
+            return None, (), ()
+        first = readings[0]
+        others = [r[0] for r in readings[1:] if r[0] != first[0]]
+        # "Santa Rosa de Melgar", "Chucuito, Puno": the province named picks the district
+        for other in others:
+            if other.kind != "province":
+                continue
+            inside = [
+                p
+                for p in first
+                if p.kind == "district" and self.kb.districts[p.key].province == other.key
+            ]
+            if inside:
+                first = [inside[0], *(p for p in first if p != inside[0])]
+                others.remove(other)
+                break
+        return first[0], tuple(first[1:]), tuple(others)
+
+    def _readings(self, hits: list[Hit], words: Sequence[str], start: int, end: int) -> list[Place]:
+        """Every reading of the place name at ``start:end``, the most likely first."""
         kb = self.kb
-        spans = [h for h in hits if h.kind in ("province", "district", "department")]
-        if not spans:
-            return None, ()
-        last_start = max(h.start for h in spans)
-        readings = [h for h in spans if h.start == last_start]
+        here = [h for h in hits if (h.start, h.end) == (start, end)]
         options: list[Place] = [
-            Place("province", h.key, kb.provinces[h.key].name)
-            for h in readings
-            if h.kind == "province"
+            Place("province", h.key, kb.provinces[h.key].name) for h in here if h.kind == "province"
         ]
-        for h in readings:
+        for h in here:
             if h.kind != "district":
                 continue
             d = kb.districts[h.key]
@@ -459,20 +497,15 @@ class Understanding:
             )
             if not capital_of_named_province:
                 options.append(Place("district", d.ubigeo, d.name))
-        if any(h.kind == "department" for h in readings):
+        if any(h.kind == "department" for h in here):
             options.append(Place("department", kb.department.id, kb.department.name))
-        last_end = max(h.end for h in readings)
-        before = words[last_start - 1] if last_start > 0 else ""
-        if before == "de" and last_start > 1:
-            before = words[last_start - 2]
-        after = words[last_end] if last_end < len(words) else ""
+        before = words[start - 1] if start > 0 else ""
+        if before == "de" and start > 1:
+            before = words[start - 2]
+        after = words[end] if end < len(words) else ""
         wanted = PLACE_WORDS.get(before) or PLACE_WORDS.get(after)
         options.sort(key=lambda p: p.kind != wanted)
-        return options[0], tuple(options[1:])
-
-
-def _first_person(words: Sequence[str]) -> bool:
-    return any(w in ("me", "estoy", "mi", "nos", "yo", "ayudeme", "ayudame") for w in words)
+        return options
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -504,22 +537,23 @@ def _settle_overlaps(entities: list[Hit], cues: list[Hit]) -> tuple[list[Hit], l
     """Resolve words claimed both by a name and by a cue.
 
     A service or term name hides the danger and greeting words inside it ("Servicio de
-    Atención Urgente", "Centro Emergencia Mujer"); a longer question phrase hides a shorter
-    one of another intent ("cuánto cuesta" is not "cuántos"); an out-of-scope phrase longer than the
-    name it contains wins over it ("car wash"), a shorter one loses ("pensión de alimentos").
+    Atención Urgente", "Centro Emergencia Mujer"); a longer phrase hides a shorter one of
+    another meaning ("cuánto cuesta" is not "cuántos", "cuánto gana" is out of scope), danger
+    words excepted; an out-of-scope phrase longer than the name it contains wins over it
+    ("car wash"), a shorter one loses ("pensión de alimentos").
     """
     names = [h for h in entities if h.kind in ("service", "term")]
     cues = [
         c
         for c in cues
-        if not any(
-            o.kind == "cue"
-            and o.key != c.key
+        if c.kind == "danger"
+        or not any(
+            o.kind in ("cue", "oos")
+            and (o.kind, o.key) != (c.kind, c.key)
             and _overlaps(c, o)
             and o.end - o.start > c.end - c.start
             for o in cues
         )
-        or c.kind != "cue"
     ]
     kept_cues: list[Hit] = []
     dropped: set[Hit] = set()

@@ -186,7 +186,7 @@ def glossary_menu(kb: Knowledge) -> InlineKeyboardMarkup:
 
 def situations_menu(kb: Knowledge) -> InlineKeyboardMarkup:
     """One button per referral situation, and the way back."""
-    buttons = [button(s.label, referral_data(sid)) for sid, s in kb.situations.items()]
+    buttons = [button(s.label, referral_data(sid)) for sid, s in kb.situations.items() if s.menu]
     return InlineKeyboardMarkup([*rows(buttons, 1), back_row(MENU_BACK)])
 
 
