@@ -226,6 +226,8 @@ class Composer:
         prov = self.province_for(place)
         if prov is not None:
             lines.append("")
+            if place is not None and place.kind == "district":
+                lines.append(f"📍 {esc(place.name)} está en {esc(self.province_phrase(prov))}.")
             lines.append(self.count_sentence("cem", prov))
         lines.append("")
         lines.append("Usted no tiene la culpa. Si puede, vaya a un lugar seguro.")
@@ -257,8 +259,15 @@ class Composer:
         name = self.short_name(service_id)
         if n == 0:
             return f"En {esc(self.province_phrase(prov))} no hay {esc(name)} según el resumen."
-        detail = self.breakdown(coverage, prov.id)
-        detail = f": {esc(detail)}" if detail else ""
+        kinds = {c.kind for c in coverage.counts if c.province == prov.id and c.count}
+        if len(kinds) == 1 and None not in kinds:
+            # a single kind: "1 CEM regular", not "1 CEM: 1 CEM regular"
+            name = next(k.label for k in coverage.kinds if k.id in kinds)
+            sites = [s.name for c in coverage.counts if c.province == prov.id for s in c.sites]
+            detail = f": {esc(join_es(sites))}" if sites else ""
+        else:
+            detail = self.breakdown(coverage, prov.id)
+            detail = f": {esc(detail)}" if detail else ""
         return f"🏢 En {esc(self.province_phrase(prov))} hay {b(f'{n} {name}')}{detail}."
 
     def locate(self, query: Query) -> Answer:
@@ -525,6 +534,8 @@ class Composer:
                 "ℹ️ Las cifras del resumen son de todo el departamento de "
                 f"{esc(kb.department.name)}, no por provincia."
             )
+        asked = [f for f in figures if f.indicator in query.indicators]
+        figures = tuple(asked) or figures
         available = list(dict.fromkeys(f.period for f in figures))
         periods = [p for p in query.periods if p in available] or available
         lines.append(f"📊 {b(self.full_name(sid))}, departamento de {esc(kb.department.name)}:")

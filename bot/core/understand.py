@@ -71,6 +71,7 @@ class Query:
     alternatives: tuple[Place, ...] = ()
     other_places: tuple[Place, ...] = ()
     periods: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
     situation: str | None = None
     terms: tuple[str, ...] = ()
     danger: bool = False
@@ -442,6 +443,7 @@ class Understanding:
             alternatives=alternatives,
             other_places=other_places,
             periods=tuple(periods),
+            indicators=tuple(indicators),
             situation=situation,
             terms=tuple(terms),
             danger=danger,
