@@ -115,7 +115,7 @@ async def test_glosario_lists_terms(app: Any, api: FakeBotAPI, kb: Any) -> None:
 async def test_derivar_offers_the_situations(app: Any, api: FakeBotAPI, kb: Any) -> None:
     [call] = await api.reply_to(api.text_message("/derivar"))
     assert [d for d in call.callback_data if d.startswith("r:")] == [
-        f"r:{sid}" for sid in kb.situations
+        f"r:{sid}" for sid, s in kb.situations.items() if s.menu
     ]
 
 
