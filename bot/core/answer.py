@@ -115,6 +115,19 @@ class Composer:
             lines.append(f"ℹ️ Entendí {esc(self.place_label(place))}; también existe {esc(names)}.")
         return lines
 
+    def did_you_mean(self, query: Query) -> list[str]:
+        """Say which name a typo was read as, so that a wrong guess is visible at once."""
+        names = []
+        for typed, kind, key in query.corrections:
+            if kind == "service":
+                name = self.short_name(key)
+            elif kind == "province":
+                name = self.kb.provinces[key].name
+            else:
+                name = self.kb.districts[key].name
+            names.append(f"«{name}» (usted escribió «{typed}»)")
+        return [f"🔎 Entendí {esc(join_es(list(dict.fromkeys(names))))}."] if names else []
+
     def place_label(self, place: Place) -> str:
         if place.kind == "province":
             return f"la provincia de {place.name}"
@@ -390,7 +403,7 @@ class Composer:
         district = query.place.key if query.place and query.place.kind == "district" else None
         return self.answer(
             intent,
-            lines,
+            [*self.did_you_mean(query), *lines],
             services=query.services,
             province=prov.id if prov else None,
             district=district,

@@ -43,10 +43,6 @@ def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
     return " ".join(abbreviations.get(tok, tok) for tok in cleaned.split())
 
 
-def tokens(text: str, abbreviations: Mapping[str, str] | None = None) -> list[str]:
-    return normalize(text, abbreviations).split()
-
-
 _PHONETIC = (
     (re.compile(r"qu(?=[ei])"), "k"),
     (re.compile(r"c(?=[ei])"), "s"),

@@ -25,6 +25,7 @@ PLACE_WORDS = {
     "departamento": "department",
     "region": "department",
 }
+CORRECTED_NAMES = frozenset({"service", "province", "district"})
 STRONG_CUES = frozenset({"locate", "stats", "referral", "overview"})
 FIRST_PERSON = frozenset({"me", "mi", "nos", "estoy", "estamos", "yo", "ayudeme", "ayudame"})
 CORRECTION_KINDS = frozenset(
@@ -76,7 +77,7 @@ class Query:
     terms: tuple[str, ...] = ()
     danger: bool = False
     out_of_scope: bool = False
-    corrections: tuple[tuple[str, str], ...] = ()
+    corrections: tuple[tuple[str, str, str], ...] = ()  # (as typed, kind, id) of typo'd names
     follow_up: bool = False
     confidence: float = 1.0
 
@@ -278,12 +279,16 @@ class Understanding:
         normalized = normalize(text, self.abbreviations)
         raw_words = normalized.split()
         words = [self.correct(w) for w in raw_words]
-        corrections = tuple((a, b) for a, b in zip(raw_words, words, strict=True) if a != b)
         fuzzy_at = {i for i, (a, b) in enumerate(zip(raw_words, words, strict=True)) if a != b}
         entity_hits = [
             Hit(h.kind, h.key, h.start, h.end, any(i in fuzzy_at for i in range(h.start, h.end)))
             for h in _select_spans(self.entities.find(words))
         ]
+        corrections = tuple(
+            (" ".join(raw_words[h.start : h.end]), h.kind, h.key)
+            for h in entity_hits
+            if h.fuzzy and h.kind in CORRECTED_NAMES
+        )
         entity_hits, cue_hits = _settle_overlaps(entity_hits, self.cues.find(words))
         if self._shouted(text):
             cue_hits.append(Hit("danger", "shouted", 0, 0))
@@ -315,7 +320,7 @@ class Understanding:
         words: list[str],
         entities: list[Hit],
         cues: list[Hit],
-        corrections: tuple[tuple[str, str], ...],
+        corrections: tuple[tuple[str, str, str], ...],
         context: Context | None,
         unexplained: list[str],
     ) -> Query:
