@@ -158,3 +158,42 @@ def test_inline_results(engine: Engine) -> None:
     results = engine.inline_results("cem lampa")
     assert results[0].province == "lampa"
     assert len({r.html for r in results}) == len(results)
+
+
+def test_typo_is_shown_as_read(engine: Engine) -> None:
+    answer = engine.reply("dnde ay un cem en asangaro")
+    assert answer.province == "azangaro"
+    assert "usted escribió «asangaro»" in answer.text
+
+
+def test_several_places_in_one_question(engine: Engine) -> None:
+    answer = engine.reply("hay SAU en juliaca o solo en puno")
+    assert answer.province == "san_roman"
+    assert "San Román" in answer.text and "provincia de Puno hay 1 SAU" in answer.text
+
+
+def test_province_named_picks_the_district(engine: Engine) -> None:
+    answer = engine.reply("cem en santa rosa de melgar")
+    assert (answer.province, answer.district) == ("melgar", "210808")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "quiero adoptar un perrito en juliaca",
+        "cuanto gana un psicologo del cem",
+        "car wash en juliaca",
+    ],
+)
+def test_words_shared_with_services_out_of_scope(engine: Engine, question: str) -> None:
+    answer = engine.reply(question)
+    assert answer.intent == "unknown" and "100" in answer.text
+
+
+def test_third_party_case_is_a_referral_with_linea_100_first(engine: Engine) -> None:
+    answer = engine.reply(
+        "Soy profesora, una alumna me contó que su papá le pega. ¿A dónde la derivo?"
+    )
+    assert answer.intent == "referral"
+    assert "100" in answer.text.splitlines()[0]
+    assert "cem" in answer.services
