@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck unit eval bench check clean
+.PHONY: setup run test lint typecheck unit eval bench bench-load check clean
 
 setup: $(STAMP)
 
@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Telegram when TELEGRAM_BOT_TOKEN is set (environment or .env), else the console chat.
 run: setup
-	$(PY) -m bot run
+	$(PY) -m bot
 
 check: setup
 	$(PY) -m bot check
@@ -35,6 +36,9 @@ eval: setup
 
 bench: setup
 	$(PY) bench/bench_core.py
+
+bench-load: setup
+	$(PY) bench/bench_load.py
 
 test: lint typecheck unit eval
 

@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     log_level: LogLevel = "INFO"
     # Seconds before the neutral confirmation of /borrar deletes itself.
     erase_notice_seconds: float = Field(default=10.0, ge=0, le=3600)
+    # Seconds to wait for an answer of the Bot API (read and write timeouts of a request).
+    bot_api_timeout: float = Field(default=10.0, gt=0, le=300)
+    # Updates handled at the same time (different chats; one chat's updates stay in order).
+    concurrent_updates: int = Field(default=32, ge=1, le=1024)
+    # Flood control: at most FLOOD_MESSAGES answered messages per chat in FLOOD_SECONDS.
+    flood_messages: int = Field(default=5, ge=1, le=1000)
+    flood_seconds: float = Field(default=2.0, gt=0, le=3600)
 
     @field_validator("telegram_bot_token")
     @classmethod

@@ -6,13 +6,11 @@ import asyncio
 import contextlib
 import logging
 import sys
-from typing import Any
 
 from telegram import Update
 from telegram.constants import ParseMode, UpdateType
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     CallbackQueryHandler,
     CommandHandler,
@@ -26,8 +24,11 @@ from telegram.ext import (
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
-from bot.tg import chat, commands, erase, inline, location, menu, referral
+from bot.tg import chat, commands, erase, flood, inline, location, menu, referral
 from bot.tg.common import ENGINE, KNOWLEDGE, LINEA_100, PENDING, SETTINGS, App, Ctx, is_private
+from bot.tg.delivery import PatientRateLimiter, PerChatProcessor, one_line, quiet_ptb_faults
+from bot.tg.serve import run_until_signal, serve_polling, serve_webhook
+from bot.tg.transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +36,9 @@ ALLOWED_UPDATES = [UpdateType.MESSAGE, UpdateType.CALLBACK_QUERY, UpdateType.INL
 SORRY = "Perdón, algo falló. Intente de nuevo. " + LINEA_100
 POLL_TIMEOUT = 10  # seconds of long polling per getUpdates
 
-# Handler groups: tracking first, then the referral's typed place, then everything else.
-TRACKING_GROUP = -2
+# Handler groups: tracking first, flood control, the referral's typed place, then the rest.
+TRACKING_GROUP = -3
+FLOOD_GROUP = -2
 REFERRAL_GROUP = -1
 
 
@@ -44,6 +46,7 @@ def setup(application: App) -> None:
     """Register every handler (called once, from ``build_application``)."""
     add = application.add_handler
     add(TypeHandler(Update, erase.note_update), group=TRACKING_GROUP)
+    add(MessageHandler(filters.UpdateType.MESSAGE, flood.guard), group=FLOOD_GROUP)
 
     text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
     add(MessageHandler(text, referral.typed_place), group=REFERRAL_GROUP)
@@ -61,11 +64,15 @@ def setup(application: App) -> None:
         (["cancelar"], referral.cancel_command),
         (["recargar"], commands.reload_command),
     ):
-        add(CommandHandler(names, callback))
+        # new messages only: CommandHandler would answer an edited command again
+        add(CommandHandler(names, callback, filters.UpdateType.MESSAGE))
     add(CallbackQueryHandler(menu.on_callback))
     add(InlineQueryHandler(inline.on_inline_query))
     add(MessageHandler(filters.UpdateType.MESSAGE & filters.LOCATION, location.on_location))
     add(MessageHandler(text, chat.on_text))
+    private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
+    add(MessageHandler(private & filters.COMMAND, chat.on_unknown_command))
+    add(MessageHandler(private & filters.CAPTION, chat.on_caption))
     other = (
         filters.PHOTO
         | filters.VOICE
@@ -75,9 +82,7 @@ def setup(application: App) -> None:
         | filters.Sticker.ALL
         | filters.Document.ALL
     )
-    add(
-        MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & other, chat.on_other)
-    )
+    add(MessageHandler(private & other, chat.on_other))
     application.add_error_handler(on_error)
 
 
@@ -102,41 +107,76 @@ async def post_stop(application: App) -> None:
 
 
 async def on_error(update: object, context: Ctx) -> None:
-    """Log the error (never the message text or the user) and apologise in private chats."""
+    """Log the error (never the message text or the user) and apologise in private chats.
+
+    A fault of the Bot API (blocked by the user, timeout, 5xx after the retry, a refusal)
+    is one line without a traceback; only a refusal (400: our message was wrong) gets the
+    apology, the others would fail the same way or arrive twice. Anything else is a bug:
+    its traceback and the apology."""
+    error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
-    logger.error(
-        "Error while handling update %s: %s",
-        update_id,
-        type(context.error).__name__,
-        exc_info=context.error,
+    private_chat = (
+        isinstance(update, Update) and update.effective_chat is not None and is_private(update)
     )
-    if isinstance(update, Update) and update.effective_chat is not None and is_private(update):
+    if isinstance(error, TelegramError):
+        logger.warning("Bot API fault on update %s: %s", update_id, one_line(error))
+        if not isinstance(error, BadRequest):
+            return
+    else:
+        logger.error(
+            "Error while handling update %s: %s",
+            update_id,
+            type(error).__name__,
+            exc_info=error,
+        )
+    if private_chat and isinstance(update, Update) and update.effective_chat is not None:
         with contextlib.suppress(TelegramError):
             await context.bot.send_message(update.effective_chat.id, SORRY)
 
 
-def build_application(settings: Settings, knowledge: Knowledge | None = None) -> App:
-    """The configured Application; ``knowledge`` skips loading it again in post_init."""
+def polling_error(error: TelegramError) -> None:
+    """A failed getUpdates (PTB retries it): one line instead of PTB's traceback."""
+    if isinstance(error, Forbidden | InvalidToken):
+        logger.error("getUpdates refused: %s", one_line(error))
+    else:
+        logger.warning("getUpdates failed, retrying: %s", one_line(error))
+
+
+def build_application(
+    settings: Settings, knowledge: Knowledge | None = None, *, flood_limits: bool = True
+) -> App:
+    """The configured Application; ``knowledge`` skips loading it again in post_init.
+
+    ``flood_limits=False`` lifts Telegram's flood limits from the rate limiter (its retries
+    stay): only for the load benchmark against a local server, never in production."""
+    quiet_ptb_faults()
     root = settings.bot_api_base_url
+    timeouts = {
+        "connect_timeout": min(5.0, settings.bot_api_timeout),
+        "read_timeout": settings.bot_api_timeout,
+        "write_timeout": settings.bot_api_timeout,
+        "pool_timeout": min(5.0, settings.bot_api_timeout),
+    }
     application: App = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
         .defaults(Defaults(parse_mode=ParseMode.HTML))
-        .rate_limiter(AIORateLimiter())
-        .connect_timeout(5.0)
-        .read_timeout(10.0)
-        .write_timeout(10.0)
-        .pool_timeout(5.0)
-        .get_updates_connect_timeout(5.0)
-        .get_updates_pool_timeout(5.0)
+        .rate_limiter(PatientRateLimiter(limit=flood_limits))
+        .concurrent_updates(PerChatProcessor(settings.concurrent_updates))
+        # a connection for each update in progress and a few more (scheduled deletions)
+        .request(AiohttpRequest(settings.concurrent_updates + 8, **timeouts))
+        .get_updates_request(AiohttpRequest(2, **timeouts))
         .job_queue(None)
         .post_init(post_init)
         .post_stop(post_stop)
         .build()
     )
     application.bot_data[SETTINGS] = settings
+    application.bot_data[flood.FLOOD] = flood.FloodGate(
+        limit=settings.flood_messages, window=settings.flood_seconds
+    )
     if knowledge is not None:
         application.bot_data[KNOWLEDGE] = knowledge
     setup(application)
@@ -169,8 +209,9 @@ class Redact(logging.Filter):
 
 
 def configure_logging(level: str, secrets: tuple[str, ...] = ()) -> None:
-    """Plain logging to stderr, secrets redacted; ``httpx`` at WARNING (its URLs hold the
-    token) and PTB at INFO at most (its DEBUG records hold message texts next to chat ids)."""
+    """Plain logging to stderr, secrets redacted; ``httpx`` at WARNING (its URLs would hold
+    the token; the bot's own client, aiohttp, logs no URL) and PTB at INFO at most (its DEBUG
+    records hold message texts next to chat ids)."""
     logging.basicConfig(
         level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
     )
@@ -197,23 +238,27 @@ def run() -> int:
         print(f"Error en el conocimiento: {exc}", file=sys.stderr)
         return 1
     application = build_application(settings, kb)
-    common: dict[str, Any] = {"allowed_updates": ALLOWED_UPDATES}
     try:
         if settings.webhook_url and settings.webhook_secret is not None:
             logger.info(
                 "Starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port
             )
-            application.run_webhook(
-                listen=settings.webhook_listen,
-                port=settings.webhook_port,
-                url_path=settings.webhook_path,
-                webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret.get_secret_value(),
-                **common,
+            run_until_signal(
+                lambda stop: serve_webhook(
+                    application, settings, stop, allowed_updates=list(ALLOWED_UPDATES)
+                )
             )
         else:
             logger.info("Starting in polling mode")
-            application.run_polling(timeout=POLL_TIMEOUT, **common)
+            run_until_signal(
+                lambda stop: serve_polling(
+                    application,
+                    stop,
+                    allowed_updates=list(ALLOWED_UPDATES),
+                    timeout=POLL_TIMEOUT,
+                    error_callback=polling_error,
+                )
+            )
     except InvalidToken:
         print("Telegram rechazó TELEGRAM_BOT_TOKEN (revíselo en @BotFather).", file=sys.stderr)
         return 2
@@ -223,6 +268,9 @@ def run() -> int:
     except TelegramError as exc:
         message = f"{type(exc).__name__}: {exc}".replace(token, "[oculto]")
         print(f"No se pudo iniciar el bot: {message}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # e.g. WEBHOOK_PORT in use
+        print(f"No se pudo iniciar el bot: {exc.strerror or exc}", file=sys.stderr)
         return 1
     logger.info("Stopped")
     return 0

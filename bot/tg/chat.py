@@ -11,6 +11,7 @@ from bot.tg.common import (
     SUGGESTIONS,
     Ctx,
     addressed_text,
+    answer_query,
     chat_memory,
     current_context,
     engine,
@@ -41,6 +42,22 @@ async def on_text(update: Update, context: Ctx) -> None:
     await answer_text(update, context, text)
 
 
+async def on_unknown_command(update: Update, context: Ctx) -> None:
+    """A command the bot does not have (in a private chat): what it can do."""
+    await reply_answer(update, context, engine(context).help_card())
+
+
+async def on_caption(update: Update, context: Ctx) -> None:
+    """A photo, video or document with a caption (private chat): the caption is the question;
+    an empty caption gets the hint that only text is understood."""
+    message = update.message
+    caption = (message.caption or "") if message is not None else ""
+    if not caption.strip():
+        await on_other(update, context)
+        return
+    await answer_text(update, context, caption)
+
+
 async def on_other(update: Update, context: Ctx) -> None:
     """Photos, voice notes, stickers... in a private chat: say what the bot understands."""
     if is_private(update):
@@ -55,7 +72,7 @@ async def on_suggestion(update: Update, context: Ctx, index: str) -> None:
     remembered: dict[int, str] = chat_memory(context).get(SUGGESTIONS, {})
     text = remembered.get(int(index))
     if text is None:
-        await query.answer(STALE_BUTTON)
+        await answer_query(update, STALE_BUTTON)
         return
-    await query.answer()
+    await answer_query(update)
     await answer_text(update, context, text)

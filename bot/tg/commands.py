@@ -11,7 +11,7 @@ from telegram import BotCommand, Update
 
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_knowledge
-from bot.tg import keyboards
+from bot.tg import chat, keyboards
 from bot.tg.common import (
     ENGINE,
     LINEA_100,
@@ -19,6 +19,7 @@ from bot.tg.common import (
     Ctx,
     chat_memory,
     engine,
+    is_private,
     knowledge,
     reply,
     reply_answer,
@@ -109,14 +110,19 @@ async def reload_command(update: Update, context: Ctx) -> None:
     """/recargar (administrators only): reload the knowledge without restarting."""
     user = update.effective_user
     if user is None or user.id not in settings(context).admin_ids:
+        # For everybody else it does not exist: the same as any unknown command.
+        if is_private(update):
+            await chat.on_unknown_command(update, context)
         return
+    folder = settings(context).knowledge_dir
     try:
-        kb = await asyncio.to_thread(load_knowledge, settings(context).knowledge_dir)
+        fresh = await asyncio.to_thread(lambda: Engine(load_knowledge(folder)))
     except KnowledgeError as exc:
         logger.warning("Knowledge reload failed; keeping the loaded knowledge")
         await reply(update, context, f"No recargué: {html.escape(str(exc))}")
         return
-    context.bot_data[ENGINE] = Engine(kb)
-    counts = ", ".join(f"{n} {name}" for name, n in kb.summary().items())
+    # Atomic: handlers already running keep the engine they hold, the next ones get the new.
+    context.bot_data[ENGINE] = fresh
+    counts = ", ".join(f"{n} {name}" for name, n in fresh.kb.summary().items())
     logger.info("Knowledge reloaded")
     await reply(update, context, f"Conocimiento recargado: {html.escape(counts)}.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, cast
@@ -17,6 +18,9 @@ from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge
 from bot.core.model import CONTEXT_TTL_SECONDS, Answer, Context, Suggestion
 from bot.tg import keyboards
+from bot.tg.delivery import one_line
+
+logger = logging.getLogger(__name__)
 
 App = Application[Any, Any, Any, Any, Any, Any]
 Ctx = ContextTypes.DEFAULT_TYPE
@@ -237,9 +241,27 @@ async def show(
             await message.edit_text(html, reply_markup=reply_markup)
             return
         except BadRequest as exc:
-            if "not modified" in str(exc).lower():
+            if "not modified" in str(exc).lower():  # a button pressed twice
+                logger.info("Edit not needed: the message is not modified")
                 return
+            # e.g. the message was deleted or is too old to edit: show it anew
+            logger.info("Edit refused, sending a new message: %s", one_line(exc))
     await reply(update, context, html, reply_markup)
+
+
+async def answer_query(update: Update, text: str | None = None) -> None:
+    """Acknowledge a button press; a query Telegram considers too old (the bot was busy or
+    restarting) is only logged: what the button asks for is still shown."""
+    query = update.callback_query
+    if query is None:
+        return
+    try:
+        await query.answer(text)
+    except BadRequest as exc:
+        words = str(exc).lower()
+        if "query is too old" not in words and "query id is invalid" not in words:
+            raise
+        logger.info("Button acknowledged too late: the query is too old")
 
 
 def schedule(context: Ctx, delay: float, action: Callable[[], Awaitable[None]]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import time
 from typing import Any
 
@@ -22,14 +22,19 @@ from bot.tg.common import (
     touch,
     track,
 )
+from bot.tg.delivery import one_line
+
+logger = logging.getLogger(__name__)
 
 NOTICE = "Listo."
 GROUP_REFUSAL = "Solo borro mensajes en el chat privado conmigo."
 
 
 async def note_update(update: Update, context: Ctx) -> None:
-    """Note activity and track incoming private message ids (runs before every handler)."""
-    if update.effective_chat is None:
+    """Note activity and track incoming private message ids (runs before every handler).
+
+    Only for what the bot handles: an edited message or a channel post leaves no trace."""
+    if update.effective_chat is None or (update.message is None and update.callback_query is None):
         return
     memory = chat_memory(context)
     touch(memory)
@@ -43,8 +48,10 @@ async def erase_chat(context: Ctx, chat_id: int) -> None:
     tracked: dict[int, float] = memory.pop(TRACKED, {})
     cutoff = time.time() - TRACK_WINDOW
     for message_id in sorted(mid for mid, sent in tracked.items() if sent >= cutoff):
-        with contextlib.suppress(TelegramError):
+        try:
             await context.bot.delete_message(chat_id, message_id)
+        except TelegramError as exc:  # already deleted by the person, too old...
+            logger.info("A message could not be deleted: %s", one_line(exc))
     forget(memory)
     notice = await context.bot.send_message(chat_id, NOTICE)
     track(memory, notice)
@@ -52,8 +59,10 @@ async def erase_chat(context: Ctx, chat_id: int) -> None:
     notice_id = notice.message_id
 
     async def delete_notice() -> None:
-        with contextlib.suppress(TelegramError):
+        try:
             await bot.delete_message(chat_id, notice_id)
+        except TelegramError as exc:
+            logger.info("The /borrar notice could not be deleted: %s", one_line(exc))
         remembered: dict[int, Any] = memory.get(TRACKED, {})
         remembered.pop(notice_id, None)
 

@@ -10,6 +10,7 @@ from bot.tg.common import (
     STALE_BUTTON,
     Ctx,
     answer_markup,
+    answer_query,
     engine,
     knowledge,
     show,
@@ -24,12 +25,12 @@ async def on_callback(update: Update, context: Ctx) -> None:
         return
     decoded = keyboards.decode(query.data, knowledge(context))
     if decoded is None:
-        await query.answer(STALE_BUTTON)
+        await answer_query(update, STALE_BUTTON)
         return
     if decoded.kind == "suggestion":
         await chat.on_suggestion(update, context, decoded.first)
         return
-    await query.answer()
+    await answer_query(update)
     await route(update, context, decoded)
 
 

@@ -3,7 +3,8 @@
 It serves the methods the bot uses, records every call (method and parsed parameters),
 refuses what Telegram refuses (too long text, HTML that does not parse, edits that change
 nothing, unknown messages, bad callback data ...), lets a test inject updates and await the
-bot's next calls.
+bot's next calls, and injects the faults of the real Bot API on request (``fail_next``:
+429 with retry_after, 5xx, 403, 400 refusals, a slow answer).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ ENV = (
     "KNOWLEDGE_DIR",
     "LOG_LEVEL",
     "ERASE_NOTICE_SECONDS",
+    "BOT_API_TIMEOUT",
+    "CONCURRENT_UPDATES",
+    "FLOOD_MESSAGES",
+    "FLOOD_SECONDS",
 )
 BOT_ID = 7000001
 BOT_USERNAME = "PunoServiciosTestBot"
@@ -132,6 +137,38 @@ class Call:
         return [data for _, data in self.buttons]
 
 
+# What Telegram says with each kind of fault (descriptions as the real Bot API words them).
+FAULTS = {
+    429: "Too Many Requests: retry after {retry_after}",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    403: "Forbidden: bot was blocked by the user",
+}
+NOT_MODIFIED = (
+    "Bad Request: message is not modified: specified new message content and reply markup "
+    "are exactly the same as a current content and reply markup of the message"
+)
+DELETE_NOT_FOUND = "Bad Request: message to delete not found"
+QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+NGINX_502 = (
+    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+
+
+@dataclass
+class Fault:
+    """What the server does instead of (or before) answering one call of a method."""
+
+    status: int = 0  # 0: answer normally (after the delay)
+    description: str = ""
+    retry_after: int | None = None
+    delay: float = 0.0  # seconds before answering: past the bot's timeout it gives up
+    html: bool = False  # an HTML error page (as a proxy in front of Telegram sends), not JSON
+    chat_id: int | None = None  # only for a call about this chat
+
+
 @dataclass
 class Stored:
     """A message of a chat, as the server keeps it."""
@@ -160,6 +197,7 @@ class FakeBotAPI:
         self._callbacks: dict[str, bool] = {}  # id -> answered
         self._inline: dict[str, bool] = {}
         self._runner: web.AppRunner | None = None
+        self._faults: dict[str, list[Fault]] = {}
         self.mark = 0
         self.me = {
             "id": BOT_ID,
@@ -220,6 +258,11 @@ class FakeBotAPI:
             )
         params = await self._params(request)
         call = Call(method, params)
+        fault = self._take_fault(method, params)
+        if fault is not None:
+            refused = await self._fault(call, fault)
+            if refused is not None:
+                return refused
         handler: Callable[[dict[str, Any]], Any] | None = getattr(self, f"_m_{method}", None)
         early = method == "getUpdates"  # long polling: visible as soon as it arrives
         if early:
@@ -242,6 +285,69 @@ class FakeBotAPI:
         if not early:
             await self._record(call)
         return web.json_response({"ok": True, "result": result})
+
+    # --- faults ------------------------------------------------------------------------------
+
+    def fail_next(
+        self,
+        method: str,
+        status: int = 500,
+        description: str | None = None,
+        *,
+        retry_after: int | None = None,
+        delay: float = 0.0,
+        html: bool = False,
+        times: int = 1,
+        chat_id: int | None = None,
+    ) -> None:
+        """The next ``times`` calls of ``method`` (about ``chat_id`` if given) fail with
+        ``status`` (Telegram's words for it unless ``description``); ``status=0`` with a
+        ``delay`` is a slow answer."""
+        if description is None:
+            description = FAULTS.get(status, "").format(retry_after=retry_after)
+        fault = Fault(status, description, retry_after, delay, html, chat_id)
+        self._faults.setdefault(method, []).extend([fault] * times)
+
+    def slow_next(
+        self, method: str, seconds: float, times: int = 1, chat_id: int | None = None
+    ) -> None:
+        """The next ``times`` calls of ``method`` are answered after ``seconds``."""
+        self.fail_next(method, 0, "", delay=seconds, times=times, chat_id=chat_id)
+
+    def _take_fault(self, method: str, params: dict[str, Any]) -> Fault | None:
+        faults = self._faults.get(method, [])
+        for number, fault in enumerate(faults):
+            if fault.chat_id is None or str(fault.chat_id) == str(params.get("chat_id")):
+                return faults.pop(number)
+        return None
+
+    def faults_left(self) -> int:
+        return sum(len(f) for f in self._faults.values())
+
+    async def _fault(self, call: Call, fault: Fault) -> web.Response | None:
+        """Apply a fault: None to go on and answer normally (a delay only)."""
+        if fault.delay:
+            try:
+                await asyncio.sleep(fault.delay)
+            except asyncio.CancelledError:  # the bot gave up waiting
+                call.ok, call.error = False, "the client gave up (timeout)"
+                self.calls.append(call)
+                asyncio.get_running_loop().create_task(self._notify())
+                raise
+        if not fault.status:
+            return None
+        call.ok, call.error = False, fault.description or str(fault.status)
+        await self._record(call)
+        if fault.html:
+            return web.Response(status=fault.status, text=NGINX_502, content_type="text/html")
+        body: dict[str, Any] = {
+            "ok": False,
+            "error_code": fault.status,
+            "description": fault.description,
+        }
+        if fault.retry_after is not None:
+            body["parameters"] = {"retry_after": fault.retry_after}
+        return web.json_response(body, status=fault.status)
 
     async def _record(self, call: Call) -> None:
         async with self._changed:
@@ -299,9 +405,11 @@ class FakeBotAPI:
 
     # --- chats and messages ------------------------------------------------------------------
 
-    def _chat(self, chat_id: int) -> dict[str, Any]:
+    def _chat(self, chat_id: int, kind: str | None = None) -> dict[str, Any]:
         if chat_id not in self._chats:
-            if chat_id > 0:
+            if kind == "channel":
+                self._chats[chat_id] = {"id": chat_id, "type": "channel", "title": "Noticias"}
+            elif chat_id > 0:
                 self._chats[chat_id] = {"id": chat_id, "type": "private", "first_name": "Ana"}
             else:
                 self._chats[chat_id] = {"id": chat_id, "type": "supergroup", "title": "Red local"}
@@ -370,6 +478,69 @@ class FakeBotAPI:
         if reply_to is not None:
             message["reply_to_message"] = reply_to
         return {"message": message}
+
+    def media_message(
+        self,
+        kind: str,
+        caption: str | None = None,
+        *,
+        chat_id: int = USER_ID,
+        user_id: int = USER_ID,
+    ) -> dict[str, Any]:
+        """A sticker, photo, voice note, video, audio or document, with an optional caption."""
+        message = self._new_message(chat_id, self.user(user_id), False)
+        file = {"file_id": f"f-{kind}", "file_unique_id": f"u-{kind}"}
+        media: dict[str, Any] = {
+            "sticker": {
+                **file,
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+                "type": "regular",
+                "emoji": "😀",
+            },
+            "photo": [{**file, "width": 90, "height": 90}, {**file, "width": 800, "height": 600}],
+            "voice": {**file, "duration": 4, "mime_type": "audio/ogg"},
+            "audio": {**file, "duration": 60},
+            "video": {**file, "width": 640, "height": 480, "duration": 5},
+            "video_note": {**file, "length": 240, "duration": 5},
+            "document": {**file, "file_name": "informe.pdf", "mime_type": "application/pdf"},
+        }
+        message[kind] = media[kind]
+        if caption is not None:
+            message["caption"] = caption
+        return {"message": message}
+
+    def edited(self, update: dict[str, Any], text: str) -> dict[str, Any]:
+        """The person edits a message they sent (an ``edited_message`` update)."""
+        message = dict(update["message"])
+        message["text"] = text
+        message["edit_date"] = int(time.time())
+        return {"edited_message": message}
+
+    def forwarded(self, text: str, *, chat_id: int = USER_ID) -> dict[str, Any]:
+        """A text forwarded from another person (who hides their account)."""
+        update = self.text_message(text, chat_id=chat_id)
+        update["message"]["forward_origin"] = {
+            "type": "hidden_user",
+            "date": int(time.time()) - 3600,
+            "sender_user_name": "Rosa",
+        }
+        return update
+
+    def channel_post(self, text: str, chat_id: int = -1001234567) -> dict[str, Any]:
+        """A post in a channel where the bot is an administrator (no sender)."""
+        chat = self._chat(chat_id, "channel")
+        counter = self._message_ids.setdefault(chat_id, itertools.count(1))
+        post = {
+            "message_id": next(counter),
+            "date": int(time.time()),
+            "chat": chat,
+            "sender_chat": chat,
+            "text": text,
+        }
+        return {"channel_post": post}
 
     def location_message(
         self, latitude: float, longitude: float, *, chat_id: int = USER_ID

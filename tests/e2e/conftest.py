@@ -8,10 +8,19 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from botapi import ENV, TOKEN, FakeBotAPI
+from harness import ERRORS, serving
 
 from bot.config import load_settings
 from bot.core.knowledge import Knowledge
-from bot.tg.app import ALLOWED_UPDATES, SORRY, build_application
+from bot.tg.app import SORRY, build_application
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "env(**settings): more settings for the app fixture")
+
+
+async def _note_error(update: object, context: Any) -> None:
+    context.bot_data.setdefault(ERRORS, []).append(context.error)
 
 
 @pytest.fixture
@@ -37,28 +46,22 @@ async def app(
     kb: Knowledge,
     request: pytest.FixtureRequest,
 ) -> AsyncIterator[Any]:
-    """The real Application, configured through Settings, polling our server."""
+    """The real Application, configured through Settings, polling our server, stopped as on
+    SIGTERM. A test may set more settings with ``@pytest.mark.env(NAME="value")``."""
     clean_env.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     clean_env.setenv("BOT_API_BASE_URL", api.base_url)
     clean_env.setenv("ERASE_NOTICE_SECONDS", "0.3")
     clean_env.setenv("ADMIN_IDS", "42")
+    for marker in request.node.iter_markers("env"):
+        for name, value in marker.kwargs.items():
+            clean_env.setenv(name, str(value))
     application = build_application(load_settings(env_file=None), kb)
-    await application.initialize()
-    assert application.post_init is not None
-    await application.post_init(application)
-    assert application.updater is not None
-    await application.updater.start_polling(
-        timeout=5, poll_interval=0, allowed_updates=ALLOWED_UPDATES
-    )
-    await application.start()
-    try:
+    application.add_error_handler(_note_error)
+    async with serving(application):
         yield application
-        if "error" not in request.node.name:  # no handler failed silently
-            apologies = [c for c in api.since(0, "sendMessage") if SORRY in c.text]
-            assert not apologies, "a handler raised; see the log"
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        if application.post_stop is not None:
-            await application.post_stop(application)
-        await application.shutdown()
+    name = request.node.name
+    if "error" not in name and "fault" not in name:  # no handler failed, not even silently
+        apologies = [c for c in api.since(0, "sendMessage") if SORRY in c.text]
+        assert not apologies, "a handler raised; see the log"
+        errors = application.bot_data.get(ERRORS, [])
+        assert not errors, f"errors reached the error handler: {errors!r}"

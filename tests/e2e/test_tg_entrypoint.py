@@ -59,10 +59,12 @@ async def bot_process(
             await process.wait()
 
 
-async def stop(process: asyncio.subprocess.Process) -> tuple[int, float, str]:
-    """SIGTERM; return the exit code, the seconds it took and the log."""
+async def stop(
+    process: asyncio.subprocess.Process, sig: int = signal.SIGTERM
+) -> tuple[int, float, str]:
+    """SIGTERM (or ``sig``); return the exit code, the seconds it took and the log."""
     started = time.monotonic()
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(sig)
     _, stderr = await asyncio.wait_for(process.communicate(), timeout=10)
     assert process.returncode is not None
     return process.returncode, time.monotonic() - started, stderr.decode()
@@ -80,6 +82,37 @@ async def test_polling_answers_and_stops_on_sigterm(tmp_path: Path, api: FakeBot
     assert TOKEN not in log and TOKEN.split(":")[1] not in log
     assert "Lampa" not in log  # no message text in the log
     assert "Traceback" not in log and "ERROR" not in log, log
+
+
+async def test_sigint_finishes_replies_and_a_restart_answers_nothing_twice(
+    tmp_path: Path, api: FakeBotAPI
+) -> None:
+    """SIGINT while a reply is in flight (Telegram slow to answer it) and other updates were
+    just fetched: all are answered before the exit, within 2 s; the restarted bot (stopped
+    with SIGTERM) answers only what is new."""
+    chats = [8000 + n for n in range(4)]
+    async with bot_process(tmp_path, api) as process:
+        await api.wait_for("getUpdates", mark=0, timeout=20, where=lambda c: "timeout" in c.params)
+        api.slow_next("sendMessage", 0.6, chat_id=chats[0])
+        pushed = [api.push(api.text_message("/emergencia", chat_id=c, user_id=c)) for c in chats]
+        last = pushed[-1]["update_id"]
+        await api.wait_for(
+            "getUpdates", mark=0, where=lambda c: int(c.params.get("offset", 0)) > last
+        )
+        assert not [c for c in api.since(0, "sendMessage") if c.params["chat_id"] == chats[0]]
+        code, seconds, log = await stop(process, signal.SIGINT)
+    assert code == 0, log
+    assert seconds < 2.0, f"took {seconds:.2f}s"
+    assert "Traceback" not in log and "ERROR" not in log and "KeyboardInterrupt" not in log, log
+    first_run = [c.params["chat_id"] for c in api.since(0, "sendMessage") if c.ok]
+    assert sorted(first_run) == chats  # the slow one too
+    async with bot_process(tmp_path, api) as process:
+        [call] = await api.reply_to(api.text_message("/emergencia", chat_id=8100, user_id=8100))
+        assert call.ok
+        code, seconds, log = await stop(process, signal.SIGTERM)
+    assert code == 0 and seconds < 2.0, log
+    answered = sorted(c.params["chat_id"] for c in api.since(0, "sendMessage") if c.ok)
+    assert answered == [*chats, 8100]  # each once, none again after the restart
 
 
 async def test_webhook_checks_the_secret(tmp_path: Path, api: FakeBotAPI) -> None:

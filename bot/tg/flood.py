@@ -1,0 +1,115 @@
+"""Flood control: a chat that writes faster than a few messages a second is slowed down with
+one polite notice; its further messages in the window are ignored. Other chats are not
+delayed, and a message about danger is never dropped. Memory only, per chat."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal, cast
+
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.tg.common import LINEA_100, Ctx, addressed_text, chat_memory, engine, is_private, reply
+
+FLOOD = "flood"  # bot_data key: the FloodGate
+ADMITTED = "flood_admitted"  # chat_data: deque[float] of the answered messages' times
+DROPPED = "flood_dropped"  # chat_data: float, time of the last ignored message
+
+# Commands never held back: help now, and erasing the chat (someone may be looking).
+ALWAYS = frozenset({"emergencia", "borrar"})
+
+SLOW_DOWN = (
+    "Recibí varios mensajes seguidos. Por favor, espere unos segundos y escríbame de nuevo; "
+    "le responderé. " + LINEA_100
+)
+
+Verdict = Literal["notice", "drop"]
+
+
+@dataclass
+class FloodGate:
+    """At most ``limit`` answered messages per chat in any ``window`` seconds (a sliding
+    window over the chat's answered messages). Past that, the first ignored message of an
+    episode gets the notice; an episode ends after ``window`` seconds without ignored
+    messages. ``clock`` is monotonic and can be replaced in tests."""
+
+    limit: int = 5
+    window: float = 2.0
+    clock: Callable[[], float] = field(default=time.monotonic)
+
+    def admit(self, memory: dict[str, Any]) -> bool:
+        """Count a message of the chat whose memory this is if the window has room for it."""
+        now = self.clock()
+        admitted = cast("deque[float] | None", memory.get(ADMITTED))
+        if admitted is None:
+            admitted = memory[ADMITTED] = deque()
+        while admitted and now - admitted[0] >= self.window:
+            admitted.popleft()
+        if len(admitted) < self.limit:
+            admitted.append(now)
+            return True
+        return False
+
+    def force(self, memory: dict[str, Any]) -> None:
+        """Count a message that is answered although the window is full (danger)."""
+        admitted = memory.setdefault(ADMITTED, deque())
+        admitted.append(self.clock())
+
+    def hold(self, memory: dict[str, Any]) -> Verdict:
+        """A message held back: the first of an episode gets the notice, the rest nothing."""
+        now = self.clock()
+        last = memory.get(DROPPED)
+        memory[DROPPED] = now
+        if isinstance(last, int | float) and now - last < self.window:
+            return "drop"
+        return "notice"
+
+
+def _command(text: str) -> str | None:
+    if not text.startswith("/"):
+        return None
+    return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
+
+
+def _urgent(update: Update, context: Ctx) -> bool:
+    """A message that must be answered even in a flood: danger, /emergencia, /borrar."""
+    message = update.message
+    if message is None:
+        return False
+    text = message.text or message.caption or ""
+    command = _command(text)
+    if command is not None:
+        return command in ALWAYS
+    return bool(text.strip()) and engine(context).understand(text).intent == "emergency"
+
+
+def _for_the_bot(update: Update, context: Ctx) -> bool:
+    """Whether the bot would answer this message (private chat, a command, a mention...)."""
+    message = update.message
+    if message is None:
+        return False
+    if is_private(update) or (message.text or "").startswith("/"):
+        return True
+    return message.text is not None and addressed_text(update, context) is not None
+
+
+async def guard(update: Update, context: Ctx) -> None:
+    """Runs before the handlers that answer a message; stops the ones it holds back."""
+    gate = context.bot_data.get(FLOOD)
+    if not isinstance(gate, FloodGate) or update.effective_chat is None:
+        return
+    if not _for_the_bot(update, context):
+        return
+    memory = chat_memory(context)
+    if gate.admit(memory):
+        return
+    if _urgent(update, context):
+        gate.force(memory)
+        return
+    if gate.hold(memory) == "notice":
+        await reply(update, context, SLOW_DOWN)
+    raise ApplicationHandlerStop
