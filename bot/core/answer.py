@@ -249,7 +249,7 @@ class Composer:
             lines,
             services=("linea_100", "cem"),
             province=prov.id if prov else None,
-            district=place.key if place and place.kind == "district" else None,
+            district=_district(place),
             title="Emergencia: Línea 100 y Policía 105",
             suggestions=[
                 Suggestion(
@@ -282,6 +282,21 @@ class Composer:
             detail = self.breakdown(coverage, prov.id)
             detail = f": {esc(detail)}" if detail else ""
         return f"🏢 En {esc(self.province_phrase(prov))} hay {b(f'{n} {name}')}{detail}."
+
+    def sites_in(self, place: Place | None, exclude: str) -> dict[str, str]:
+        """Other services with a named site in the district named, by id, with their label
+        ("Estrategia Rural (ER)" in Corani, "... (PIAS Lago Titicaca)" in Puno)."""
+        if place is None or place.kind != "district":
+            return {}
+        return {
+            cov.service: self.full_name(cov.service)
+            + ("" if fold(site.name) == fold(place.name) else f" ({site.name})")
+            for cov in self.kb.coverage.values()
+            if cov.service != exclude
+            for count in cov.counts
+            for site in count.sites
+            if site.district == place.key
+        }
 
     def locate(self, query: Query) -> Answer:
         if query.situation and len(query.services) > 1:
@@ -324,6 +339,13 @@ class Composer:
             )
         else:
             lines.append(self.count_sentence(service_id, prov))
+            here = self.sites_in(query.place, exclude=service_id)
+            if here and query.place is not None:
+                lines.append(
+                    f"📌 En el distrito de {esc(query.place.name)} también funciona: "
+                    f"{esc(join_es(list(here.values())))}."
+                )
+                query = _replace_services(query, [*query.services, *here])
             for other in query.other_places:
                 other_prov = self.province_for(other)
                 if other_prov is not None and other_prov != prov:
@@ -400,7 +422,7 @@ class Composer:
         title: str,
     ) -> Answer:
         prov = self.province_for(query.place)
-        district = query.place.key if query.place and query.place.kind == "district" else None
+        district = _district(query.place)
         return self.answer(
             intent,
             [*self.did_you_mean(query), *lines],
@@ -468,6 +490,10 @@ class Composer:
         if query.services:
             sid = query.services[0]
             lines = self.describe_service(sid)
+            prov = self.province_for(query.place)
+            if prov is not None and kb.coverage[sid].counts:
+                lines += self.place_intro(query.place, query.alternatives)
+                lines.append(self.count_sentence(sid, prov))
             if sid in VIOLENCE_SERVICES and sid != "linea_100":
                 lines.append(self.linea100_line())
             lines.append(self.source_line(kb.services[sid].source))
@@ -745,11 +771,21 @@ class Composer:
             "derivar un caso.",
             "Si usted o alguien está en peligro: " + self.linea100_line(),
         ]
+        suggestions = self.menu_suggestions()
+        prov = self.province_for(query.place) if query else None
+        district = _district(query.place) if query else None
+        if prov is not None:  # the place was understood: offer what exists there
+            lines.insert(2, f"Sí puedo decirle qué servicios hay en {esc(prov.name)}.")
+            suggestions.insert(
+                0, Suggestion(f"Servicios en {prov.name}", f"qué servicios hay en {prov.name}")
+            )
         return self.answer(
             "unknown",
             lines,
+            province=prov.id if prov else None,
+            district=district,
             title="Sin información",
-            suggestions=self.menu_suggestions(),
+            suggestions=suggestions,
             confidence=query.confidence if query else 0.3,
             context=Context(),
         )
@@ -811,6 +847,11 @@ class Composer:
 
 def _unique_list(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
+
+
+def _district(place: Place | None) -> str | None:
+    """The ubigeo of a place that is a district."""
+    return place.key if place is not None and place.kind == "district" else None
 
 
 def _replace_services(query: Query, services: Sequence[str]) -> Query:

@@ -242,6 +242,7 @@ class Lexicon(_Strict):
 
     abbreviations: dict[Text, str]
     danger: Annotated[list[Text], Field(min_length=1)]
+    severe: list[Text] = []
     shouted: list[Text] = []
     danger_situation: Id | None = None
     intent_cues: dict[
@@ -252,6 +253,7 @@ class Lexicon(_Strict):
     farewells: list[Text]
     out_of_scope: list[Text]
     other_places: list[Text] = []
+    affiliation: list[Text] = []
     past: list[Text] = []
     now: list[Text] = []
     indicators: dict[Id, list[Text]] = {}

@@ -28,6 +28,9 @@ PLACE_WORDS = {
 CORRECTED_NAMES = frozenset({"service", "province", "district"})
 STRONG_CUES = frozenset({"locate", "stats", "referral", "overview"})
 FIRST_PERSON = frozenset({"me", "mi", "nos", "estoy", "estamos", "yo", "ayudeme", "ayudame"})
+# "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
+SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
+ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
 CORRECTION_KINDS = frozenset(
     {"service", "province", "district", "department", "term", "situation", "danger", "indicator"}
 )
@@ -146,6 +149,7 @@ class Understanding:
         self.abbreviations = dict(lex.abbreviations)
         self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
         self.shouted = frozenset(normalize(w) for w in lex.shouted)
+        self.with_figures = frozenset(f.service for f in kb.figures)
         self.programmes = frozenset(
             s.programme for s in kb.services.values() if kb.glossary[s.programme].operation is None
         )
@@ -232,6 +236,8 @@ class Understanding:
         lex = self.kb.lexicon
         groups: list[tuple[str, str, Iterable[str]]] = [
             ("danger", "danger", lex.danger),
+            ("danger", "severe", lex.severe),
+            ("affiliation", "affiliation", lex.affiliation),
             ("greeting", "greeting", lex.greetings),
             ("greeting", "thanks", lex.thanks),
             ("greeting", "farewell", lex.farewells),
@@ -326,6 +332,7 @@ class Understanding:
     ) -> Query:
         kb = self.kb
         services = _unique(h.key for h in entities if h.kind == "service")
+        own = _writers_services(entities, cues)
         terms = _unique(h.key for h in entities if h.kind == "term")
         periods = _unique(h.key for h in entities if h.kind == "period")
         situations = sorted(
@@ -344,7 +351,13 @@ class Understanding:
         asking = bool(cue & {"locate", "describe", "stats", "overview", "referral"})
         fuzzy = any(h.fuzzy for h in entities if h.kind == "service")
         situation = situations[0] if situations else None
+        if own and (situation or set(services) - own):
+            # "le escribo de la DEMUNA...": the writer's service is not what is asked about
+            services = [s for s in services if s not in own]
         content_words = [w for w in words if w not in self.stopwords]
+        weight = _cue_weights(cues)
+        oos_words = _covered(cues, "oos")
+        asks_sites = _asks_sites(words, entities)
         if not services and indicators and ("stats" in cue or periods or len(content_words) <= 4):
             services = [
                 f.service for ident in indicators for f in kb.figures if f.indicator == ident
@@ -377,7 +390,12 @@ class Understanding:
             h.key == "shouted" for h in cues if h.kind == "danger"
         )
         now = any(h.kind == "now" for h in cues)
-        helped_case = not now and (("referral" in cue and not first_person) or (past and asking))
+        severe = any(h.kind == "danger" and h.key == "severe" for h in cues)
+        helped_case = (
+            not now
+            and not (severe and not past)
+            and (("referral" in cue and not first_person) or (past and asking))
+        )
         if danger and helped_case and situation is None:
             situation = kb.lexicon.danger_situation
         intent: Intent
@@ -391,12 +409,19 @@ class Understanding:
                 intent = "stats"
             elif intent == "describe" and place:
                 intent = "locate"
-        elif oos and not situation and (not (services or terms) or not cue & STRONG_CUES):
+        elif oos and not (
+            (situation and (cue or danger or _covered(entities, "situation") > oos_words))
+            or ((services or terms) and (cue & STRONG_CUES or sum(weight.values()) > oos_words))
+            or (place and "overview" in cue)
+        ):
             intent = "unknown"
+        elif services and asks_sites and not periods:
+            intent = "locate"
         elif (
             services
             and ("stats" in cue or periods or indicators)
             and not ("locate" in cue and "stats" not in cue and not indicators)
+            and not (weight["locate"] > weight["stats"] and not (periods or indicators))
             and not ("referral" in cue and situation and not periods)
             and not ("describe" in cue and "stats" not in cue and not periods)
         ):
@@ -407,9 +432,9 @@ class Understanding:
             intent = "describe"
         elif situation and ("referral" in cue or danger or past):
             intent = "referral"
-        elif services and "describe" in cue and "locate" not in cue:
+        elif services and weight["describe"] and weight["describe"] > weight["locate"]:
             intent = "describe"
-        elif services and (place or "locate" in cue):
+        elif services and (place or "locate" in cue or "referral" in cue):
             intent = "locate"
         elif situation and not services and "locate" in cue:
             intent = "locate"
@@ -422,7 +447,7 @@ class Understanding:
             intent = "overview"
         elif "help" in cue:
             intent = "help"
-        elif greeting and len(content_words) <= 3:
+        elif greeting and (len(content_words) <= 3 or (not cue and len(unexplained) <= 3)):
             intent = "greeting"
         elif "stats" in cue and len(content_words) <= 3:
             intent = "stats"
@@ -431,6 +456,11 @@ class Understanding:
 
         if intent == "referral" and situation:
             services = _unique([*services, *kb.situations[situation].services])
+        if intent == "stats":  # the services the seed has figures for first
+            services.sort(key=lambda s: s not in self.with_figures)
+        if intent == "describe" and len(services) > 1:  # the one the question is next to first
+            asked = [h for h in cues if h.kind == "cue" and h.key == "describe"]
+            services.sort(key=lambda s: _distance(s, entities, asked))
         if intent == "describe" and terms:
             run_by_term = [s.id for t in terms for s in kb.services.values() if s.programme == t]
             services = _unique([*services, *run_by_term])
@@ -519,6 +549,56 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _cue_weights(cues: list[Hit]) -> dict[str, int]:
+    """For each intent, how many words of the message its cues cover."""
+    covered: dict[str, set[int]] = defaultdict(set)
+    for h in cues:
+        if h.kind == "cue":
+            covered[h.key].update(range(h.start, h.end))
+    return defaultdict(int, {key: len(at) for key, at in covered.items()})
+
+
+def _distance(service: str, entities: list[Hit], cues: list[Hit]) -> int:
+    """Words between a mention of the service and the nearest of the cues."""
+    return min(
+        (
+            max(c.start - h.end, h.start - c.end, 0)
+            for h in entities
+            if h.kind == "service" and h.key == service
+            for c in cues
+        ),
+        default=len(entities) + 1000,
+    )
+
+
+def _covered(hits: list[Hit], kind: str) -> int:
+    """How many words of the message hits of this kind cover."""
+    return len({i for h in hits if h.kind == kind for i in range(h.start, h.end)})
+
+
+def _asks_sites(words: Sequence[str], entities: list[Hit]) -> bool:
+    """A service named right after "cuántos", "hay", "existe" (articles between)."""
+    for h in entities:
+        if h.kind != "service":
+            continue
+        i = h.start - 1
+        while i >= 0 and words[i] in ARTICLES:
+            i -= 1
+        if i >= 0 and words[i] in SITE_QUESTION:
+            return True
+    return False
+
+
+def _writers_services(entities: list[Hit], cues: list[Hit]) -> set[str]:
+    """Services named right after "le escribo de", "trabajo en" (one word between at most)."""
+    ends = [h.end for h in cues if h.kind == "affiliation"]
+    return {
+        h.key
+        for h in entities
+        if h.kind == "service" and any(0 <= h.start - end <= 1 for end in ends)
+    }
+
+
 def _select_spans(hits: list[Hit]) -> list[Hit]:
     """Longest spans first, no overlaps; every reading of a chosen span is kept."""
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
@@ -555,7 +635,7 @@ def _settle_overlaps(entities: list[Hit], cues: list[Hit]) -> tuple[list[Hit], l
         for c in cues
         if c.kind == "danger"
         or not any(
-            o.kind in ("cue", "oos")
+            o.kind in ("cue", "oos", "greeting")
             and (o.kind, o.key) != (c.kind, c.key)
             and _overlaps(c, o)
             and o.end - o.start > c.end - c.start

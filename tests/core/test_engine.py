@@ -197,3 +197,56 @@ def test_third_party_case_is_a_referral_with_linea_100_first(engine: Engine) -> 
     assert answer.intent == "referral"
     assert "100" in answer.text.splitlines()[0]
     assert "cem" in answer.services
+
+
+def test_severe_danger_of_another_person_is_an_emergency(engine: Engine) -> None:
+    # a referral question, but the danger is grave and happening: emergency first
+    answer = engine.reply("se llevaron a la fuerza a una alumna en un carro, ¿a quién aviso?")
+    assert answer.intent == "emergency"
+    assert "100" in answer.text.splitlines()[1]
+    # told as something of the past, the same words are a case to refer
+    past = engine.reply("hace años se la llevaron a la fuerza, ¿a dónde la derivo?")
+    assert past.intent == "referral"
+
+
+def test_the_writers_own_service_is_not_the_subject(engine: Engine) -> None:
+    answer = engine.reply(
+        "le escribo de la DEMUNA de Pilcuyo, tenemos una señora víctima de violencia, "
+        "¿dónde le dan apoyo psicológico?"
+    )
+    assert answer.services[0] == "cem" and "demuna" not in answer.services
+    assert answer.province == "el_collao"
+    # named alone, the writer's service is still what the question is about
+    alone = engine.reply("trabajo en el CEM, ¿cuántos casos atendió en 2022?")
+    assert alone.intent == "stats" and alone.services[0] == "cem"
+
+
+def test_a_count_of_sites_is_not_a_figure(engine: Engine) -> None:
+    answer = engine.reply("cuántos CIAM hay en Melgar, mi papá quiere hacer actividades")
+    assert answer.intent == "locate" and answer.province == "melgar"
+
+
+def test_a_district_names_the_other_services_sited_there(engine: Engine) -> None:
+    answer = engine.reply("el CEM queda lejos de Corani")
+    assert answer.services[0] == "cem" and "estrategia_rural" in answer.services
+    assert "distrito de Corani también funciona: Estrategia Rural" in answer.text
+
+
+def test_describe_with_a_place_gives_its_count(engine: Engine) -> None:
+    answer = engine.reply("¿el CEM de Ilave es gratis?")
+    assert answer.intent == "describe" and answer.province == "el_collao"
+    assert "provincia de El Collao hay 1 CEM" in answer.text
+
+
+def test_unknown_keeps_the_place_and_offers_it(engine: Engine) -> None:
+    answer = engine.reply("cuánto está el alquiler de un cuarto en Juliaca")
+    assert answer.intent == "unknown" and answer.province == "san_roman"
+    assert answer.suggestions[0].label == "Servicios en San Román"
+    assert engine.reply(answer.suggestions[0].query).intent == "overview"
+
+
+@pytest.mark.parametrize(
+    "question", ["kamisaraki hermanita buenos días", "sullpayki, gracias por la ayuda, chau"]
+)
+def test_quechua_and_aymara_greetings(engine: Engine, question: str) -> None:
+    assert engine.reply(question).intent == "greeting"
