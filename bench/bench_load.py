@@ -1,5 +1,5 @@
 """Load benchmark of the whole Telegram stack (not a test): a burst of updates from many chats
-through the real ``Application`` (handlers, engine, rate limiter, httpx) against our local
+through the real ``Application`` (handlers, engine, rate limiter, HTTP client) against our local
 Bot API server (``tests/e2e/botapi.py``), in polling and in webhook mode.
 
     python bench/bench_load.py [--chats 500] [--per-chat 4] [--inflight 32]

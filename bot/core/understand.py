@@ -368,21 +368,29 @@ class Understanding:
         if context is not None and not context.expired() and not danger:
             inherits = not services and not terms and not situation
             short = len(content_words) <= 4
+            # "¿y el SAU?" after a question about the CEM: the same question, another service
+            switches = (
+                services
+                and short
+                and not (cue or terms or situation)
+                and context.intent in ("locate", "stats", "describe")
+            )
             if (
                 inherits
                 and short
                 and (place or periods or "stats" in cue)
                 and context.intent in ("locate", "stats", "overview", "referral", "describe")
-            ):
+            ) or switches:
                 follow_up = True
-                services = list(context.services)
-                situation = context.situation
+                if not switches:
+                    services = list(context.services)
+                    situation = context.situation
                 if place is None and context.province:
                     place = Place("province", context.province, kb.provinces[context.province].name)
                     if context.district is not None and context.district in kb.districts:
                         d = kb.districts[context.district]
                         place = Place("district", d.ubigeo, d.name)
-                if not periods and context.period and "stats" in cue:
+                if not periods and context.period and ("stats" in cue or switches):
                     periods = [context.period]
 
         danger_words = {w for h in cues if h.kind == "danger" for w in words[h.start : h.end]}

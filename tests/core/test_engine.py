@@ -250,3 +250,13 @@ def test_unknown_keeps_the_place_and_offers_it(engine: Engine) -> None:
 )
 def test_quechua_and_aymara_greetings(engine: Engine, question: str) -> None:
     assert engine.reply(question).intent == "greeting"
+
+
+def test_follow_up_with_another_service_keeps_the_question(engine: Engine) -> None:
+    first = engine.reply("cuántos casos atendió el CEM en 2022")
+    second = engine.reply("¿y la Línea 100?", first.context)
+    assert (second.intent, second.services[0]) == ("stats", "linea_100")
+    assert "2022" in second.text and "4 348" in second.text
+    where = engine.reply("¿hay CEM en Juli?")
+    other = engine.reply("¿y la DEMUNA?", where.context)
+    assert (other.intent, other.services[0], other.province) == ("locate", "demuna", "chucuito")
