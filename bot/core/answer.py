@@ -283,16 +283,23 @@ class Composer:
             detail = f": {esc(detail)}" if detail else ""
         return f"🏢 En {esc(self.province_phrase(prov))} hay {b(f'{n} {name}')}{detail}."
 
-    def sites_in(self, place: Place | None, exclude: str) -> dict[str, str]:
-        """Other services with a named site in the district named, by id, with their label
-        ("Estrategia Rural (ER)" in Corani, "... (PIAS Lago Titicaca)" in Puno)."""
+    def sites_in(self, place: Place | None, service_id: str) -> dict[str, str]:
+        """Services that take the same cases as ``service_id`` and have a named site in the
+        district named, by id, with their label ("Estrategia Rural (ER)" in Corani)."""
         if place is None or place.kind != "district":
             return {}
+        related = {
+            other
+            for sit in self.kb.situations.values()
+            if service_id in sit.services
+            for other in sit.services
+            if other != service_id
+        }
         return {
             cov.service: self.full_name(cov.service)
             + ("" if fold(site.name) == fold(place.name) else f" ({site.name})")
             for cov in self.kb.coverage.values()
-            if cov.service != exclude
+            if cov.service in related
             for count in cov.counts
             for site in count.sites
             if site.district == place.key
@@ -339,7 +346,7 @@ class Composer:
             )
         else:
             lines.append(self.count_sentence(service_id, prov))
-            here = self.sites_in(query.place, exclude=service_id)
+            here = self.sites_in(query.place, service_id)
             if here and query.place is not None:
                 lines.append(
                     f"📌 En el distrito de {esc(query.place.name)} también funciona: "
