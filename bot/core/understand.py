@@ -419,7 +419,13 @@ class Understanding:
                 intent = "locate"
         elif oos and not (
             (situation and (cue or danger or _covered(entities, "situation") > oos_words))
-            or ((services or terms) and (cue & STRONG_CUES or sum(weight.values()) > oos_words))
+            or (
+                (services or terms)
+                and (
+                    (cue & STRONG_CUES and not _next_to_a_name(cues, entities))
+                    or sum(weight.values()) > oos_words
+                )
+            )
             or (place and "overview" in cue)
         ):
             intent = "unknown"
@@ -434,7 +440,12 @@ class Understanding:
             and not ("describe" in cue and "stats" not in cue and not periods)
         ):
             intent = "stats"
-        elif "overview" in cue and not services and (place or not (situation or programmes)):
+        elif (
+            "overview" in cue
+            and not services
+            and (place or not (situation or programmes))
+            and not (situation and "referral" in cue)
+        ):
             intent = "overview"
         elif terms and not services and ("describe" in cue or not situation):
             intent = "describe"
@@ -576,6 +587,17 @@ def _distance(service: str, entities: list[Hit], cues: list[Hit]) -> int:
             for c in cues
         ),
         default=len(entities) + 1000,
+    )
+
+
+def _next_to_a_name(cues: list[Hit], entities: list[Hit]) -> bool:
+    """An out-of-scope word right next to a service or term ("alquilan car", "car wash")."""
+    return any(
+        max(o.start - e.end, e.start - o.end) <= 1
+        for o in cues
+        if o.kind == "oos"
+        for e in entities
+        if e.kind in ("service", "term")
     )
 
 
