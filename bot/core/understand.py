@@ -98,41 +98,52 @@ def _forms(word: str) -> tuple[str, ...]:
     return (word,)
 
 
-def _word_matches(word: str, pattern: str) -> bool:
+def _word_matches(word: str, forms: tuple[str, ...], pattern: str) -> bool:
+    """Whether a word (with its ``_forms``) matches a lexicon word or ``prefix*`` pattern."""
     if pattern.endswith("*"):
         return word.startswith(pattern[:-1])
-    return pattern in _forms(word)
+    return pattern in forms
 
 
 class Matcher:
     """Finds phrases in a list of words: contiguous, or with small gaps for cue phrases."""
 
-    def __init__(self, phrases: Iterable[Phrase]) -> None:
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
         self._by_first: dict[str, list[Phrase]] = defaultdict(list)
-        self._wild_first: list[Phrase] = []
+        wild_first = [p for p in phrases if p.words[0].endswith("*")]
         for phrase in phrases:
-            if phrase.words[0].endswith("*"):
-                self._wild_first.append(phrase)
-            else:
+            if not phrase.words[0].endswith("*"):
                 self._by_first[phrase.words[0]].append(phrase)
+        # phrases that start with a prefix pattern, by the first letters every prefix has
+        self._head = min((len(p.words[0]) - 1 for p in wild_first), default=1)
+        self._wild_by_head: dict[str, list[Phrase]] = defaultdict(list)
+        for phrase in wild_first:
+            self._wild_by_head[phrase.words[0][: self._head]].append(phrase)
 
     def find(self, words: Sequence[str]) -> list[Hit]:
+        forms = [_forms(w) for w in words]
         hits: list[Hit] = []
         for i, word in enumerate(words):
-            candidates = [p for form in _forms(word) for p in self._by_first.get(form, ())]
-            wild = [p for p in self._wild_first if _word_matches(word, p.words[0])]
+            candidates = [p for form in forms[i] for p in self._by_first.get(form, ())]
+            wild = [
+                p
+                for p in self._wild_by_head.get(word[: self._head], ())
+                if word.startswith(p.words[0][:-1])
+            ]
             for phrase in (*candidates, *wild):
-                end = self._match_rest(words, i + 1, phrase)
+                end = self._match_rest(words, forms, i + 1, phrase)
                 if end is not None:
                     hits.append(Hit(phrase.kind, phrase.key, i, end))
         return hits
 
     @staticmethod
-    def _match_rest(words: Sequence[str], pos: int, phrase: Phrase) -> int | None:
+    def _match_rest(
+        words: Sequence[str], forms: Sequence[tuple[str, ...]], pos: int, phrase: Phrase
+    ) -> int | None:
         for pattern in phrase.words[1:]:
             limit = min(len(words), pos + 1 + (MAX_GAP if phrase.gaps else 0))
             for j in range(pos, limit):
-                if _word_matches(words[j], pattern):
+                if _word_matches(words[j], forms[j], pattern):
                     pos = j + 1
                     break
             else:
