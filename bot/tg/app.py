@@ -24,7 +24,7 @@ from telegram.ext import (
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
-from bot.tg import chat, commands, erase, flood, inline, location, menu, referral
+from bot.tg import chat, commands, erase, flood, inline, location, menu, referral, sweeper
 from bot.tg.common import ENGINE, KNOWLEDGE, LINEA_100, PENDING, SETTINGS, App, Ctx, is_private
 from bot.tg.delivery import PatientRateLimiter, PerChatProcessor, one_line, quiet_ptb_faults
 from bot.tg.serve import run_until_signal, serve_polling, serve_webhook
@@ -87,7 +87,8 @@ def setup(application: App) -> None:
 
 
 async def post_init(application: App) -> None:
-    """Load the knowledge (unless preloaded) into the engine and set the command list."""
+    """Load the knowledge (unless preloaded) into the engine, set the command list and start
+    the memory sweep."""
     if ENGINE not in application.bot_data:
         kb = application.bot_data.pop(KNOWLEDGE, None)
         if kb is None:
@@ -95,6 +96,7 @@ async def post_init(application: App) -> None:
             kb = await asyncio.to_thread(load_knowledge, settings.knowledge_dir)
         application.bot_data[ENGINE] = Engine(kb)
     await application.bot.set_my_commands(list(commands.COMMANDS))
+    sweeper.start(application)
 
 
 async def post_stop(application: App) -> None:
@@ -104,6 +106,11 @@ async def post_stop(application: App) -> None:
         task.cancel()
     if pending:
         await asyncio.gather(*pending, return_exceptions=True)
+
+
+async def post_shutdown(application: App) -> None:
+    """Stop the memory sweep (also when the start failed after post_init)."""
+    await sweeper.stop(application)
 
 
 async def on_error(update: object, context: Ctx) -> None:
@@ -171,6 +178,7 @@ def build_application(
         .job_queue(None)
         .post_init(post_init)
         .post_stop(post_stop)
+        .post_shutdown(post_shutdown)
         .build()
     )
     application.bot_data[SETTINGS] = settings

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, cast
@@ -75,19 +76,24 @@ def forget(memory: dict[str, Any]) -> None:
         memory.pop(key, None)
 
 
+def idle_seconds(memory: dict[str, Any], now: float) -> float:
+    """Seconds since the chat's last update (monotonic ``now``; infinite when none)."""
+    last = memory.get(LAST_SEEN)
+    return now - last if isinstance(last, float) else math.inf
+
+
 def touch(memory: dict[str, Any], now: float | None = None) -> None:
     """Note activity; forget the conversation after 30 minutes of silence."""
     now = time.monotonic() if now is None else now
-    last = memory.get(LAST_SEEN)
-    if isinstance(last, float) and now - last > FORGET_AFTER:
+    if idle_seconds(memory, now) > FORGET_AFTER:
         forget(memory)
     memory[LAST_SEEN] = now
 
 
-def current_context(memory: dict[str, Any]) -> Context | None:
-    """The chat's context, or None when there is none or it expired."""
+def current_context(memory: dict[str, Any], now: float | None = None) -> Context | None:
+    """The chat's context, or None when there is none or it expired (and is dropped)."""
     ctx = memory.get(CONTEXT)
-    if isinstance(ctx, Context) and not ctx.expired():
+    if isinstance(ctx, Context) and not ctx.expired(now):
         return ctx
     memory.pop(CONTEXT, None)
     return None
@@ -109,11 +115,20 @@ def track(memory: dict[str, Any], message: Message | None) -> None:
     tracked: dict[int, float] = memory.setdefault(TRACKED, {})
     tracked[message.message_id] = message.date.timestamp()
     if len(tracked) > MAX_TRACKED:
-        cutoff = time.time() - TRACK_WINDOW
-        for mid in [m for m, ts in tracked.items() if ts < cutoff]:
-            del tracked[mid]
+        prune_tracked(memory)
         while len(tracked) > MAX_TRACKED:
             del tracked[next(iter(tracked))]
+
+
+def prune_tracked(memory: dict[str, Any], now: float | None = None) -> None:
+    """Forget the tracked message ids older than TRACK_WINDOW (unix time ``now``), and the
+    record itself when none is left."""
+    tracked: dict[int, float] = memory.get(TRACKED, {})
+    cutoff = (time.time() if now is None else now) - TRACK_WINDOW
+    for mid in [m for m, sent in tracked.items() if sent < cutoff]:
+        del tracked[mid]
+    if not tracked:
+        memory.pop(TRACKED, None)
 
 
 # --- sending ---------------------------------------------------------------------------------

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import logging
-import time
 from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
 
 from bot.tg.common import (
-    TRACK_WINDOW,
     TRACKED,
     Ctx,
     chat_memory,
     forget,
     is_private,
+    prune_tracked,
     reply,
     schedule,
     settings,
@@ -45,9 +44,9 @@ async def note_update(update: Update, context: Ctx) -> None:
 async def erase_chat(context: Ctx, chat_id: int) -> None:
     """Delete the tracked messages of the last 48 hours, forget everything, leave a notice."""
     memory = chat_memory(context)
+    prune_tracked(memory)  # Telegram refuses to delete older messages
     tracked: dict[int, float] = memory.pop(TRACKED, {})
-    cutoff = time.time() - TRACK_WINDOW
-    for message_id in sorted(mid for mid, sent in tracked.items() if sent >= cutoff):
+    for message_id in sorted(tracked):
         try:
             await context.bot.delete_message(chat_id, message_id)
         except TelegramError as exc:  # already deleted by the person, too old...

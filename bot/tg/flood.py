@@ -41,14 +41,20 @@ class FloodGate:
     window: float = 2.0
     clock: Callable[[], float] = field(default=time.monotonic)
 
+    def _recent(self, moment: float, now: float) -> bool:
+        return now - moment < self.window
+
+    def _expire(self, admitted: deque[float], now: float) -> None:
+        while admitted and not self._recent(admitted[0], now):
+            admitted.popleft()
+
     def admit(self, memory: dict[str, Any]) -> bool:
         """Count a message of the chat whose memory this is if the window has room for it."""
         now = self.clock()
         admitted = cast("deque[float] | None", memory.get(ADMITTED))
         if admitted is None:
             admitted = memory[ADMITTED] = deque()
-        while admitted and now - admitted[0] >= self.window:
-            admitted.popleft()
+        self._expire(admitted, now)
         if len(admitted) < self.limit:
             admitted.append(now)
             return True
@@ -64,9 +70,20 @@ class FloodGate:
         now = self.clock()
         last = memory.get(DROPPED)
         memory[DROPPED] = now
-        if isinstance(last, int | float) and now - last < self.window:
+        if isinstance(last, int | float) and self._recent(last, now):
             return "drop"
         return "notice"
+
+    def prune(self, memory: dict[str, Any], now: float) -> None:
+        """Forget the chat's bookkeeping that is out of the window at ``now``."""
+        admitted = cast("deque[float] | None", memory.get(ADMITTED))
+        if admitted is not None:
+            self._expire(admitted, now)
+            if not admitted:
+                del memory[ADMITTED]
+        last = memory.get(DROPPED)
+        if isinstance(last, int | float) and not self._recent(last, now):
+            del memory[DROPPED]
 
 
 def _command(text: str) -> str | None:

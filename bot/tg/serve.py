@@ -91,13 +91,18 @@ async def _initialize(application: App) -> None:
 
 
 async def _stop(application: App, started: bool) -> None:
-    if application.updater is not None and application.updater.running:
-        await application.updater.stop()
-    if started:
-        await application.stop()
-        if application.post_stop is not None:
-            await application.post_stop(application)
-    await application.shutdown()
+    """As PTB's ``run_polling``: post_stop only after a start, post_shutdown always."""
+    try:
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        if started:
+            await application.stop()
+            if application.post_stop is not None:
+                await application.post_stop(application)
+        await application.shutdown()
+    finally:
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
 
 
 async def serve_polling(
