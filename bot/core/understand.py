@@ -264,6 +264,11 @@ class Understanding:
                 if phrase:
                     yield phrase
 
+    def _takes(self, situation: str) -> set[str]:
+        """The services that take a situation, also those only mentioned with it."""
+        sit = self.kb.situations[situation]
+        return {*sit.services, *sit.also}
+
     # -- words ---------------------------------------------------------------------------
 
     def correct(self, word: str) -> str:
@@ -459,6 +464,16 @@ class Understanding:
         ):
             intent = "overview"
         elif terms and not services and ("describe" in cue or not situation):
+            intent = "describe"
+        elif (
+            services
+            and situation
+            and not place
+            and cue & {"describe", "overview"}
+            and not set(services) & self._takes(situation)
+        ):
+            # "¿qué servicios tiene el CEDIF? mi mamá tiene 70 años, ¿puede ir?": the service
+            # named does not take such a case; what it is and whom it serves answers that
             intent = "describe"
         elif situation and ("referral" in cue or danger or past):
             intent = "referral"
