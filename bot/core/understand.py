@@ -196,7 +196,7 @@ class Understanding:
         words: list[str] = []
         for raw in text.split():
             star = "*" if raw.endswith("*") else ""
-            words.extend(w + star for w in normalize(raw.rstrip("*")).split())
+            words.extend(w + star for w in normalize(raw.rstrip("*"), self.abbreviations).split())
         return Phrase(kind, key, tuple(words), gaps) if words else None
 
     def _entity_phrases(self) -> Iterable[Phrase]:
@@ -276,6 +276,8 @@ class Understanding:
         if (
             len(word) < MIN_PHONETIC_LEN
             or any(form in self.vocabulary for form in _forms(word))
+            or word + "s" in self.vocabulary  # a singular: the plural's phrase does not hold it
+            or word + "es" in self.vocabulary
             or word in self.stopwords
             or not word.isalpha()
             or word.startswith(self._prefixes)
@@ -373,8 +375,14 @@ class Understanding:
         content_words = [w for w in words if w not in self.stopwords]
         weight = _cue_weights(cues)
         oos_words = _covered(cues, "oos")
+        asked = sum(weight.values())
         asks_sites = _asks_sites(words, entities)
-        if not services and indicators and ("stats" in cue or periods or len(content_words) <= 4):
+        if (
+            not services
+            and not (situations and "referral" in cue)
+            and indicators
+            and ("stats" in cue or periods or len(content_words) <= 4)
+        ):
             services = [
                 f.service for ident in indicators for f in kb.figures if f.indicator == ident
             ]
@@ -438,8 +446,11 @@ class Understanding:
             or (
                 (services or terms)
                 and (
-                    (cue & STRONG_CUES and not _next_to_a_name(cues, entities))
-                    or sum(weight.values()) > oos_words
+                    (
+                        not _next_to_a_name(cues, entities)
+                        and (asks_sites or (cue & STRONG_CUES and asked >= oos_words))
+                    )
+                    or asked > oos_words
                 )
             )
             or (place and "overview" in cue)
@@ -450,7 +461,7 @@ class Understanding:
         elif (
             services
             and ("stats" in cue or periods or indicators)
-            and not ("locate" in cue and "stats" not in cue and not indicators)
+            and not ("locate" in cue and "stats" not in cue and not (indicators or periods))
             and not (weight["locate"] > weight["stats"] and not (periods or indicators))
             and not ("referral" in cue and situation and not periods)
             and not ("describe" in cue and "stats" not in cue and not periods)
@@ -463,6 +474,8 @@ class Understanding:
             and not (situation and "referral" in cue)
         ):
             intent = "overview"
+        elif place and not cue and not services and terms and set(terms) <= self.programmes:
+            intent = "overview"  # "Carabaya MIMP": what the ministry has there
         elif terms and not services and ("describe" in cue or not situation):
             intent = "describe"
         elif (
@@ -504,8 +517,8 @@ class Understanding:
         if intent == "stats":  # the services the seed has figures for first
             services.sort(key=lambda s: s not in self.with_figures)
         if intent == "describe" and len(services) > 1:  # the one the question is next to first
-            asked = [h for h in cues if h.kind == "cue" and h.key == "describe"]
-            services.sort(key=lambda s: _distance(s, entities, asked))
+            describing = [h for h in cues if h.kind == "cue" and h.key == "describe"]
+            services.sort(key=lambda s: _distance(s, entities, describing))
         if intent == "describe" and terms:
             run_by_term = [s.id for t in terms for s in kb.services.values() if s.programme == t]
             services = _unique([*services, *run_by_term])
@@ -691,7 +704,7 @@ def _settle_overlaps(entities: list[Hit], cues: list[Hit]) -> tuple[list[Hit], l
         for c in cues
         if c.kind == "danger"
         or not any(
-            o.kind in ("cue", "oos", "greeting")
+            o.kind in ("cue", "oos", "greeting", "indicator")
             and (o.kind, o.key) != (c.kind, c.key)
             and _overlaps(c, o)
             and o.end - o.start > c.end - c.start
