@@ -238,7 +238,7 @@ class Understanding:
                 raw.append(("period", period, name))
         seen: set[tuple[str, str, tuple[str, ...]]] = set()
         for kind, key, text in raw:
-            phrase = self._phrase(kind, key, text)
+            phrase = self._phrase(kind, key, text, gaps=kind == "situation")
             if phrase and (kind, key, phrase.words) not in seen:
                 seen.add((kind, key, phrase.words))
                 yield phrase
