@@ -243,6 +243,7 @@ class Lexicon(_Strict):
     abbreviations: dict[Text, str]
     danger: Annotated[list[Text], Field(min_length=1)]
     severe: list[Text] = []
+    gap_words: list[Text] = []
     shouted: list[Text] = []
     danger_situation: Id | None = None
     intent_cues: dict[

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -15,7 +16,7 @@ from bot.core.knowledge import Knowledge
 from bot.core.model import Context, Intent
 from bot.core.text import fold, normalize, phonetic
 
-MAX_GAP = 2  # words allowed between the words of a cue or danger phrase
+MAX_GAP = 2  # words allowed between the words of a danger or situation phrase
 MIN_FUZZY_LEN = 5  # shorter words are never corrected by edit distance ("juli", "car"...)
 MIN_PHONETIC_LEN = 4  # nor, below this, by sound
 
@@ -42,7 +43,7 @@ class Phrase:
     kind: str
     key: str
     words: tuple[str, ...]
-    gaps: bool = False
+    gaps: Literal["", "light", "any"] = ""  # "light": only the lexicon's gap words between
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,8 @@ def _word_matches(word: str, forms: tuple[str, ...], pattern: str) -> bool:
 class Matcher:
     """Finds phrases in a list of words: contiguous, or with small gaps for cue phrases."""
 
-    def __init__(self, phrases: Sequence[Phrase]) -> None:
+    def __init__(self, phrases: Sequence[Phrase], light: frozenset[str] = frozenset()) -> None:
+        self._light = light
         self._by_first: dict[str, list[Phrase]] = defaultdict(list)
         wild_first = [p for p in phrases if p.words[0].endswith("*")]
         for phrase in phrases:
@@ -136,9 +138,8 @@ class Matcher:
                     hits.append(Hit(phrase.kind, phrase.key, i, end))
         return hits
 
-    @staticmethod
     def _match_rest(
-        words: Sequence[str], forms: Sequence[tuple[str, ...]], pos: int, phrase: Phrase
+        self, words: Sequence[str], forms: Sequence[tuple[str, ...]], pos: int, phrase: Phrase
     ) -> int | None:
         for pattern in phrase.words[1:]:
             limit = min(len(words), pos + 1 + (MAX_GAP if phrase.gaps else 0))
@@ -146,6 +147,8 @@ class Matcher:
                 if _word_matches(words[j], forms[j], pattern):
                     pos = j + 1
                     break
+                if phrase.gaps == "light" and words[j] not in self._light:
+                    return None
             else:
                 return None
         return pos
@@ -167,8 +170,9 @@ class Understanding:
         entity_phrases = list(self._entity_phrases())
         cue_phrases = list(self._cue_phrases())
         self.entities = Matcher(entity_phrases)
-        self.cues = Matcher(cue_phrases)
-        known = {w for p in (*entity_phrases, *cue_phrases) for w in p.words}
+        light = frozenset(normalize(w) for w in lex.gap_words)
+        self.cues = Matcher(cue_phrases, light)
+        known = {w for p in (*entity_phrases, *cue_phrases) for w in p.words} | light
         # Typos are corrected only towards names (services, places, terms, situations) and
         # danger words: correcting towards common question words does more harm than good.
         targets = {
@@ -191,7 +195,9 @@ class Understanding:
 
     # -- lexicons ------------------------------------------------------------------------
 
-    def _phrase(self, kind: str, key: str, text: str, gaps: bool = False) -> Phrase | None:
+    def _phrase(
+        self, kind: str, key: str, text: str, gaps: Literal["", "light", "any"] = ""
+    ) -> Phrase | None:
         """A lexicon phrase; a word ending in ``*`` stays a prefix pattern."""
         words: list[str] = []
         for raw in text.split():
@@ -238,7 +244,7 @@ class Understanding:
                 raw.append(("period", period, name))
         seen: set[tuple[str, str, tuple[str, ...]]] = set()
         for kind, key, text in raw:
-            phrase = self._phrase(kind, key, text, gaps=kind == "situation")
+            phrase = self._phrase(kind, key, text, gaps="any" if kind == "situation" else "")
             if phrase and (kind, key, phrase.words) not in seen:
                 seen.add((kind, key, phrase.words))
                 yield phrase
@@ -260,7 +266,7 @@ class Understanding:
         groups += [("now", "now", lex.now)]
         for kind, key, texts in groups:
             for text in texts:
-                phrase = self._phrase(kind, key, text, gaps=kind == "danger")
+                phrase = self._phrase(kind, key, text, gaps="light" if kind == "danger" else "")
                 if phrase:
                     yield phrase
 
