@@ -627,7 +627,11 @@ class Composer:
                 if note:
                     rows.append(f"  {note}")
             if rows:
-                lines.append(f"<b>{esc(OPERATION_HEADINGS[operation])}</b>")
+                heading = f"<b>{esc(OPERATION_HEADINGS[operation])}</b>"
+                totals = [t.total for t in kb.consolidated if t.operation == operation]
+                if prov is None and totals:  # the seed's consolidated table gives the sum
+                    heading += f" ({b(sum(totals))} en total)"
+                lines.append(heading)
                 lines.extend(rows)
         return lines, shown
 

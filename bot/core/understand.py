@@ -380,12 +380,18 @@ class Understanding:
             services = [s for s in services if s not in own]
         content_words = [w for w in words if w not in self.stopwords]
         weight = _cue_weights(cues)
+        # the situation is only a term's name ("¿qué quiere decir PAM?")
+        named_only = all(
+            any(_overlaps(h, t) for t in entities if t.kind == "term")
+            for h in entities
+            if h.kind == "situation"
+        )
         oos_words = _covered(cues, "oos")
         asked = sum(weight.values())
         asks_sites = _asks_sites(words, entities)
         if (
             not services
-            and not (situations and "referral" in cue)
+            and not (situations and not periods)
             and indicators
             and ("stats" in cue or periods or len(content_words) <= 4)
         ):
@@ -434,7 +440,7 @@ class Understanding:
             and not (severe and not past)
             and (("referral" in cue and not first_person) or (past and asking))
         )
-        if danger and helped_case and situation is None:
+        if danger and helped_case and situation is None and not services:
             situation = kb.lexicon.danger_situation
         intent: Intent
         if danger and not helped_case:
@@ -469,6 +475,9 @@ class Understanding:
             and ("stats" in cue or periods or indicators)
             and not ("locate" in cue and "stats" not in cue and not (indicators or periods))
             and not (weight["locate"] > weight["stats"] and not (periods or indicators))
+            and not (
+                weight["describe"] > weight["stats"] and not periods and "cuantos" not in words
+            )
             and not ("referral" in cue and situation and not periods)
             and not ("describe" in cue and "stats" not in cue and not periods)
         ):
@@ -482,14 +491,14 @@ class Understanding:
             intent = "overview"
         elif place and not cue and not services and terms and set(terms) <= self.programmes:
             intent = "overview"  # "Carabaya MIMP": what the ministry has there
-        elif terms and not services and ("describe" in cue or not situation):
+        elif terms and not services and (not situation or ("describe" in cue and named_only)):
             intent = "describe"
         elif (
             services
             and situation
             and not place
             and cue & {"describe", "overview"}
-            and not set(services) & self._takes(situation)
+            and (not set(services) & self._takes(situation) or (past and "referral" not in cue))
         ):
             # "¿qué servicios tiene el CEDIF? mi mamá tiene 70 años, ¿puede ir?": the service
             # named does not take such a case; what it is and whom it serves answers that

@@ -260,3 +260,33 @@ def test_follow_up_with_another_service_keeps_the_question(engine: Engine) -> No
     where = engine.reply("¿hay CEM en Juli?")
     other = engine.reply("¿y la DEMUNA?", where.context)
     assert (other.intent, other.services[0], other.province) == ("locate", "demuna", "chucuito")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "En la capacitación sobre maltrato infantil mencionaron la DEMUNA, ¿qué hace?",
+        "¿A cuántas personas llegaron las campañas contra la violencia en 2022?",
+        "si no voy al CEM hoy, ¿puedo ir mañana?",
+    ],
+)
+def test_violence_words_out_of_danger_are_not_an_emergency(engine: Engine, question: str) -> None:
+    assert engine.reply(question).intent != "emergency"
+
+
+def test_only_light_words_fit_inside_a_danger_phrase(engine: Engine) -> None:
+    assert engine.reply("me está pegando otra vez").intent == "emergency"
+    assert engine.reply("me acaban de violar").intent == "emergency"
+
+
+def test_a_story_with_a_question_about_a_service_is_described(engine: Engine) -> None:
+    answer = engine.reply(
+        "Anoche vi una película donde el esposo mataba a golpes a su esposa, "
+        "¿la Línea 100 cobra la llamada?"
+    )
+    assert (answer.intent, answer.services[0]) == ("describe", "linea_100")
+
+
+def test_department_overview_gives_the_consolidated_totals(engine: Engine) -> None:
+    text = engine.reply("¿cuántos servicios opera directamente el MIMP en todo el departamento?")
+    assert "(36 en total)" in text.text and "(190 en total)" in text.text
