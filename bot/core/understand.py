@@ -475,6 +475,7 @@ class Understanding:
             and ("stats" in cue or periods or indicators)
             and not ("locate" in cue and "stats" not in cue and not (indicators or periods))
             and not (weight["locate"] > weight["stats"] and not (periods or indicators))
+            and not ("referral" in cue and "stats" not in cue and not periods)
             and not (
                 weight["describe"] > weight["stats"] and not periods and "cuantos" not in words
             )

@@ -290,3 +290,18 @@ def test_a_story_with_a_question_about_a_service_is_described(engine: Engine) ->
 def test_department_overview_gives_the_consolidated_totals(engine: Engine) -> None:
     text = engine.reply("¿cuántos servicios opera directamente el MIMP en todo el departamento?")
     assert "(36 en total)" in text.text and "(190 en total)" in text.text
+
+
+def test_a_worker_with_a_case_in_hand_refers_it(engine: Engine) -> None:
+    answer = engine.reply(
+        "policía de Cabana: tenemos un adolescente que se escapó de su casa porque lo "
+        "maltratan y no quiere volver"
+    )
+    assert answer.intent == "referral"
+    grave = engine.reply("tenemos una menor que refiere violación anoche, necesitamos apoyo ya")
+    assert grave.intent == "emergency"
+
+
+def test_a_misspelt_ordinary_word_is_not_read_as_danger(engine: Engine) -> None:
+    answer = engine.reply("la tiene pasteando ovejas todo el día y no va al colegio")
+    assert answer.intent != "emergency"
