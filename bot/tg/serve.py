@@ -105,6 +105,33 @@ async def _stop(application: App, started: bool) -> None:
             await application.post_shutdown(application)
 
 
+async def _serve(
+    application: App,
+    stop: asyncio.Event,
+    receive: Callable[[], Awaitable[None]],
+    ready: Callable[[], Awaitable[None]] | None,
+    close: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """The life cycle both modes share: initialize, post_init, ``receive()`` (start taking
+    updates), start and serve until ``stop`` is set; then ``close()`` (take no more) and the
+    graceful stop."""
+    await _initialize(application)
+    started = False
+    try:
+        if application.post_init is not None:
+            await application.post_init(application)
+        await receive()
+        await application.start()
+        started = True
+        if ready is not None:
+            await ready()
+        await stop.wait()
+    finally:
+        if close is not None:
+            await close()
+        await _stop(application, started)
+
+
 async def serve_polling(
     application: App,
     stop: asyncio.Event,
@@ -116,25 +143,18 @@ async def serve_polling(
 ) -> None:
     """Long polling until ``stop`` is set (what PTB's ``run_polling`` does, with our one-line
     log for a failed getUpdates instead of PTB's traceback)."""
-    assert application.updater is not None
-    await _initialize(application)
-    started = False
-    try:
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.updater.start_polling(
+    updater = application.updater
+    assert updater is not None
+
+    async def receive() -> None:
+        await updater.start_polling(
             timeout=timeout,
             poll_interval=0,
             allowed_updates=allowed_updates,
             error_callback=error_callback,
         )
-        await application.start()
-        started = True
-        if ready is not None:
-            await ready()
-        await stop.wait()
-    finally:
-        await _stop(application, started)
+
+    await _serve(application, stop, receive, ready)
 
 
 async def serve_webhook(
@@ -148,28 +168,19 @@ async def serve_webhook(
     """Listen, register the webhook, serve until ``stop`` is set; then refuse new requests
     and answer every update already accepted."""
     assert settings.webhook_url is not None and settings.webhook_secret is not None
+    url = settings.webhook_url
     secret = settings.webhook_secret.get_secret_value()
-    await _initialize(application)
-    server: web.AppRunner | None = None
-    started = False
-    try:
-        if application.post_init is not None:
-            await application.post_init(application)
-        server = webhook_server(application, settings.webhook_path, secret)
+    server = webhook_server(application, settings.webhook_path, secret)
+
+    async def receive() -> None:
         await server.setup()
         await web.TCPSite(server, settings.webhook_listen, settings.webhook_port).start()
-        await application.bot.set_webhook(
-            settings.webhook_url, secret_token=secret, allowed_updates=allowed_updates
-        )
-        await application.start()
-        started = True
-        if ready is not None:
-            await ready()
-        await stop.wait()
-    finally:
-        if server is not None:  # no new requests; those being read are finished
-            await server.cleanup()
-        await _stop(application, started)
+        await application.bot.set_webhook(url, secret_token=secret, allowed_updates=allowed_updates)
+
+    async def close() -> None:  # no new requests; those being read are finished
+        await server.cleanup()
+
+    await _serve(application, stop, receive, ready, close)
 
 
 def run_until_signal(serve: Callable[[asyncio.Event], Awaitable[None]]) -> None:
