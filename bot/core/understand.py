@@ -112,9 +112,11 @@ class Matcher:
     def __init__(self, phrases: Sequence[Phrase], light: frozenset[str] = frozenset()) -> None:
         self._light = light
         self._by_first: dict[str, list[Phrase]] = defaultdict(list)
-        wild_first = [p for p in phrases if p.words[0].endswith("*")]
+        wild_first: list[Phrase] = []
         for phrase in phrases:
-            if not phrase.words[0].endswith("*"):
+            if phrase.words[0].endswith("*"):
+                wild_first.append(phrase)
+            else:
                 self._by_first[phrase.words[0]].append(phrase)
         # phrases that start with a prefix pattern, by the first letters every prefix has
         self._head = min((len(p.words[0]) - 1 for p in wild_first), default=1)
@@ -625,22 +627,16 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 def _cue_weights(cues: list[Hit]) -> dict[str, int]:
     """For each intent, how many words of the message its cues cover."""
-    covered: dict[str, set[int]] = defaultdict(set)
-    for h in cues:
-        if h.kind == "cue":
-            covered[h.key].update(range(h.start, h.end))
-    return defaultdict(int, {key: len(at) for key, at in covered.items()})
+    intents = {h.key for h in cues if h.kind == "cue"}
+    return defaultdict(
+        int, {key: _covered([h for h in cues if h.key == key], "cue") for key in intents}
+    )
 
 
 def _distance(service: str, entities: list[Hit], cues: list[Hit]) -> int:
     """Words between a mention of the service and the nearest of the cues."""
     return min(
-        (
-            max(c.start - h.end, h.start - c.end, 0)
-            for h in entities
-            if h.kind == "service" and h.key == service
-            for c in cues
-        ),
+        (_gap(h, c) for h in entities if h.kind == "service" and h.key == service for c in cues),
         default=len(entities) + 1000,
     )
 
@@ -648,7 +644,7 @@ def _distance(service: str, entities: list[Hit], cues: list[Hit]) -> int:
 def _next_to_a_name(cues: list[Hit], entities: list[Hit]) -> bool:
     """An out-of-scope word right next to a service or term ("alquilan car", "car wash")."""
     return any(
-        max(o.start - e.end, e.start - o.end) <= 1
+        _gap(o, e) <= 1
         for o in cues
         if o.kind == "oos"
         for e in entities
@@ -703,6 +699,11 @@ def _select_spans(hits: list[Hit]) -> list[Hit]:
 
 def _overlaps(a: Hit, b: Hit) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _gap(a: Hit, b: Hit) -> int:
+    """Words between two hits (0 when they touch or overlap)."""
+    return max(a.start - b.end, b.start - a.end, 0)
 
 
 def _settle_overlaps(entities: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list[Hit]]:

@@ -123,7 +123,9 @@ async def on_error(update: object, context: Ctx) -> None:
     error = context.error
     update_id = update.update_id if isinstance(update, Update) else None
     private_chat = (
-        isinstance(update, Update) and update.effective_chat is not None and is_private(update)
+        update.effective_chat
+        if isinstance(update, Update) and update.effective_chat is not None and is_private(update)
+        else None
     )
     if isinstance(error, TelegramError):
         logger.warning("Bot API fault on update %s: %s", update_id, one_line(error))
@@ -136,9 +138,9 @@ async def on_error(update: object, context: Ctx) -> None:
             type(error).__name__,
             exc_info=error,
         )
-    if private_chat and isinstance(update, Update) and update.effective_chat is not None:
+    if private_chat is not None:
         with contextlib.suppress(TelegramError):
-            await context.bot.send_message(update.effective_chat.id, SORRY)
+            await context.bot.send_message(private_chat.id, SORRY)
 
 
 def polling_error(error: TelegramError) -> None:
