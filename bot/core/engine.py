@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.core.answer import Composer
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context
-from bot.core.understand import Place, Query, Understanding
+from bot.core.query import Place, Query
+from bot.core.understand import Understanding
 
 
 class Engine:
@@ -21,7 +24,8 @@ class Engine:
 
     def reply(self, text: str, context: Context | None = None) -> Answer:
         """Answer a free Spanish question; ``answer.context`` is the context for the next turn."""
-        return self.compose(self.understand(text, context))
+        query = self.understand(text, context)
+        return replace(self.compose(query), harm=query.harm, rule=query.rule)
 
     def compose(self, query: Query) -> Answer:
         c = self.composer

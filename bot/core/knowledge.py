@@ -18,6 +18,9 @@ from typing import Annotated, Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from bot.core.classifier import Classifier, ModelError
+from bot.core.templates import Pattern, TemplateError, expand, parse
+
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
@@ -238,14 +241,15 @@ class SituationsFile(_Strict):
 
 
 class Lexicon(_Strict):
-    """Words of the users' language: the understanding reads these, nothing is hard-coded."""
+    """Words of the users' language: the understanding reads these, nothing is hard-coded.
 
+    Every phrase list may use templates (``(a|b)``, ``[a]``, ``<rule>``) with the rules of
+    ``expansion_rules``; the loader expands them."""
+
+    expansion_rules: dict[Id, Text] = {}
     abbreviations: dict[Text, str]
-    danger: Annotated[list[Text], Field(min_length=1)]
-    severe: list[Text] = []
     gap_words: list[Text] = []
     shouted: list[Text] = []
-    danger_situation: Id | None = None
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
     ]
@@ -255,8 +259,6 @@ class Lexicon(_Strict):
     out_of_scope: list[Text]
     other_places: list[Text] = []
     affiliation: list[Text] = []
-    past: list[Text] = []
-    now: list[Text] = []
     indicators: dict[Id, list[Text]] = {}
     periods: dict[Period, list[Text]]
     stopwords: list[Text]
@@ -267,6 +269,125 @@ class Lexicon(_Strict):
             if not cues:
                 raise ValueError(f"intent_cues.{intent} is empty")
         return self
+
+
+# --- harm.yaml -----------------------------------------------------------------------------
+
+HarmCategory = Literal[
+    "fisica",
+    "sexual",
+    "psicologica",
+    "amenaza",
+    "economica",
+    "abandono",
+    "trata",
+    "desaparicion",
+    "acoso",
+    "digital",
+    "autolesion",
+    "encierro",
+    "pedido",
+]
+TimeMark = Literal["now", "recent", "help_now", "ongoing", "past", "safe"]
+HarmLevel = Literal["grave", "normal", "low"]
+
+
+class HarmAct(_Strict):
+    """Something done to a person (hitting, threats, abuse...), in phrases matched by root."""
+
+    id: Id
+    category: HarmCategory
+    level: HarmLevel = "normal"
+    situation: Id | None = None
+    phrases: Annotated[list[Text], Field(min_length=1)]
+
+
+class HarmVictim(_Strict):
+    """A kind of person harmed, and the referral situation for harm done to them."""
+
+    id: Id
+    situation: Id
+    phrases: Annotated[list[Text], Field(min_length=1)]
+
+
+class Harm(_Strict):
+    """The parts harm is recognised from: acts, victims, agents, time, and frames that say a
+    story is not a case (homework, news, a training)."""
+
+    acts: Annotated[list[HarmAct], Field(min_length=1)]
+    victims: list[HarmVictim] = []
+    agents: list[Text] = []
+    time: dict[TimeMark, list[Text]] = {}
+    frames: list[Text] = []
+    first_person: list[Text] = []
+
+
+# --- intents.yaml --------------------------------------------------------------------------
+
+INTENT_IDS = (
+    "emergency",
+    "locate",
+    "describe",
+    "stats",
+    "overview",
+    "referral",
+    "greeting",
+    "help",
+    "unknown",
+)
+SIGNAL_NAMES = frozenset(
+    {
+        "service",
+        "figures",
+        "term",
+        "programme",
+        "operation",
+        "place",
+        "period",
+        "indicator",
+        "situation",
+        "asks_sites",
+        "named_only",
+        "cue_locate",
+        "cue_describe",
+        "cue_stats",
+        "cue_overview",
+        "cue_referral",
+        "cue_help",
+        "greeting",
+        "short",
+        "oos",
+        "oos_name",
+        "harm",
+        "harm_past",
+        "unexplained",
+        *(f"model_{i}" for i in INTENT_IDS),
+    }
+)
+Signal = Annotated[str, Field(pattern=r"^[a-z_]+$")]
+
+
+class IntentScore(_Strict):
+    """How one intent is scored: the signals it requires (any one) and their weights."""
+
+    id: Literal[
+        "locate", "describe", "stats", "overview", "referral", "greeting", "help", "unknown"
+    ]
+    requires: list[Signal]
+    base: float = 0.0
+    weights: dict[Signal, float]
+
+    @model_validator(mode="after")
+    def _known_signals(self) -> IntentScore:
+        unknown = sorted({*self.requires, *self.weights} - SIGNAL_NAMES)
+        if unknown:
+            raise ValueError(f"señal desconocida: {', '.join(unknown)}")
+        return self
+
+
+class IntentsFile(_Strict):
+    model_harm_gate: Annotated[float, Field(ge=0, le=1)] = 0.8
+    intents: Annotated[list[IntentScore], Field(min_length=1)]
 
 
 # --- the index -----------------------------------------------------------------------------
@@ -295,6 +416,11 @@ class Knowledge:
     districts: Mapping[str, District]
     situations: Mapping[str, Situation]
     lexicon: Lexicon
+    harm: Harm
+    intents: tuple[IntentScore, ...]
+    model_harm_gate: float
+    templates: Mapping[str, Pattern]  # every phrase template, parsed
+    model: Classifier | None
     places_source: str
     warnings: tuple[str, ...]
 
@@ -352,6 +478,8 @@ FILES = {
     "places": "places.yaml",
     "situations": "situations.yaml",
     "lexicon": "lexicon.yaml",
+    "harm": "harm.yaml",
+    "intents": "intents.yaml",
 }
 
 
@@ -456,6 +584,8 @@ def _message(error: Mapping[str, Any]) -> str:
         return "no puede estar vacío"
     if kind == "string_too_short":
         return "el texto no puede estar vacío"
+    if kind == "value_error":
+        return str(error.get("msg", "valor no válido")).removeprefix("Value error, ")
     return f"{error.get('msg', 'valor no válido')} (valor: {error.get('input')!r})"
 
 
@@ -480,8 +610,11 @@ class _Refs:
             seen.add(ident)
 
 
-def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
-    """Load and validate every knowledge file; raise ``KnowledgeError`` on the first problem."""
+def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Knowledge:
+    """Load and validate every knowledge file; raise ``KnowledgeError`` on the first problem.
+
+    ``strict`` also lists every phrase of every template, to refuse a phrase that two entries
+    of one list stand for (``python -m bot check``; too slow for every start)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise KnowledgeError(f"{directory}: no existe la carpeta de conocimiento")
@@ -493,6 +626,15 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
     contacts_f, c_node, c_data = _read(directory / FILES["contacts"], ContactsFile)
     situations_f, t_node, t_data = _read(directory / FILES["situations"], SituationsFile)
     lexicon, x_node, x_data = _read(directory / FILES["lexicon"], Lexicon)
+    harm, h_node, h_data = _read(directory / FILES["harm"], Harm)
+    intents_f, i_node, i_data = _read(directory / FILES["intents"], IntentsFile)
+    _Refs(directory / FILES["intents"], i_node, i_data).unique(
+        [i.id for i in intents_f.intents], "intents", "intención"
+    )
+    templates = _Templates(lexicon.expansion_rules, expand_all=strict)
+    templates.check(x_data, _Refs(directory / FILES["lexicon"], x_node, x_data))
+    templates.check(h_data, _Refs(directory / FILES["harm"], h_node, h_data))
+    templates.check(t_data, _Refs(directory / FILES["situations"], t_node, t_data))
 
     # places
     refs = _Refs(directory / FILES["places"], p_node, p_data)
@@ -612,12 +754,6 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
             ["indicators", ident],
             f"indicador que no está en figures.yaml: {ident!r}",
         )
-    refs.require(
-        lexicon.danger_situation is None
-        or lexicon.danger_situation in {t.id for t in situations_f.situations},
-        ["danger_situation"],
-        f"situación desconocida: {lexicon.danger_situation!r}",
-    )
     for ident in lexicon.periods:
         refs.require(
             ident in figures_f.periods,
@@ -640,6 +776,21 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
     # situations
     refs = _Refs(directory / FILES["situations"], t_node, t_data)
     refs.unique([t.id for t in situations_f.situations], "situations", "id de situación")
+    situation_ids = {t.id for t in situations_f.situations}
+    harm_refs = _Refs(directory / FILES["harm"], h_node, h_data)
+    harm_refs.unique([a.id for a in harm.acts], "acts", "id de acto")
+    for i, act in enumerate(harm.acts):
+        harm_refs.require(
+            act.situation is None or act.situation in situation_ids,
+            ["acts", i, "situation"],
+            f"situación desconocida: {act.situation!r}",
+        )
+    for i, victim in enumerate(harm.victims):
+        harm_refs.require(
+            victim.situation in situation_ids,
+            ["victims", i, "situation"],
+            f"situación desconocida: {victim.situation!r}",
+        )
     for i, sit in enumerate(situations_f.situations):
         for j, ident in enumerate([*sit.services, *sit.also]):
             key = "services" if j < len(sit.services) else "also"
@@ -660,11 +811,88 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR) -> Knowledge:
         districts=_frozen(districts.items()),
         situations=_frozen((s.id, s) for s in situations_f.situations),
         lexicon=lexicon,
+        harm=harm,
+        intents=tuple(intents_f.intents),
+        model_harm_gate=intents_f.model_harm_gate,
+        templates=MappingProxyType(templates.parsed),
+        model=_model(directory),
         places_source=places_f.source,
         warnings=(),
     )
     warnings = _consistency(kb, _Refs(directory / FILES["locations"], l_node, l_data))
     return replace(kb, warnings=warnings)
+
+
+PHRASE_LISTS = frozenset(
+    {
+        "phrases",
+        "gap_words",
+        "shouted",
+        "greetings",
+        "thanks",
+        "farewells",
+        "out_of_scope",
+        "other_places",
+        "affiliation",
+        "agents",
+        "frames",
+        "first_person",
+    }
+)
+PHRASE_MAPS = frozenset({"intent_cues", "indicators", "periods", "time"})
+
+
+class _Templates:
+    """Every phrase template of the knowledge, parsed once; a template that cannot be read,
+    or an entry written twice in one list, is an error naming its entry. With ``expand``,
+    also a phrase that two entries of one list both stand for (``check``)."""
+
+    def __init__(self, rules: Mapping[str, str], expand_all: bool) -> None:
+        self.rules, self.expand_all = rules, expand_all
+        self.parsed: dict[str, Pattern] = {}
+
+    def check(self, data: Any, refs: _Refs, loc: list[int | str] | None = None) -> None:
+        loc = loc or []
+        if isinstance(data, dict):
+            for key, value in data.items():
+                listed = key in PHRASE_LISTS or (bool(loc) and loc[-1] in PHRASE_MAPS)
+                if isinstance(value, list) and listed:
+                    self._list(value, [*loc, key], refs)
+                else:
+                    self.check(value, refs, [*loc, key])
+        elif isinstance(data, list):
+            for i, item in enumerate(data):
+                self.check(item, refs, [*loc, i])
+
+    def _list(self, items: list[Any], loc: list[int | str], refs: _Refs) -> None:
+        entries: dict[str, int] = {}
+        phrases: dict[str, int] = {}
+        for i, item in enumerate(items):
+            if not isinstance(item, str):
+                continue  # the schema says what is wrong with it
+            key = " ".join(item.split())
+            if key in entries:
+                refs.fail([*loc, i], f"entrada repetida (ya está en la entrada {entries[key] + 1})")
+            entries[key] = i
+            try:
+                self.parsed[item] = parse(item, self.rules)
+                listed = expand(item, self.rules) if self.expand_all else []
+            except TemplateError as exc:
+                refs.fail([*loc, i], f"plantilla no válida: {exc}")
+            for phrase in listed:
+                if phrase in phrases and phrases[phrase] != i:
+                    refs.fail(
+                        [*loc, i],
+                        f"frase repetida: {phrase!r} (ya está en la entrada {phrases[phrase] + 1})",
+                    )
+                phrases[phrase] = i
+
+
+def _model(directory: Path) -> Classifier | None:
+    try:
+        return Classifier.load(directory)
+    except ModelError as exc:
+        raise KnowledgeError(str(exc)) from None
 
 
 def _consistency(kb: Knowledge, refs: _Refs) -> tuple[str, ...]:

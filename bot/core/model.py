@@ -71,6 +71,8 @@ class Answer:
     suggestions: tuple[Suggestion, ...] = ()
     confidence: float = 1.0
     context: Context = field(default_factory=Context)
+    harm: str = ""  # harm to a person in the message: "", "past", "ongoing" or "now"
+    rule: str = ""  # the gate or score that chose the intent
 
     def as_json(self) -> dict[str, object]:
         """The JSON shape of ``python -m bot ask --json``."""
@@ -82,5 +84,7 @@ class Answer:
             "text": self.text,
             "title": self.title,
             "confidence": round(self.confidence, 3),
+            "harm": self.harm,
+            "rule": self.rule,
             "suggestions": [{"label": s.label, "query": s.query} for s in self.suggestions],
         }

@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 
+import Stemmer  # PyStemmer: the Snowball stemmers, compiled
+
 _DIGIT_GROUPS = re.compile(r"(?<!\d)(\d{1,3})((?:[ .,\u00a0\u202f]\d{3})+)(?!\d)")
 _NON_WORD = re.compile(r"[^a-z0-9+]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
@@ -63,3 +65,34 @@ def phonetic(word: str) -> str:
     for pattern, replacement in _PHONETIC:
         word = pattern.sub(replacement, word)
     return word
+
+
+_STEMMER = Stemmer.Stemmer("spanish")
+# A pronoun attached to an infinitive or a gerund: "matarla", "pegándome", "golpearle".
+# "te" and "se" are left out: "muerte" and "parte" are not verbs.
+_ENCLITIC = re.compile(r"^([a-z]{2,}(?:ar|er|ir|ando|iendo))(me|le|les|lo|la|los|las|nos)$")
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    """The root under which a word's inflections meet (Snowball, Spanish):
+    pega, pegó, pegaba, pegando -> "peg"; abusado, abusaron -> "abus".
+
+    One final "e" more is dropped, because Snowball keeps it in some forms of a verb only
+    (golpea -> "golpe", golpearon -> "golp"); "-cion" gets back the accent Snowball expects.
+    """
+    root: str = _STEMMER.stemWord(word[:-4] + "ción" if word.endswith("cion") else word)
+    return root[:-1] if len(root) > 3 and root.endswith("e") else root
+
+
+def split_clitics(words: list[str]) -> list[str]:
+    """Attached pronouns stand before their verb, as when written apart:
+    "quiere matarla" -> "quiere la matar", "pegandome" -> "me pegando"."""
+    out: list[str] = []
+    for word in words:
+        match = _ENCLITIC.match(word) if len(word) > 5 else None
+        if match:
+            out += [match.group(2), match.group(1)]
+        else:
+            out.append(word)
+    return out

@@ -1,0 +1,221 @@
+"""From ``Signals`` to a ``Query``: hard gates first (harm before anything), then the intent
+with the highest score in the table of ``knowledge/intents.yaml``; ties go to the intent
+listed first. ``Query.rule`` names the gate or score that decided."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import cast
+
+from bot.core.classifier import Opinion
+from bot.core.knowledge import IntentScore, Knowledge
+from bot.core.model import Context, Intent
+from bot.core.query import Place, Query
+from bot.core.signals import Signals
+
+SHORT = 4  # content words: a short message
+QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
+FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
+# every rule ``decide`` can record; a test checks that each one fires
+RULES = (
+    "gate:harm_now",
+    "gate:harm_case",
+    "gate:harm_ongoing",
+    "gate:elsewhere",
+    "gate:follow_up",
+    "gate:harm_not_unknown",
+    "gate:model_harm",
+    *(f"score:{i}" for i in ("locate", "describe", "stats", "overview", "referral")),
+    *(f"score:{i}" for i in ("greeting", "help", "unknown")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    intent: Intent
+    rule: str
+    scores: Mapping[str, float]
+
+
+def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[str, float]:
+    """The numbers the intents table weighs, by signal name."""
+    figures = {f.service for f in kb.figures}
+    operations = {t.id for t in kb.glossary.values() if t.operation is not None}
+    values: dict[str, float] = {
+        "service": float(bool(s.services)),
+        "figures": float(bool(set(s.services) & figures)),
+        "term": float(bool(set(s.terms) - operations)),
+        "operation": float(bool(set(s.terms) & operations)),
+        "programme": float(bool(s.programmes)),
+        "place": float(s.place is not None),
+        "period": float(bool(s.periods)),
+        "indicator": float(bool(s.indicators)),
+        "situation": float(bool(s.situations)),
+        "asks_sites": float(s.asks_sites),
+        "named_only": float(bool(s.situations) and s.named_only_situation),
+        "greeting": float(bool(s.greeting)),
+        "short": float(s.content_words <= SHORT),
+        "oos": float(s.oos_words),
+        "oos_name": float(s.oos_next_to_name),
+        "harm": float(s.harm.present),
+        "harm_past": float(s.harm.present and s.harm.time == "past"),
+        "unexplained": float(s.unexplained),
+    }
+    for intent in ("locate", "describe", "stats", "overview", "referral", "help"):
+        values[f"cue_{intent}"] = float(s.cue_weight.get(intent, 0))
+    for intent, p in (opinion.intents if opinion else {}).items():
+        values[f"model_{intent}"] = p
+    return values
+
+
+def score(table: Sequence[IntentScore], values: Mapping[str, float]) -> dict[str, float]:
+    """The score of every intent whose required signals are present (any one of them)."""
+    scores: dict[str, float] = {}
+    for row in table:
+        if row.requires and not any(values.get(r, 0.0) for r in row.requires):
+            continue
+        scores[row.id] = row.base + sum(w * values.get(k, 0.0) for k, w in row.weights.items())
+    return scores
+
+
+def best(table: Sequence[IntentScore], scores: Mapping[str, float]) -> Intent:
+    """The highest score; a tie goes to the intent listed first in the table."""
+    order: dict[str, int] = {row.id: i for i, row in enumerate(table)}
+    return cast(Intent, max(scores, key=lambda i: (scores[i], -order[i])))
+
+
+def decide(
+    s: Signals,
+    kb: Knowledge,
+    context: Context | None,
+    opinion: Opinion | None,
+) -> Query:
+    """The intent of a message and everything the answer needs."""
+    values = signal_values(s, kb, opinion)
+    scores = score(kb.intents, values)
+    services = list(s.services)
+    situation = s.situation
+    place = s.place
+    periods = list(s.periods)
+    harm = s.harm
+    gate = _gate(s)
+    follow_up = False
+    if gate is not None:
+        intent, rule = gate
+    elif s.elsewhere and place is None:
+        intent, rule = "unknown", "gate:elsewhere"
+    elif (inherited := _follow_up(s, kb, context)) is not None:
+        intent, services, situation, place, periods = inherited
+        rule, follow_up = "gate:follow_up", True
+    else:
+        intent = best(kb.intents, scores)
+        rule = f"score:{intent}"
+    if harm.present and intent in QUIET_INTENTS:
+        intent = "emergency" if harm.time != "past" else "referral"
+        rule = "gate:harm_not_unknown"
+    suspected = opinion is not None and opinion.suspects_harm and not harm.present
+    if (
+        suspected
+        and opinion is not None
+        and intent in QUIET_INTENTS
+        and opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate
+    ):
+        intent, rule = "emergency", "gate:model_harm"
+    if harm.present and situation is None and intent in ("referral", "emergency"):
+        situation = _harm_situation(s, kb)
+    if intent == "locate" and not services and situation:
+        services = list(kb.situations[situation].services)
+    if intent == "referral" and situation:
+        services = list(dict.fromkeys([*services, *kb.situations[situation].services]))
+    if intent == "stats" and not services and s.indicators:
+        services = list(dict.fromkeys(f.service for f in kb.figures if f.indicator in s.indicators))
+    return Query(
+        text=s.text,
+        normalized=s.normalized,
+        intent=intent,
+        services=tuple(services),
+        place=place,
+        alternatives=s.alternatives if place == s.place else (),
+        other_places=s.other_places,
+        periods=tuple(periods),
+        indicators=s.indicators,
+        situation=situation,
+        terms=s.terms,
+        harm=harm.time if harm.present else "ongoing" if suspected else "",
+        victims=harm.victims,
+        out_of_scope=bool(s.oos_words),
+        corrections=s.corrections,
+        follow_up=follow_up,
+        confidence=_confidence(s, intent, scores),
+        rule=rule,
+    )
+
+
+def _gate(s: Signals) -> tuple[Intent, str] | None:
+    """Harm first: happening now (or grave), a case told by someone who helps or of low
+    level (abandonment, money, control), or harm that is still going on."""
+    harm = s.harm
+    if not harm.present or harm.time == "past":
+        return None
+    if harm.time == "now":
+        return "emergency", "gate:harm_now"
+    helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
+    if helper or harm.level == "low":
+        return "referral", "gate:harm_case"
+    return "emergency", "gate:harm_ongoing"
+
+
+def _harm_situation(s: Signals, kb: Knowledge) -> str | None:
+    """The referral situation of the harm told: the victim's, else the act's."""
+    for victim in kb.harm.victims:
+        if victim.id in s.harm.victims and victim.id != "mujer":
+            acts = {a.id: a for a in kb.harm.acts}
+            if any(acts[a].category in ("abandono", "economica") for a in s.harm.acts if a in acts):
+                return victim.situation
+    for act in kb.harm.acts:
+        if act.id in s.harm.acts and act.situation:
+            return act.situation
+    return None
+
+
+def _follow_up(
+    s: Signals, kb: Knowledge, context: Context | None
+) -> tuple[Intent, list[str], str | None, Place | None, list[str]] | None:
+    """ "¿y en Lampa?" after a question: the same question about another place or period;
+    "¿y el SAU?" after a question about the CEM: the same question about another service."""
+    if context is None or context.expired() or context.intent not in FOLLOW_INTENTS:
+        return None
+    short = s.content_words <= SHORT
+    inherits = not s.services and not s.terms and not s.situations
+    switches = (
+        bool(s.services)
+        and short
+        and not (s.cues or s.terms or s.situations)
+        and context.intent in ("locate", "stats", "describe")
+    )
+    if not ((inherits and short and (s.place or s.periods or "stats" in s.cues)) or switches):
+        return None
+    services = list(s.services) if switches else list(context.services)
+    situation = s.situation if switches else context.situation
+    place = s.place
+    if place is None and context.province:
+        place = Place("province", context.province, kb.provinces[context.province].name)
+        if context.district is not None and context.district in kb.districts:
+            d = kb.districts[context.district]
+            place = Place("district", d.ubigeo, d.name)
+    periods = list(s.periods)
+    if not periods and context.period and ("stats" in s.cues or switches):
+        periods = [context.period]
+    intent: Intent = context.intent
+    if "stats" in s.cues and services:
+        intent = "stats"
+    elif intent == "describe" and place:
+        intent = "locate"
+    return intent, services, situation, place, periods
+
+
+def _confidence(s: Signals, intent: str, scores: Mapping[str, float]) -> float:
+    if intent == "unknown":
+        return 0.9 if s.oos_words else 0.3
+    return 0.8 if s.fuzzy_service else 1.0

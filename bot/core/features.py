@@ -1,0 +1,68 @@
+"""The features the statistical model reads: words, word pairs, pieces of words, and the
+rule signals (names, places, cues, parts of harm), so that the model learns from both the
+wording and what the knowledge recognised. Training (``train/train.py``) and the running
+bot call the same function."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import pairwise
+
+from bot.core.classifier import FEATURE_VERSION
+from bot.core.signals import Signals
+
+__all__ = ["FEATURE_VERSION", "features"]  # bump FEATURE_VERSION whenever ``features`` changes
+MAX_WORDS = 120  # a long story is read up to here: enough to know what it asks, and fast
+CHAR_SIZES = (3, 4)
+
+
+def features(s: Signals) -> list[str]:
+    """Every feature of a message, as strings; repeated ones count once."""
+    words = s.words[:MAX_WORDS]
+    out = [f"b:{a}_{b}" for a, b in pairwise(words)]
+    for word in words:
+        out += _word_features(word)
+    out += _signal_features(s)
+    return list(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=32768)
+def _word_features(word: str) -> tuple[str, ...]:
+    """The word itself and its pieces of 3 and 4 letters ("<pe", "peg", "ega", "ga>"...)."""
+    padded = f"<{word}>"
+    pieces = [f"c:{padded[i : i + n]}" for n in CHAR_SIZES for i in range(len(padded) - n + 1)]
+    return (f"w:{word}", *pieces)
+
+
+def _signal_features(s: Signals) -> list[str]:
+    harm = s.harm
+    out = [f"s:service={x}" for x in s.services[:3]]
+    out += [f"s:term={x}" for x in s.terms[:3]]
+    out += [f"s:situation={x}" for x in s.situations[:2]]
+    out += [f"s:cue={x}" for x in sorted(s.cues)]
+    out += [f"s:greeting={x}" for x in sorted(s.greeting)]
+    out += [f"s:act={x}" for x in harm.acts]
+    out += [f"s:harm={x}" for x in sorted(harm.categories)]
+    out += [f"s:victim={x}" for x in harm.victims]
+    flags = {
+        "service": bool(s.services),
+        "term": bool(s.terms),
+        "place": s.place is not None,
+        "period": bool(s.periods),
+        "indicator": bool(s.indicators),
+        "situation": bool(s.situations),
+        "asks_sites": s.asks_sites,
+        "oos": bool(s.oos_words),
+        "elsewhere": s.elsewhere,
+        "affiliation": s.affiliation,
+        "harm": harm.present,
+        "harm_personal": harm.personal,
+        "harm_first": harm.first_person,
+        "harm_framed": harm.framed,
+        f"harm_time={harm.time}": bool(harm.time),
+        f"harm_level={harm.level}": bool(harm.level),
+    }
+    out += [f"s:{name}" for name, on in flags.items() if on]
+    size = "short" if s.content_words <= 3 else "mid" if s.content_words <= 12 else "long"
+    out.append(f"s:len={size}")
+    return out

@@ -1,0 +1,216 @@
+"""The lexicons built once from the knowledge: matchers for names, cue words and harm, and
+the vocabulary that typos are corrected towards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.core.knowledge import Knowledge
+from bot.core.matcher import Entry, Matcher, forms
+from bot.core.templates import Choice, Item, Pattern, parse
+from bot.core.text import normalize, phonetic, split_clitics, stem
+
+MIN_FUZZY_LEN = 5  # shorter words are never corrected by edit distance ("juli", "car"...)
+MIN_PHONETIC_LEN = 4  # nor, below this, by sound
+MAX_CORRECTIONS_CACHED = 20000
+# Typos are corrected only towards names (services, places, terms, situations) and harm
+# words: correcting towards common question words does more harm than good.
+CORRECTION_KINDS = frozenset(
+    {"service", "province", "district", "department", "term", "situation", "act", "indicator"}
+)
+
+
+class Lexicons:
+    """Matchers over the knowledge's phrases, and the typo corrector."""
+
+    def __init__(self, kb: Knowledge) -> None:
+        self.kb = kb
+        lex = kb.lexicon
+        self.abbreviations = dict(lex.abbreviations)
+        self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
+        self.shouted = frozenset(normalize(w) for w in lex.shouted)
+        self.light = frozenset(normalize(w) for w in lex.gap_words)
+        self._normal: dict[str, tuple[str, ...]] = {}
+        names = list(self._name_entries())
+        situations = list(self._situation_entries())
+        cues = list(self._cue_entries())
+        harm = list(self._harm_entries())
+        marks = list(self._mark_entries())
+        self.plain = Matcher([*names, *cues, *marks])  # words as written, no gaps
+        self.situations = Matcher(situations, gaps="any")
+        self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
+        self.act_category = {a.id: a.category for a in kb.harm.acts}
+        self.act_level = {a.id: a.level for a in kb.harm.acts}
+        matchers = (self.plain, self.situations, self.harm)
+        self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
+        self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))
+        targets = {
+            w
+            for e in (*names, *situations, *harm)
+            if e.kind in CORRECTION_KINDS
+            for w in words_of(e.pattern)
+            if len(w) >= MIN_FUZZY_LEN and not w.endswith("*") and not w.isdigit()
+        }
+        self._vocab_list = sorted(targets - self.stopwords)
+        self._by_sound: dict[str, str] = {}
+        for w in sorted(self.vocabulary | self.stopwords, key=lambda w: (len(w), w)):
+            if not w.endswith("*") and w.isalpha():
+                self._by_sound.setdefault(phonetic(w), w)
+        # a word with the root of a harm word is never "corrected" into another word
+        self._harm_roots = frozenset(stem(w) for w in self.harm.words if len(w) > 3)
+        self._corrections: dict[str, str | None] = {}
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def normal_word(self, word: str) -> tuple[str, ...]:
+        """A lexicon word normalised like a message's words ("matarla" is "la matar"); a
+        word ending in ``*`` stays a prefix."""
+        if word not in self._normal:
+            if word.endswith("*"):
+                words = [w + "*" for w in normalize(word[:-1]).split()[-1:]]
+            else:
+                words = split_clitics(normalize(word, self.abbreviations).split())
+            self._normal[word] = tuple(words)
+        return self._normal[word]
+
+    def pattern(self, text: str, template: bool = True) -> Pattern:
+        """A lexicon phrase as a pattern of normalised words (names are not templates)."""
+        parsed = self.kb.templates.get(text) if template else None
+        if parsed is None:
+            parsed = parse(text) if template else tuple(text.split())
+        return self._normalised(parsed)
+
+    def _normalised(self, pattern: Pattern) -> Pattern:
+        items: list[Item] = []
+        for item in pattern:
+            if isinstance(item, Choice):
+                items.append(Choice(tuple(self._normalised(o) for o in item.options)))
+            else:
+                items.extend(self.normal_word(item))
+        return tuple(items)
+
+    def _entries(self, raw: Iterable[tuple[str, str, str]], template: bool) -> Iterable[Entry]:
+        seen: set[Entry] = set()
+        for kind, key, text in raw:
+            entry = Entry(kind, key, self.pattern(text, template))
+            if entry.pattern and entry not in seen:
+                seen.add(entry)
+                yield entry
+
+    def _name_entries(self) -> Iterable[Entry]:
+        kb = self.kb
+        raw: list[tuple[str, str, str]] = []
+        for s in kb.services.values():
+            raw += [("service", s.id, name) for name in (s.name, s.acronym, *s.aliases) if name]
+        place_words = {
+            w
+            for d in kb.districts.values()
+            for name in (d.name, d.capital)
+            for w in normalize(name).split()
+        }
+        for cov in kb.coverage.values():
+            for count in cov.counts:
+                for site in count.sites:
+                    # "PIAS Lago Titicaca" names the service; in "CEDIF Juli" the place is read
+                    if not set(normalize(site.name).split()) & place_words:
+                        raw.append(("service", cov.service, site.name))
+        for t in kb.glossary.values():
+            for name in (t.term, t.id.replace("_", " "), *t.aliases):
+                raw.append(("service" if t.service else "term", t.service or t.id, name))
+        for p in kb.provinces.values():
+            raw += [("province", p.id, name) for name in (p.name, *p.aliases)]
+        for d in kb.districts.values():
+            raw += [("district", d.ubigeo, name) for name in (d.name, d.capital, *d.aliases)]
+        dep = kb.department
+        raw += [("department", dep.id, name) for name in (dep.name, *dep.aliases)]
+        names = list(self._entries(raw, template=False))
+        periods = [
+            ("period", period, name)
+            for period, texts in kb.lexicon.periods.items()
+            for name in texts
+        ]
+        return [*names, *self._entries(periods, template=True)]
+
+    def _situation_entries(self) -> Iterable[Entry]:
+        return self._entries(
+            (
+                ("situation", sit.id, name)
+                for sit in self.kb.situations.values()
+                for name in sit.phrases
+            ),
+            template=True,
+        )
+
+    def _cue_entries(self) -> Iterable[Entry]:
+        lex = self.kb.lexicon
+        groups: list[tuple[str, str, Iterable[str]]] = [
+            ("affiliation", "affiliation", lex.affiliation),
+            ("greeting", "greeting", lex.greetings),
+            ("greeting", "thanks", lex.thanks),
+            ("greeting", "farewell", lex.farewells),
+            ("oos", "oos", lex.out_of_scope),
+            ("elsewhere", "elsewhere", lex.other_places),
+        ]
+        groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
+        groups += [("indicator", ident, names) for ident, names in lex.indicators.items()]
+        return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
+
+    def _harm_entries(self) -> Iterable[Entry]:
+        harm = self.kb.harm
+        groups: list[tuple[str, str, Iterable[str]]] = [
+            ("act", act.id, act.phrases) for act in harm.acts
+        ]
+        groups += [("victim", v.id, v.phrases) for v in harm.victims]
+        groups.append(("agent", "agent", harm.agents))
+        return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
+
+    def _mark_entries(self) -> Iterable[Entry]:
+        """Time, frames and first person: matched as written (not "pegaba" for "pegando")."""
+        harm = self.kb.harm
+        groups: list[tuple[str, str, Iterable[str]]] = [
+            ("time", mark, texts) for mark, texts in harm.time.items()
+        ]
+        groups += [("frame", "frame", harm.frames), ("first", "first", harm.first_person)]
+        return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
+
+    # -- typos -----------------------------------------------------------------------------
+
+    def correct(self, word: str) -> str:
+        """The vocabulary word a typo most likely meant, or the word itself."""
+        if (
+            len(word) < MIN_PHONETIC_LEN
+            or any(form in self.vocabulary for form in forms(word))
+            or word + "s" in self.vocabulary  # a singular: the plural's phrase does not hold it
+            or word + "es" in self.vocabulary
+            or word in self.stopwords
+            or not word.isalpha()
+            or word.startswith(self._prefixes)
+            or stem(word) in self._harm_roots
+        ):
+            return word
+        if word not in self._corrections:
+            if len(self._corrections) > MAX_CORRECTIONS_CACHED:
+                self._corrections.clear()
+            self._corrections[word] = self._closest(word)
+        return self._corrections[word] or word
+
+    def _closest(self, word: str) -> str | None:
+        same_sound = self._by_sound.get(phonetic(word))
+        if same_sound is not None or len(word) < MIN_FUZZY_LEN:
+            return same_sound
+        limit = 1 if len(word) <= 8 else 2
+        best = process.extractOne(word, self._vocab_list, scorer=OSA.distance, score_cutoff=limit)
+        return best[0] if best else None
+
+
+def words_of(pattern: Pattern) -> Iterable[str]:
+    """Every word a pattern holds, in any of its choices."""
+    for item in pattern:
+        if isinstance(item, Choice):
+            for option in item.options:
+                yield from words_of(option)
+        else:
+            yield item

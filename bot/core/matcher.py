@@ -1,0 +1,237 @@
+"""Find lexicon phrases in a list of words.
+
+Each phrase is a pattern (``templates.Pattern``): words and choices between sequences of
+words. The patterns are compiled into one automaton whose edges are words matched as written
+(with their plural), by their root (every inflection: ``by_root``) or as a prefix (``x*``);
+a choice shares the node after it, so "(me|le|les) (pega|golpea)" costs five edges, not six
+phrases. Small gaps may be allowed between the words of a phrase."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.core.templates import Choice, Pattern
+from bot.core.text import stem
+
+MAX_GAP = 2  # words allowed between the words of a phrase, where gaps are allowed
+MIN_STEM = 3  # shorter roots ("me", "la", "da") are matched as written
+
+Gaps = Literal["none", "light", "any"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon entry: its meaning (kind, key) and its pattern of words."""
+
+    kind: str
+    key: str
+    pattern: Pattern
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A phrase found at ``words[start:end]``."""
+
+    kind: str
+    key: str
+    start: int
+    end: int
+    fuzzy: bool = False
+
+
+def forms(word: str) -> tuple[str, ...]:
+    """The word and its singular forms: "demunas" also reads as "demuna"."""
+    if len(word) > 3 and word.endswith("es"):
+        return (word, word[:-1], word[:-2])
+    if len(word) > 3 and word.endswith("s"):
+        return (word, word[:-1])
+    return (word,)
+
+
+@dataclass(slots=True)
+class _Node:
+    exact: dict[str, list[_Node]] = field(default_factory=dict)
+    rooted: dict[str, list[_Node]] = field(default_factory=dict)
+    prefixes: list[tuple[str, _Node]] = field(default_factory=list)
+    ends: list[tuple[str, str]] = field(default_factory=list)
+
+    def link(self, token: str, target: _Node, by_root: bool) -> None:
+        if token.endswith("*"):
+            self.prefixes.append((token[:-1], target))
+            return
+        root = stem(token) if by_root else ""
+        table, key = (self.rooted, root) if len(root) >= MIN_STEM else (self.exact, token)
+        table.setdefault(key, []).append(target)
+
+    def leaves(self) -> bool:
+        return not (self.exact or self.rooted or self.prefixes)
+
+
+class Matcher:
+    """All entries of one matching policy: ``by_root`` compares words by their root;
+    ``gaps`` allows up to ``MAX_GAP`` words between a phrase's words ("light": only the
+    given light words, so that "la capacitación sobre maltrato" is not "la maltrata")."""
+
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        *,
+        by_root: bool = False,
+        gaps: Gaps = "none",
+        light: frozenset[str] = frozenset(),
+    ) -> None:
+        self._root = _Node()
+        self._by_root, self._gaps, self._light = by_root, gaps, light
+        self.words: set[str] = set()  # every word written in the entries (``x*`` included)
+        self._shared: dict[tuple[tuple[int, ...], tuple[str, ...]], _Node] = {}
+        for entry in entries:
+            for end in self._build([self._root], entry.pattern):
+                if end is not self._root and (entry.kind, entry.key) not in end.ends:
+                    end.ends.append((entry.kind, entry.key))
+        del self._shared
+        _Determinizer().fix(self._root)
+        # the root's prefixes by prefix, so that a word looks up its own beginnings only
+        self._root_prefixes: dict[str, list[_Node]] = defaultdict(list)
+        for prefix, node in self._root.prefixes:
+            self._root_prefixes[prefix].append(node)
+        self._prefix_sizes = sorted({len(p) for p in self._root_prefixes})
+
+    def _build(self, starts: list[_Node], pattern: Pattern) -> list[_Node]:
+        """Link the pattern after ``starts``; the nodes where it ends. Entries that begin
+        alike share their first nodes, as in a trie: "<obj> pegar" and "<obj> golpear" both
+        go through one node after "me", "le", "les"..."""
+        for item in pattern:
+            if isinstance(item, Choice) and not all(len(o) == 1 for o in item.options):
+                ends: list[_Node] = []
+                for option in item.options:
+                    ends.extend(self._build(starts, option) if option else starts)
+                starts = list({id(n): n for n in ends}.values())
+                continue
+            tokens = (item,) if isinstance(item, str) else tuple(str(o[0]) for o in item.options)
+            self.words.update(tokens)
+            key = (tuple(id(n) for n in starts), tokens)
+            target = self._shared.get(key)
+            if target is None:
+                target = self._shared[key] = _Node()
+                for node in starts:
+                    for token in tokens:
+                        node.link(token, target, self._by_root)
+            starts = [target]
+        return starts
+
+    def find(self, words: Words) -> list[Hit]:
+        """Every phrase found, with every start; overlaps are left to the caller."""
+        return _Search(self, words).hits()
+
+
+class Words:
+    """A message's words, with their singular forms and roots, computed once for every
+    matcher."""
+
+    def __init__(self, words: Sequence[str]) -> None:
+        self.words = words
+        self.forms = [forms(w) for w in words]
+        self.roots = [stem(w) for w in words]
+
+
+class _Determinizer:
+    """Where one word leads to several nodes, one node that holds what they all hold: a
+    message then walks one path per word, not one per entry that begins with it."""
+
+    def __init__(self) -> None:
+        self.merged: dict[frozenset[int], _Node] = {}
+        self.done: set[int] = set()
+
+    def fix(self, node: _Node) -> None:
+        if id(node) in self.done:
+            return
+        self.done.add(id(node))
+        for table in (node.exact, node.rooted):
+            for token, targets in table.items():
+                target = self.merge(targets)
+                table[token] = [target]
+                self.fix(target)
+        for _, target in node.prefixes:
+            self.fix(target)
+
+    def merge(self, nodes: list[_Node]) -> _Node:
+        unique = list({id(n): n for n in nodes}.values())
+        if len(unique) == 1:
+            return unique[0]
+        key = frozenset(id(n) for n in unique)
+        if key not in self.merged:
+            merged = self.merged[key] = _Node()
+            for n in unique:
+                for token, targets in n.exact.items():
+                    merged.exact.setdefault(token, []).extend(targets)
+                for token, targets in n.rooted.items():
+                    merged.rooted.setdefault(token, []).extend(targets)
+                merged.prefixes.extend(n.prefixes)
+                merged.ends.extend(e for e in n.ends if e not in merged.ends)
+        return self.merged[key]
+
+
+class _Search:
+    """One search of a matcher's automaton over a message's words."""
+
+    def __init__(self, matcher: Matcher, message: Words) -> None:
+        self.m, self.words = matcher, message.words
+        self.forms, self.roots = message.forms, message.roots
+        self.found: dict[Hit, None] = {}
+        self.limit_gap = MAX_GAP if matcher._gaps != "none" else 0
+        self.light_only = matcher._gaps == "light"
+
+    def hits(self) -> list[Hit]:
+        root, sizes, prefixes = self.m._root, self.m._prefix_sizes, self.m._root_prefixes
+        for i, word in enumerate(self.words):
+            starts = self.step(root, i, ())
+            for size in sizes:
+                if size > len(word):
+                    break
+                found = prefixes.get(word[:size])
+                if found:
+                    starts += found
+            for node in starts:
+                self.walk(node, i, i + 1)
+        return list(self.found)
+
+    def step(
+        self, node: _Node, j: int, prefixes: Sequence[tuple[str, _Node]] | None = None
+    ) -> list[_Node]:
+        """The nodes reached from ``node`` by the word at ``j`` (the root's prefixes are
+        looked up apart)."""
+        out: list[_Node] = []
+        if node.exact:
+            for form in self.forms[j]:
+                targets = node.exact.get(form)
+                if targets:
+                    out += targets
+        if node.rooted and len(self.roots[j]) >= MIN_STEM:
+            targets = node.rooted.get(self.roots[j])
+            if targets:
+                out += targets
+        prefixes = node.prefixes if prefixes is None else prefixes
+        if prefixes:
+            word = self.words[j]
+            out += [n for p, n in prefixes if word.startswith(p)]
+        return out
+
+    def walk(self, node: _Node, start: int, pos: int) -> None:
+        for kind, key in node.ends:
+            self.found[Hit(kind, key, start, pos)] = None
+        if node.leaves():
+            return
+        words = self.words
+        for j in range(pos, min(len(words), pos + 1 + self.limit_gap)):
+            for child in self.step(node, j):
+                self.walk(child, start, j + 1)
+            if self.light_only and words[j] not in self.m._light:
+                return
+
+
+def plain(text: str, normal: Callable[[str], list[str]]) -> Pattern:
+    """A name or phrase without template syntax, as a pattern of normalised words."""
+    return tuple(w for raw in text.split() for w in normal(raw))

@@ -1,0 +1,57 @@
+"""What a message asks, once understood: the value the answers are composed from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.core.model import Intent
+
+HarmTime = Literal["", "past", "ongoing", "now"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One reading of a place name: a province, a district (ubigeo) or the department."""
+
+    kind: str
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What a message asks, before any answer is composed.
+
+    ``harm`` is when harm to a person happens in the message ("" none, "past", "ongoing",
+    "now"); ``rule`` names the gate or score that chose the intent (shown by ``eval``)."""
+
+    text: str
+    normalized: str
+    intent: Intent
+    services: tuple[str, ...] = ()
+    place: Place | None = None
+    alternatives: tuple[Place, ...] = ()
+    other_places: tuple[Place, ...] = ()
+    locality: str | None = None  # a centro poblado or barrio named, as written in the knowledge
+    periods: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    situation: str | None = None
+    terms: tuple[str, ...] = ()
+    harm: HarmTime = ""
+    victims: tuple[str, ...] = ()
+    practical: tuple[str, ...] = ()
+    out_of_scope: bool = False
+    corrections: tuple[tuple[str, str, str], ...] = ()  # (as typed, kind, id) of typo'd names
+    follow_up: bool = False
+    confidence: float = 1.0
+    rule: str = ""
+
+    @property
+    def period(self) -> str | None:
+        return self.periods[0] if self.periods else None
+
+    @property
+    def danger(self) -> bool:
+        """Harm that is happening, or has just happened: the Police come first too."""
+        return self.harm == "now"

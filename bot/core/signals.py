@@ -1,0 +1,427 @@
+"""From the words of a message to ``Signals``: the names, places, cue words and parts of harm
+found in it, before any intent is chosen."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from bot.core.knowledge import Knowledge
+from bot.core.lexicons import Lexicons
+from bot.core.matcher import Hit, Words
+from bot.core.query import HarmTime, Place
+from bot.core.text import fold, normalize
+
+PLACE_WORDS = {
+    "distrito": "district",
+    "provincia": "province",
+    "departamento": "department",
+    "region": "department",
+}
+CORRECTED_NAMES = frozenset({"service", "province", "district"})
+NAME_KINDS = frozenset({"service", "term", "province", "district", "department", "period"})
+CUE_KINDS = frozenset({"affiliation", "greeting", "oos", "elsewhere", "cue", "indicator"})
+MARK_KINDS = frozenset({"time", "frame", "first"})
+# "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
+SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
+ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
+MY = frozenset({"mi", "mis", "nuestra", "nuestro", "nuestras", "nuestros"})
+_REPEATED_END = re.compile(r"([a-z])\1+\W*$")
+
+
+@dataclass(frozen=True, slots=True)
+class HarmReading:
+    """The parts of harm found in a message (``harm.yaml``)."""
+
+    acts: tuple[str, ...] = ()
+    categories: frozenset[str] = frozenset()
+    victims: tuple[str, ...] = ()
+    level: str = ""  # the gravest act's level: "grave", "normal" or "low"
+    personal: bool = False  # the writer's own case: "me pega", "mi hija", "mi vecina"
+    specific: bool = False  # about someone in particular: personal, "una abuelita", "su hijo"
+    first_person: bool = False  # the writer is the one harmed: "me pega", "¡ayuda!"
+    framed: bool = False  # homework, news, a training: a story that is not a case
+    time: HarmTime = ""
+
+    @property
+    def present(self) -> bool:
+        """Harm to a real person: not a story framed as news or homework, and, for the
+        acts of low level, about someone in particular."""
+        return (
+            bool(self.acts)
+            and not (self.framed and not self.personal)
+            and (self.level != "low" or self.specific)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """Everything found in a message; the decision reads only this."""
+
+    text: str
+    normalized: str
+    words: tuple[str, ...]
+    services: tuple[str, ...]
+    own_services: frozenset[str]
+    terms: tuple[str, ...]
+    programmes: tuple[str, ...]
+    periods: tuple[str, ...]
+    indicators: tuple[str, ...]
+    situations: tuple[str, ...]
+    situation_words: int
+    named_only_situation: bool  # the situation is only a term's name ("¿qué es PAM?")
+    place: Place | None
+    alternatives: tuple[Place, ...]
+    other_places: tuple[Place, ...]
+    cues: frozenset[str]
+    cue_weight: dict[str, int]
+    greeting: frozenset[str]
+    oos_words: int
+    oos_next_to_name: bool
+    elsewhere: bool
+    affiliation: bool
+    asks_sites: bool
+    content_words: int
+    unexplained: int
+    fuzzy_service: bool
+    corrections: tuple[tuple[str, str, str], ...]
+    harm: HarmReading = field(default_factory=HarmReading)
+
+    @property
+    def situation(self) -> str | None:
+        return self.situations[0] if self.situations else None
+
+
+def read_signals(
+    lex: Lexicons, text: str, normalized: str, raw_words: list[str], words: list[str]
+) -> Signals:
+    """The signals of a message whose words were corrected into ``words``."""
+    kb = lex.kb
+    fuzzy_at = {i for i, (a, b) in enumerate(zip(raw_words, words, strict=True)) if a != b}
+    message = Words(words)
+    plain = lex.plain.find(message)
+    names = [
+        Hit(h.kind, h.key, h.start, h.end, any(i in fuzzy_at for i in range(h.start, h.end)))
+        for h in _select_spans(
+            [*(h for h in plain if h.kind in NAME_KINDS), *lex.situations.find(message)]
+        )
+    ]
+    corrections = tuple(
+        (" ".join(raw_words[h.start : h.end]), h.kind, h.key)
+        for h in names
+        if h.fuzzy and h.kind in CORRECTED_NAMES
+    )
+    cues = [h for h in plain if h.kind in CUE_KINDS]
+    names, cues = _settle_overlaps(names, cues)
+    marks = [h for h in plain if h.kind in MARK_KINDS]
+    harm_hits = _without_names([*lex.harm.find(message), *marks], names)
+    explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
+    unexplained = [
+        w
+        for i, w in enumerate(words)
+        if i not in explained and w not in lex.stopwords and not w.isdigit()
+    ]
+    services = _unique(h.key for h in names if h.kind == "service")
+    own = _writers_services(names, cues)
+    situation_hits = [h for h in names if h.kind == "situation"]
+    situations = sorted(
+        _unique(h.key for h in situation_hits), key=lambda s: kb.situations[s].priority
+    )
+    if own and (situations or set(services) - own):
+        # "le escribo de la DEMUNA...": the writer's service is not what is asked about
+        services = [s for s in services if s not in own]
+    terms = _unique(h.key for h in names if h.kind == "term")
+    place, alternatives, other_places = _place(kb, names, words)
+    programmes = {s.programme for s in kb.services.values()}
+    return Signals(
+        text=text,
+        normalized=normalized,
+        words=tuple(words),
+        services=tuple(services),
+        own_services=frozenset(own),
+        terms=tuple(terms),
+        programmes=tuple(t for t in terms if t in programmes and kb.glossary[t].operation is None),
+        periods=tuple(_unique(h.key for h in names if h.kind == "period")),
+        indicators=tuple(_unique(h.key for h in cues if h.kind == "indicator")),
+        situations=tuple(situations),
+        situation_words=_covered(situation_hits),
+        named_only_situation=all(
+            any(_overlaps(h, t) for t in names if t.kind == "term") for h in situation_hits
+        ),
+        place=place,
+        alternatives=alternatives,
+        other_places=other_places,
+        cues=frozenset(h.key for h in cues if h.kind == "cue"),
+        cue_weight=_cue_weights(cues),
+        greeting=frozenset(h.key for h in cues if h.kind == "greeting"),
+        oos_words=_covered([h for h in cues if h.kind in ("oos", "elsewhere")]),
+        oos_next_to_name=_next_to_a_name(cues, names),
+        elsewhere=any(h.kind == "elsewhere" for h in cues),
+        affiliation=any(h.kind == "affiliation" for h in cues),
+        asks_sites=_asks_sites(words, names),
+        content_words=sum(w not in lex.stopwords for w in words),
+        unexplained=len(unexplained),
+        fuzzy_service=any(h.fuzzy for h in names if h.kind == "service"),
+        corrections=corrections,
+        harm=_harm(lex, harm_hits, words, shouted(lex, text)),
+    )
+
+
+def shouted(lex: Lexicons, text: str) -> bool:
+    """A call for help written loudly: "ayudaaa", "AYUDA", "¡auxilio!"."""
+    exclaimed = "!" in text or "¡" in text
+    for raw in text.split():
+        word = normalize(raw)
+        if word in lex.shouted and (exclaimed or raw.isupper() or _REPEATED_END.search(fold(raw))):
+            return True
+    return False
+
+
+# -- harm ---------------------------------------------------------------------------------
+
+
+LEVELS = ("low", "normal", "grave")
+SINGULAR = frozenset(
+    {"un", "una", "el", "la", "este", "esta", "ese", "esa", "aquel", "aquella", "su", "sus"}
+)
+
+
+def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> HarmReading:
+    act_hits = [h for h in hits if h.kind == "act"]
+    acts = _unique(h.key for h in act_hits)
+    levels = [lex.act_level[a] for a in acts]
+    if loud:
+        acts.append("shouted")
+        levels.append("normal")
+    if not acts:
+        return HarmReading()
+    level = max(levels, key=LEVELS.index)
+    marks = {h.key for h in _outermost([h for h in hits if h.kind == "time"])}
+    first = any(_overlaps(f, a) for f in hits if f.kind == "first" for a in act_hits) or loud
+    people = [h for h in hits if h.kind in ("victim", "agent")]
+    before = [words[h.start - 1] for h in people if h.start > 0]
+    personal = first or any(w in MY for w in before)
+    return HarmReading(
+        acts=tuple(acts),
+        categories=frozenset(lex.act_category.get(a, "pedido") for a in acts),
+        victims=tuple(_unique(h.key for h in hits if h.kind == "victim")),
+        level=level,
+        personal=personal,
+        specific=personal or any(w in SINGULAR for w in before),
+        first_person=first,
+        framed=any(h.kind == "frame" for h in hits),
+        time=_harm_time(marks, level, loud),
+    )
+
+
+def _harm_time(marks: set[str], level: str, loud: bool) -> HarmTime:
+    """When the harm happens, from the time marks found: "now" wins, then "safe" (she is
+    safe now), "recent", "past", "¿qué hago?" (not for acts of low level), "grave"."""
+    if "now" in marks or loud:
+        return "now"
+    if "safe" in marks:
+        return "past"
+    if "recent" in marks:
+        return "now"
+    if "past" in marks:
+        return "past"
+    if ("help_now" in marks and level != "low") or level == "grave":
+        return "now"
+    return "ongoing"
+
+
+def _outermost(hits: list[Hit]) -> list[Hit]:
+    """The hits not inside a longer one ("ahorita está bien" hides "ahorita")."""
+    return [
+        h
+        for h in hits
+        if not any(
+            o.start <= h.start
+            and h.end <= o.end
+            and o != h
+            and (o.end - o.start) > (h.end - h.start)
+            for o in hits
+        )
+    ]
+
+
+# -- places -------------------------------------------------------------------------------
+
+
+def _place(
+    kb: Knowledge, hits: list[Hit], words: Sequence[str]
+) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
+    """The reading taken for the first place named, the other readings of that name,
+    and the first reading of every other place named ("en Puno y San Román")."""
+    spans = sorted(
+        {(h.start, h.end) for h in hits if h.kind in ("province", "district", "department")}
+    )
+    readings = [r for start, end in spans if (r := _readings(kb, hits, words, start, end))]
+    if not readings:
+        return None, (), ()
+    first = readings[0]
+    others = [r[0] for r in readings[1:] if r[0] != first[0]]
+    # "Santa Rosa de Melgar", "Chucuito, Puno": the province named picks the district
+    for other in others:
+        if other.kind != "province":
+            continue
+        inside = [
+            p for p in first if p.kind == "district" and kb.districts[p.key].province == other.key
+        ]
+        if inside:
+            first = [inside[0], *(p for p in first if p != inside[0])]
+            others.remove(other)
+            break
+    return first[0], tuple(first[1:]), tuple(others)
+
+
+def _readings(
+    kb: Knowledge, hits: list[Hit], words: Sequence[str], start: int, end: int
+) -> list[Place]:
+    """Every reading of the place name at ``start:end``, the most likely first."""
+    here = [h for h in hits if (h.start, h.end) == (start, end)]
+    options: list[Place] = [
+        Place("province", h.key, kb.provinces[h.key].name) for h in here if h.kind == "province"
+    ]
+    for h in here:
+        if h.kind != "district":
+            continue
+        d = kb.districts[h.key]
+        capital_of_named_province = any(
+            p.key == d.province and kb.provinces[p.key].capital_district == d.ubigeo
+            for p in options
+        )
+        if not capital_of_named_province:
+            options.append(Place("district", d.ubigeo, d.name))
+    if any(h.kind == "department" for h in here):
+        options.append(Place("department", kb.department.id, kb.department.name))
+    before = words[start - 1] if start > 0 else ""
+    if before == "de" and start > 1:
+        before = words[start - 2]
+    after = words[end] if end < len(words) else ""
+    wanted = PLACE_WORDS.get(before) or PLACE_WORDS.get(after)
+    options.sort(key=lambda p: p.kind != wanted)
+    return options
+
+
+# -- hits ---------------------------------------------------------------------------------
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _cue_weights(cues: list[Hit]) -> dict[str, int]:
+    """For each intent, how many of its cues the message has (one inside another counts
+    once: "a dónde derivo" is one cue, not also "a dónde")."""
+    weights: dict[str, int] = defaultdict(int)
+    for h in _outermost([h for h in cues if h.kind == "cue"]):
+        weights[h.key] += 1
+    return dict(weights)
+
+
+def _covered(hits: Iterable[Hit]) -> int:
+    """How many words of the message the hits cover."""
+    return len({i for h in hits for i in range(h.start, h.end)})
+
+
+def _overlaps(a: Hit, b: Hit) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def gap(a: Hit, b: Hit) -> int:
+    """Words between two hits (0 when they touch or overlap)."""
+    return max(a.start - b.end, b.start - a.end, 0)
+
+
+def _next_to_a_name(cues: list[Hit], names: list[Hit]) -> bool:
+    """An out-of-scope word right next to a service or term ("alquilan car", "car wash")."""
+    return any(
+        gap(o, e) <= 1
+        for o in cues
+        if o.kind == "oos"
+        for e in names
+        if e.kind in ("service", "term")
+    )
+
+
+def _asks_sites(words: Sequence[str], names: list[Hit]) -> bool:
+    """A service named right after "cuántos", "hay", "existe" (articles between)."""
+    for h in names:
+        if h.kind != "service":
+            continue
+        i = h.start - 1
+        while i >= 0 and words[i] in ARTICLES:
+            i -= 1
+        if i >= 0 and words[i] in SITE_QUESTION:
+            return True
+    return False
+
+
+def _writers_services(names: list[Hit], cues: list[Hit]) -> set[str]:
+    """Services named right after "le escribo de", "trabajo en" (one word between at most)."""
+    ends = [h.end for h in cues if h.kind == "affiliation"]
+    return {
+        h.key for h in names if h.kind == "service" and any(0 <= h.start - end <= 1 for end in ends)
+    }
+
+
+def _select_spans(hits: list[Hit]) -> list[Hit]:
+    """Longest spans first, no overlaps; every reading of a chosen span is kept."""
+    by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
+    for h in hits:
+        by_span[(h.start, h.end)].append(h)
+    taken: set[int] = set()
+    chosen: list[Hit] = []
+    for (start, end), group in sorted(
+        by_span.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])
+    ):
+        if any(i in taken for i in range(start, end)):
+            continue
+        taken.update(range(start, end))
+        chosen.extend(group)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
+    """A service or term name hides the harm words inside it ("Servicio de Atención
+    Urgente", "Centro Emergencia Mujer")."""
+    titles = [n for n in names if n.kind in ("service", "term")]
+    return [h for h in harm if not any(_overlaps(h, n) for n in titles)]
+
+
+def _settle_overlaps(names: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+    """Resolve words claimed both by a name and by a cue.
+
+    A service or term name hides the greeting words inside it; a longer phrase hides a
+    shorter one of another meaning ("cuánto cuesta" is not "cuántos", "cuánto gana" is out
+    of scope); an out-of-scope phrase longer than the name it contains wins over it ("car
+    wash"), a shorter one loses ("pensión de alimentos").
+    """
+    titles = [h for h in names if h.kind in ("service", "term")]
+    cues = [
+        c
+        for c in cues
+        if not any(
+            o.kind in ("cue", "oos", "greeting", "indicator")
+            and (o.kind, o.key) != (c.kind, c.key)
+            and _overlaps(c, o)
+            and o.end - o.start > c.end - c.start
+            for o in cues
+        )
+    ]
+    kept: list[Hit] = []
+    dropped: set[Hit] = set()
+    for cue in cues:
+        if cue.kind == "greeting" and any(_overlaps(cue, n) for n in titles):
+            continue
+        if cue.kind == "oos":
+            inside = [e for e in names if _overlaps(cue, e)]
+            longest = max((e.end - e.start for e in inside), default=0)
+            if inside and longest >= cue.end - cue.start:
+                continue
+            dropped.update(inside)
+        kept.append(cue)
+    return [e for e in names if e not in dropped], kept
