@@ -122,8 +122,8 @@ def decide(
         and opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate
     ):
         intent, rule = "emergency", "gate:model_harm"
-    if harm.present and situation is None and intent in ("referral", "emergency"):
-        situation = _harm_situation(s, kb)
+    if harm.present and not follow_up:
+        situation = _harm_situation(s, kb, situation)
     if intent == "locate" and not services and situation:
         services = list(kb.situations[situation].services)
     if intent == "referral" and situation:
@@ -166,17 +166,17 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     return "emergency", "gate:harm_ongoing"
 
 
-def _harm_situation(s: Signals, kb: Knowledge) -> str | None:
-    """The referral situation of the harm told: the victim's, else the act's."""
+def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str | None:
+    """The referral situation of the harm told: the first victim's (for the categories it
+    covers) and the act's, beside the one the message names; the lowest priority wins."""
+    categories = s.harm.categories
+    found = [named] if named else []
+    first = s.harm.victims[0] if s.harm.victims else None
     for victim in kb.harm.victims:
-        if victim.id in s.harm.victims and victim.id != "mujer":
-            acts = {a.id: a for a in kb.harm.acts}
-            if any(acts[a].category in ("abandono", "economica") for a in s.harm.acts if a in acts):
-                return victim.situation
-    for act in kb.harm.acts:
-        if act.id in s.harm.acts and act.situation:
-            return act.situation
-    return None
+        if victim.id == first and (not victim.categories or categories & set(victim.categories)):
+            found.append(victim.situation)
+    found += [a.situation for a in kb.harm.acts if a.id in s.harm.acts and a.situation]
+    return min(found, key=lambda sit: kb.situations[sit].priority, default=None)
 
 
 def _follow_up(

@@ -307,6 +307,7 @@ class HarmVictim(_Strict):
 
     id: Id
     situation: Id
+    categories: list[HarmCategory] = []  # empty: harm of every category
     phrases: Annotated[list[Text], Field(min_length=1)]
 
 
@@ -320,6 +321,34 @@ class Harm(_Strict):
     time: dict[TimeMark, list[Text]] = {}
     frames: list[Text] = []
     first_person: list[Text] = []
+
+
+# --- andean.yaml ---------------------------------------------------------------------------
+
+
+class WordSource(_Strict):
+    id: Id
+    title: Text
+    address: Text
+
+
+class AndeanWord(_Strict):
+    """A Quechua or Aymara word people mix into Spanish, with what the bot reads it as."""
+
+    word: Text
+    forms: Annotated[list[Text], Field(min_length=1)]
+    language: Annotated[list[Literal["quechua", "aimara"]], Field(min_length=1)]
+    meaning: Text
+    role: Annotated[
+        str, Field(pattern=r"^(victim:[a-z_]+|agent|act:[a-z_]+|greeting|thanks|farewell)$")
+    ]
+    sources: Annotated[list[Id], Field(min_length=1)]
+    note: str | None = None
+
+
+class AndeanFile(_Strict):
+    sources: list[WordSource]
+    words: list[AndeanWord]
 
 
 # --- intents.yaml --------------------------------------------------------------------------
@@ -417,6 +446,7 @@ class Knowledge:
     situations: Mapping[str, Situation]
     lexicon: Lexicon
     harm: Harm
+    andean: tuple[AndeanWord, ...]
     intents: tuple[IntentScore, ...]
     model_harm_gate: float
     templates: Mapping[str, Pattern]  # every phrase template, parsed
@@ -480,6 +510,7 @@ FILES = {
     "lexicon": "lexicon.yaml",
     "harm": "harm.yaml",
     "intents": "intents.yaml",
+    "andean": "andean.yaml",
 }
 
 
@@ -628,6 +659,7 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     lexicon, x_node, x_data = _read(directory / FILES["lexicon"], Lexicon)
     harm, h_node, h_data = _read(directory / FILES["harm"], Harm)
     intents_f, i_node, i_data = _read(directory / FILES["intents"], IntentsFile)
+    andean_f, a_node, a_data = _read(directory / FILES["andean"], AndeanFile)
     _Refs(directory / FILES["intents"], i_node, i_data).unique(
         [i.id for i in intents_f.intents], "intents", "intención"
     )
@@ -761,6 +793,19 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
             f"periodo que no está en figures.yaml: {ident!r}",
         )
 
+    # andean words
+    refs = _Refs(directory / FILES["andean"], a_node, a_data)
+    refs.unique([w.id for w in andean_f.sources], "sources", "fuente")
+    cited = {w.id for w in andean_f.sources}
+    roles = {f"victim:{v.id}" for v in harm.victims} | {f"act:{a.id}" for a in harm.acts}
+    roles |= {"agent", "greeting", "thanks", "farewell"}
+    for i, word in enumerate(andean_f.words):
+        refs.require(word.role in roles, ["words", i, "role"], f"papel desconocido: {word.role!r}")
+        for j, source in enumerate(word.sources):
+            refs.require(
+                source in cited, ["words", i, "sources", j], f"fuente desconocida: {source!r}"
+            )
+
     # glossary
     refs = _Refs(directory / FILES["glossary"], g_node, g_data)
     refs.unique([t.id for t in glossary_f.terms], "terms", "id de término")
@@ -812,6 +857,7 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
         situations=_frozen((s.id, s) for s in situations_f.situations),
         lexicon=lexicon,
         harm=harm,
+        andean=tuple(andean_f.words),
         intents=tuple(intents_f.intents),
         model_harm_gate=intents_f.model_harm_gate,
         templates=MappingProxyType(templates.parsed),

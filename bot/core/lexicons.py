@@ -148,9 +148,9 @@ class Lexicons:
         lex = self.kb.lexicon
         groups: list[tuple[str, str, Iterable[str]]] = [
             ("affiliation", "affiliation", lex.affiliation),
-            ("greeting", "greeting", lex.greetings),
-            ("greeting", "thanks", lex.thanks),
-            ("greeting", "farewell", lex.farewells),
+            ("greeting", "greeting", [*lex.greetings, *self._andean("greeting")]),
+            ("greeting", "thanks", [*lex.thanks, *self._andean("thanks")]),
+            ("greeting", "farewell", [*lex.farewells, *self._andean("farewell")]),
             ("oos", "oos", lex.out_of_scope),
             ("elsewhere", "elsewhere", lex.other_places),
         ]
@@ -163,9 +163,16 @@ class Lexicons:
         groups: list[tuple[str, str, Iterable[str]]] = [
             ("act", act.id, act.phrases) for act in harm.acts
         ]
-        groups += [("victim", v.id, v.phrases) for v in harm.victims]
-        groups.append(("agent", "agent", harm.agents))
+        groups += [("act", act.id, self._andean(f"act:{act.id}")) for act in harm.acts]
+        groups += [
+            ("victim", v.id, [*v.phrases, *self._andean(f"victim:{v.id}")]) for v in harm.victims
+        ]
+        groups.append(("agent", "agent", [*harm.agents, *self._andean("agent")]))
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
+
+    def _andean(self, role: str) -> list[str]:
+        """The spellings of the Quechua and Aymara words read in this role."""
+        return [form for word in self.kb.andean if word.role == role for form in word.forms]
 
     def _mark_entries(self) -> Iterable[Entry]:
         """Time, frames and first person: matched as written (not "pegaba" for "pegando")."""
