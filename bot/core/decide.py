@@ -136,6 +136,7 @@ def decide(
         intent=intent,
         services=tuple(services),
         place=place,
+        locality=s.locality if place == s.place else None,
         alternatives=s.alternatives if place == s.place else (),
         other_places=s.other_places,
         periods=tuple(periods),

@@ -9,6 +9,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.knowledge import Knowledge
+from bot.core.localities import Localities
 from bot.core.matcher import Entry, Matcher, forms
 from bot.core.templates import Choice, Item, Pattern, parse
 from bot.core.text import normalize, phonetic, split_clitics, stem
@@ -42,6 +43,9 @@ class Lexicons:
         self.plain = Matcher([*names, *cues, *marks])  # words as written, no gaps
         self.situations = Matcher(situations, gaps="any")
         self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
+        markers = [w for m in lex.place_markers for w in [" ".join(normalize(m).split())]]
+        ordinary = [normalize(w) for w in lex.not_places]
+        self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
         matchers = (self.plain, self.situations, self.harm)

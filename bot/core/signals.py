@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.core.knowledge import Knowledge
 from bot.core.lexicons import Lexicons
+from bot.core.localities import LocalityHit
 from bot.core.matcher import Hit, Words
 from bot.core.query import HarmTime, Place
 from bot.core.text import fold, normalize
@@ -73,6 +74,7 @@ class Signals:
     situation_words: int
     named_only_situation: bool  # the situation is only a term's name ("¿qué es PAM?")
     place: Place | None
+    locality: str | None  # the centro poblado or barrio the place was read from
     alternatives: tuple[Place, ...]
     other_places: tuple[Place, ...]
     cues: frozenset[str]
@@ -113,6 +115,7 @@ def read_signals(
         for h in names
         if h.fuzzy and h.kind in CORRECTED_NAMES
     )
+    names, found = _with_localities(names, lex.localities.find(raw_words))
     cues = [h for h in plain if h.kind in CUE_KINDS]
     names, cues = _settle_overlaps(names, cues)
     marks = [h for h in plain if h.kind in MARK_KINDS]
@@ -134,6 +137,9 @@ def read_signals(
         services = [s for s in services if s not in own]
     terms = _unique(h.key for h in names if h.kind == "term")
     place, alternatives, other_places = _place(kb, names, words)
+    named_locality = next(
+        (h.name for h in found if place is not None and place.key in h.districts), None
+    )
     programmes = {s.programme for s in kb.services.values()}
     return Signals(
         text=text,
@@ -151,6 +157,7 @@ def read_signals(
             any(_overlaps(h, t) for t in names if t.kind == "term") for h in situation_hits
         ),
         place=place,
+        locality=named_locality,
         alternatives=alternatives,
         other_places=other_places,
         cues=frozenset(h.key for h in cues if h.kind == "cue"),
@@ -327,7 +334,7 @@ def _covered(hits: Iterable[Hit]) -> int:
     return len({i for h in hits for i in range(h.start, h.end)})
 
 
-def _overlaps(a: Hit, b: Hit) -> bool:
+def _overlaps(a: Hit | LocalityHit, b: Hit | LocalityHit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
@@ -366,6 +373,24 @@ def _writers_services(names: list[Hit], cues: list[Hit]) -> set[str]:
     return {
         h.key for h in names if h.kind == "service" and any(0 <= h.start - end <= 1 for end in ends)
     }
+
+
+def _with_localities(
+    names: list[Hit], found: list[LocalityHit]
+) -> tuple[list[Hit], list[LocalityHit]]:
+    """Names and localities together: a locality wins over the shorter names inside it
+    ("20 de Enero" is not the period "enero", "Alto Puno" not the province); a name it
+    overlaps otherwise wins over it. Each locality is read as its districts."""
+    kept: list[LocalityHit] = []
+    for loc in found:
+        inside = [h for h in names if loc.start <= h.start and h.end <= loc.end]
+        clash = [h for h in names if _overlaps(h, loc) and h not in inside]
+        if clash or any(h.end - h.start >= loc.end - loc.start for h in inside):
+            continue
+        names = [h for h in names if h not in inside]
+        kept.append(loc)
+    read = [Hit("district", d, loc.start, loc.end) for loc in kept for d in loc.districts]
+    return sorted([*names, *read], key=lambda h: h.start), kept
 
 
 def _select_spans(hits: list[Hit]) -> list[Hit]:

@@ -1,0 +1,88 @@
+"""Places below the district: the centros poblados of the INEI list and the barrios people name
+("vivo en la comunidad de Copani", "en Llavini"). Each is read as its district.
+
+There are about nine thousand names, many of them also ordinary words ("Esperanza",
+"Bellavista"), so a name counts only right after a word that announces a place ("en", "de",
+"comunidad", "barrio"...; articles may stand between), and a one-word name that is an
+ordinary word ("centro", "posta", "muni": ``not_places`` in the lexicon) never counts.
+Where several districts share a name, the one where it is a town (urban) comes first. The
+index is a dictionary by first word, built in a few milliseconds; the typed words are
+searched, not the corrected ones, so that a name is never "corrected" into something else."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from bot.core.knowledge import Locality
+from bot.core.text import normalize
+
+ARTICLES = frozenset({"la", "el", "los", "las"})
+
+
+@dataclass(frozen=True, slots=True)
+class LocalityHit:
+    """A locality named at ``words[start:end]``, and every district that has that name."""
+
+    name: str
+    districts: tuple[str, ...]
+    start: int
+    end: int
+
+
+class Localities:
+    """The index of localities by the first word of their names."""
+
+    def __init__(
+        self, localities: Iterable[Locality], markers: Iterable[str], ordinary: Iterable[str]
+    ) -> None:
+        self.markers = frozenset(markers)
+        ordinary = frozenset(ordinary)
+        entries: dict[tuple[str, ...], tuple[str, dict[str, None]]] = {}
+        # urban centros poblados and barrios first: a shared name is most likely the town
+        for place in sorted(localities, key=lambda p: not (p.urban or p.barrio)):
+            key = _words(place.name)
+            if key and not (len(key) == 1 and key[0] in ordinary):
+                _, districts = entries.setdefault(key, (place.name, {}))
+                districts[place.district] = None
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = defaultdict(
+            list
+        )
+        for key, (name, districts) in entries.items():
+            self._by_first[key[0]].append((key, name, tuple(districts)))
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))  # the longest name first
+
+    def find(self, words: Sequence[str]) -> list[LocalityHit]:
+        """The localities named after a place word, the longest name at each place."""
+        hits: list[LocalityHit] = []
+        i = 0
+        while i < len(words):
+            hit = self._at(words, i) if self._announced(words, i) else None
+            if hit is None:
+                i += 1
+            else:
+                hits.append(hit)
+                i = hit.end
+        return hits
+
+    def _at(self, words: Sequence[str], i: int) -> LocalityHit | None:
+        for key, name, districts in self._by_first.get(words[i], ()):
+            end = i + len(key)
+            if tuple(words[i:end]) == key:
+                return LocalityHit(name, districts, i, end)
+        return None
+
+    def _announced(self, words: Sequence[str], i: int) -> bool:
+        j = i - 1
+        while j >= 0 and words[j] in ARTICLES:
+            j -= 1
+        return j >= 0 and words[j] in self.markers
+
+
+def _words(name: str) -> tuple[str, ...]:
+    lowered = name.lower()
+    if lowered.isascii() and lowered.replace(" ", "").isalnum():
+        return tuple(lowered.split())
+    return tuple(normalize(name).split())

@@ -1,0 +1,96 @@
+"""Write ``knowledge/centros_poblados.yaml`` from the INEI list of centros poblados.
+
+    python scripts/make_localities.py [../shared/reference/puno_centros_poblados.csv]
+
+The reference list (INEI, Censos Nacionales 2017; see ``SOURCES.md`` beside it) has one row
+per centro poblado: district ubigeo, name in capitals, coordinates. The bot needs only the
+names by district, in the form people write them: "UROS CHULLUNI (ORCONPLAYA)" gives
+"Uros Chulluni" and "Orconplaya"; "WILUYO - SALCEDO" gives "Wiluyo - Salcedo" and "Salcedo";
+"ISLA SUASI" gives "Isla Suasi" and "Suasi".
+Names that are a district's own name or capital are left out (the bot knows them already),
+and so are names of fewer than four letters.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "reference" / "puno_centros_poblados.csv"
+OUT = ROOT / "knowledge" / "centros_poblados.yaml"
+SEPARATOR = "|"  # one line per district: the names, separated by "|"
+SMALL_WORDS = {"De", "Del", "La", "Las", "Los", "El", "Y", "E"}
+
+HEADER = """\
+# CENTROS POBLADOS del departamento, por distrito (ubigeo del INEI): el bot los reconoce
+# en los mensajes ("vivo en la comunidad de Copani") y responde por su distrito y provincia.
+#
+# ARCHIVO GENERADO: no lo edite a mano. Se escribe con
+#     python scripts/make_localities.py ../shared/reference/puno_centros_poblados.csv
+# desde la lista del INEI (Censos Nacionales 2017, 9 372 centros poblados de Puno; ver
+# SOURCES.md junto a esa lista). Los barrios de las ciudades están en barrios.yaml.
+# Un nombre entre paréntesis en la lista es otro nombre del mismo lugar; "X - Y" da también Y;
+# "Isla X" da también X.
+# Cada distrito es una línea: sus centros poblados separados por "|". En "urban", los que el
+# INEI cuenta como urbanos: si un nombre está en varios distritos, se prefiere el urbano.
+
+source: >-
+  INEI, Censos Nacionales 2017: Directorio de centros poblados (paquete ubigeo de
+  J. Castagnetto, MIT)
+districts:
+"""
+
+
+def title(name: str) -> str:
+    words = [w.capitalize() for w in name.split()]
+    return " ".join(w if i == 0 or w not in SMALL_WORDS else w.lower() for i, w in enumerate(words))
+
+
+def names(raw: str) -> list[str]:
+    """The name and its other names: "(...)" is another name, "X - Y" also gives Y."""
+    found = []
+    inside = re.findall(r"\(([^)]*)\)", raw)
+    main = re.sub(r"\([^)]*\)", " ", raw)
+    found.append(main)
+    found += inside
+    if " - " in main:
+        found.append(main.split(" - ")[-1])
+    if main.startswith("ISLA "):
+        found.append(main[len("ISLA ") :])
+    cleaned = [" ".join(n.replace(",", " ").split()) for n in found]
+    return [title(n) for n in cleaned if sum(c.isalpha() for c in n) >= 4]
+
+
+def main(argv: list[str]) -> int:
+    source = Path(argv[1]) if len(argv) > 1 else DEFAULT
+    by_district: dict[str, dict[str, None]] = defaultdict(dict)
+    urban: dict[str, dict[str, None]] = defaultdict(dict)
+    capitals: dict[str, set[str]] = defaultdict(set)
+    with source.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        capitals[row["ubigeo"]].add(row["district"].upper())
+    for row in rows:
+        for name in names(row["name"]):
+            if name.upper() not in capitals[row["ubigeo"]]:
+                by_district[row["ubigeo"]][name] = None
+                if row["kind"] == "urbano":
+                    urban[row["ubigeo"]][name] = None
+    lines = [HEADER]
+    for ubigeo in sorted(by_district):
+        lines.append(f'  "{ubigeo}": "{SEPARATOR.join(by_district[ubigeo])}"\n')
+    lines.append("urban:\n")
+    for ubigeo in sorted(urban):
+        lines.append(f'  "{ubigeo}": "{SEPARATOR.join(urban[ubigeo])}"\n')
+    OUT.write_text("".join(lines), encoding="utf-8")
+    total = sum(len(v) for v in by_district.values())
+    print(f"{OUT.name}: {total} nombres en {len(by_district)} distritos (de {len(rows)} filas)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
