@@ -51,6 +51,7 @@ class Lexicons:
         matchers = (self.plain, self.situations, self.harm)
         self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
         self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))
+        self.vocabulary |= {w[1:] for w in self.vocabulary if w.startswith("=")}
         targets = {
             w
             for e in (*names, *situations, *harm)
@@ -75,6 +76,8 @@ class Lexicons:
         if word not in self._normal:
             if word.endswith("*"):
                 words = [w + "*" for w in normalize(word[:-1]).split()[-1:]]
+            elif word.startswith("="):
+                words = ["=" + w for w in normalize(word[1:]).split()]
             else:
                 words = split_clitics(normalize(word, self.abbreviations).split())
             self._normal[word] = tuple(words)

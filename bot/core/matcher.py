@@ -2,7 +2,8 @@
 
 Each phrase is a pattern (``templates.Pattern``): words and choices between sequences of
 words. The patterns are compiled into one automaton whose edges are words matched as written
-(with their plural), by their root (every inflection: ``by_root``) or as a prefix (``x*``);
+(with their plural), by their root (every inflection: ``by_root``; ``=x`` keeps one word as
+written) or as a prefix (``x*``);
 a choice shares the node after it, so "(me|le|les) (pega|golpea)" costs five edges, not six
 phrases. Small gaps may be allowed between the words of a phrase."""
 
@@ -62,6 +63,8 @@ class _Node:
         if token.endswith("*"):
             self.prefixes.append((token[:-1], target))
             return
+        if token.startswith("="):  # "=toco": only as written, not every form of its root
+            token, by_root = token[1:], False
         root = stem(token) if by_root else ""
         table, key = (self.rooted, root) if len(root) >= MIN_STEM else (self.exact, token)
         table.setdefault(key, []).append(target)

@@ -16,10 +16,18 @@ _DOUBLED_END = re.compile(r"([aeiou])\1+\b")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 
+# Invisible characters inside words ("c\u200bem") are dropped; Cyrillic and Greek letters
+# that look like Latin ones ("сем" typed on a Cyrillic keyboard layout) read as Latin.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_LOOKALIKES = str.maketrans("аеорсухкмтвніј" + "αεορτυικνμ", "aeopcyxkmtbhij" + "aeoptuikvm")
+
+
 def fold(text: str) -> str:
-    """Lower case, no accents, "ñ" as "n": the form every comparison uses."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower case, no accents, "ñ" as "n", no invisible characters, look-alike letters as
+    Latin: the form every comparison uses."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_INVISIBLE))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.translate(_LOOKALIKES) if not plain.isascii() else plain
 
 
 def join_digit_groups(text: str) -> str:

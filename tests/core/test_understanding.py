@@ -1,0 +1,201 @@
+"""Understanding: harm read by meaning (roots, templates, parts), the rules that decide, places
+below the district, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.decide import RULES
+from bot.core.engine import Engine
+from bot.core.model import Context
+from bot.core.templates import TemplateError, expand
+from bot.core.text import normalize, split_clitics, stem
+
+# -- morphology and templates ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ["golpea", "golpeo", "golpearon", "golpeando", "golpear"],
+        ["abusado", "abusaron", "abuso", "abusaba"],
+        ["pega", "pego", "pegaba", "pegando", "pegaron"],
+        ["mata", "matar", "matara", "mataron"],
+    ],
+)
+def test_inflections_share_a_root(forms: list[str]) -> None:
+    assert len({stem(f) for f in forms}) == 1
+
+
+def test_attached_pronouns_stand_before_the_verb() -> None:
+    assert split_clitics(["quiere", "matarla"]) == ["quiere", "la", "matar"]
+    assert split_clitics(["pegandome"]) == ["me", "pegando"]
+    assert split_clitics(["muerte", "parte", "carlos"]) == ["muerte", "parte", "carlos"]
+
+
+def test_templates_expand_like_home_assistant() -> None:
+    assert expand("(me|le|les) pega") == ["me pega", "le pega", "les pega"]
+    assert sorted(expand("quiere[n] mat*")) == ["quiere mat*", "quieren mat*"]
+    assert expand("<obj> [esta] pegando", {"obj": "(me|la)"}) == [
+        "me esta pegando",
+        "me pegando",
+        "la esta pegando",
+        "la pegando",
+    ]
+    for bad in ("(a|b", "a)", "<nadie>", "[a"):
+        with pytest.raises(TemplateError):
+            expand(bad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi vecino golpea a su hijo",
+        "mi esposo golpeó a mi hija anoche",
+        "los golpearon a mis hijos",
+        "la está golpeando",
+        "le dio una golpiza a su mujer",
+        "mi hijo fue abusado",
+        "abusaron de mi sobrina",
+        "mi papá nos empuja",
+        "mi esposo les pega a mis hijos con la correa",
+        "mi esposo le va a matar a mi mamá",
+        "aiuda mi marido me ba a matar",
+        "dice que quiere matarla",
+    ],
+)
+def test_harm_is_read_in_every_form(engine: Engine, text: str) -> None:
+    query = engine.understand(text)
+    assert query.harm, text
+    assert query.intent in ("emergency", "referral")
+
+
+# -- the issue's plain disclosures ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hijo fue abusado",
+        "mi vecino golpea a su hijo",
+        "Mi esposo les pega a mis hijos con la correa y los baña en agua helada",
+        "mis sobrinitas me contaron que su papá les hace cosas desde hace años, dónde denuncio hoy",
+        "la vecina le da correazos a su hijito de 9 años, el niño grita",
+        "un abuelito duerme hace un mes junto a la tumba de su esposa, su yerno lo echó",
+        "me piden mil soles, dicen que tienen a mi hija",
+        "mi esposo le va a matar a mi mamá",
+        "mi papá nos empuja",
+        "aiuda mi marido me ba a matar",
+        "me violaron hace un año",
+    ],
+)
+def test_disclosures_of_harm_are_never_unknown(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent in ("emergency", "referral"), text
+    assert answer.harm
+    assert any("100" in line for line in answer.text.splitlines()[:3])
+
+
+def test_past_harm_is_a_referral_and_danger_now_an_emergency(engine: Engine) -> None:
+    assert engine.understand("me violaron hace un año, dónde me ayudan").intent == "referral"
+    assert engine.understand("me violaron hace un año, dónde me ayudan").harm == "past"
+    assert engine.understand("mi esposo me está pegando ahora mismo").intent == "emergency"
+    assert engine.understand("mi esposo me está pegando ahora mismo").harm == "now"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "para mi tarea: cuántos casos de violación atendió el CEM en 2022",
+        "vi una película donde el esposo golpeaba a su esposa, ¿qué es la Línea 100?",
+        "vamos a dar una charla sobre maltrato infantil, qué hace la DEMUNA",
+        "me toca pagar la luz mañana",
+    ],
+)
+def test_violence_words_without_a_case_are_not_emergencies(engine: Engine, text: str) -> None:
+    assert engine.understand(text).intent != "emergency"
+
+
+# -- every rule fires -----------------------------------------------------------------------
+
+RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
+    "gate:harm_now": ("mi esposo me amenaza con matarme", None),
+    "gate:harm_case": ("hay un adulto mayor abandonado en Cupi, ¿quién se encarga?", None),
+    "gate:harm_ongoing": ("mi pareja me pega", None),
+    "gate:elsewhere": ("en arequipa también hay cem?", None),
+    "gate:follow_up": ("¿y en Lampa?", Context(intent="locate", services=("cem",))),
+    "gate:harm_not_unknown": ("mi hijo me pegaba, ya se fue a Lima, quiero orientación", None),
+    "gate:model_harm": ("le bañan al bebé con agua helada", None),
+    "score:locate": ("dnd hay demuna x ilave", None),
+    "score:describe": ("que es el cem", None),
+    "score:stats": ("llamadas a la linea 100 en enero 2023", None),
+    "score:overview": ("que servicios hay en Huancane", None),
+    "score:referral": ("el papá de mi hijo no le pasa alimentos, a dónde voy en Ilave", None),
+    "score:greeting": ("allillanchu buenas tardes", None),
+    "score:help": ("q puedes hacer tu", None),
+    "score:unknown": ("como saco mi dni", None),
+}
+
+
+def test_every_rule_has_an_example() -> None:
+    assert set(RULE_EXAMPLES) == set(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_every_rule_fires(engine: Engine, rule: str) -> None:
+    text, context = RULE_EXAMPLES[rule]
+    assert engine.understand(text, context).rule == rule
+
+
+# -- places below the district ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "district", "province"),
+    [
+        ("vivo en Uros Chulluni", "210101", "puno"),
+        ("soy de La Rinconada", "211002", "san_antonio_de_putina"),
+        ("en la comunidad de Copani", "211303", "yunguyo"),
+        ("somos de Vilque", "210115", "puno"),
+        ("estoy en Caracoto", "211104", "san_roman"),
+        ("vivo en Salcedo", "210101", "puno"),
+        ("en Llavini", "210101", "puno"),
+        ("en la urbanización 20 de Enero", "211101", "san_roman"),
+        ("en Chijnaya", "210708", "lampa"),
+    ],
+)
+def test_centros_poblados_and_barrios(
+    engine: Engine, text: str, district: str, province: str
+) -> None:
+    query = engine.understand(f"hay cem {text}")
+    assert query.place is not None
+    assert (query.place.key, engine.kb.districts[query.place.key].province) == (district, province)
+
+
+def test_a_shared_name_is_resolved_by_the_province_named(engine: Engine) -> None:
+    alone = engine.understand("hay cem en la comunidad de Rinconada")
+    assert alone.alternatives  # seven districts have a Rinconada
+    chosen = engine.understand("hay cem en la comunidad de Rinconada, provincia de Puno")
+    assert chosen.place is not None and chosen.place.key == "210102"  # Acora
+
+
+def test_ordinary_words_are_not_places(engine: Engine) -> None:
+    query = engine.understand("trabajo en la posta de la muni, hay cem")
+    assert query.place is None
+
+
+# -- bad input --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "😢😢😢", "🙏", "a" * 4096, "cem " * 1024, "\u200b\u200b", "сем ΑΥΥΔΑ", "\x00\x01"],
+)
+def test_bad_input_is_answered(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.text.strip()
+
+
+def test_invisible_and_look_alike_characters() -> None:
+    assert normalize("c\u200bem en juli\u00adaca") == "cem en juliaca"
+    assert normalize("сем") == "cem"  # Cyrillic letters that look Latin
