@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import base64
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -27,10 +26,11 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
-from bot.core.classifier import FEATURE_VERSION, MODEL_FILE
+from bot.core.classifier import FEATURE_VERSION, MODEL_FILE, corpus_digest
 from bot.core.features import features
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, load_knowledge
 from bot.core.model import INTENTS
+from bot.core.text import normalize
 from bot.core.understand import Understanding
 from bot.evaluate import load_cases
 
@@ -46,39 +46,27 @@ SEED = 7
 QUANT = 127
 
 
-def load_corpus(folder: Path) -> tuple[list[dict[str, Any]], str]:
-    """The labelled messages, and a digest of the files they come from."""
-    digest = hashlib.sha256()
-    items: list[dict[str, Any]] = []
-    for file in sorted(folder.glob("*.yaml")):
-        text = file.read_bytes()
-        digest.update(file.name.encode() + b"\0" + text)
-        for item in yaml.safe_load(text) or []:
-            if item.get("intent") not in INTENTS or item.get("harm") not in HARM_VALUES:
-                raise SystemExit(f"{file.name}: etiqueta no válida en {item.get('q')!r}")
-            items.append(item)
-    return items, digest.hexdigest()
-
-
 HARM_VALUES = ("none", "past", "ongoing", "now")
 
 
-def corpus_digest(folder: Path = CORPUS) -> str:
-    """The digest ``load_corpus`` records, for the check that the model is up to date."""
-    return load_corpus(folder)[1]
-
-
-def _key(text: str) -> str:
-    return " ".join("".join(c for c in text.lower() if c.isalnum() or c.isspace()).split())
+def load_corpus(folder: Path) -> list[dict[str, Any]]:
+    """The labelled messages."""
+    items: list[dict[str, Any]] = []
+    for file in sorted(folder.glob("*.yaml")):
+        for item in yaml.safe_load(file.read_bytes()) or []:
+            if item.get("intent") not in INTENTS or item.get("harm") not in HARM_VALUES:
+                raise SystemExit(f"{file.name}: etiqueta no válida en {item.get('q')!r}")
+            items.append(item)
+    return items
 
 
 def apart_from_eval(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The corpus without any message that is also an evaluation case."""
-    evaluated = {_key(case.q) for _, case in load_cases([EVAL])}
-    kept = [item for item in items if _key(item["q"]) not in evaluated]
-    if len(kept) != len(items):
-        print(f"descartados {len(items) - len(kept)} mensajes que están en tests/eval")
-    return kept
+    """The corpus, refused if any message is also an evaluation case (compared normalised)."""
+    evaluated = {normalize(case.q) for _, case in load_cases([EVAL])}
+    shared = [item["q"] for item in items if normalize(item["q"]) in evaluated]
+    if shared:
+        raise SystemExit(f"{len(shared)} mensajes del corpus están en tests/eval: {shared[:5]}")
+    return items
 
 
 def featurise(items: list[dict[str, Any]]) -> list[dict[str, int]]:
@@ -173,8 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--out", type=Path, default=DEFAULT_KNOWLEDGE_DIR / MODEL_FILE)
     args = parser.parse_args(argv)
-    items, digest = load_corpus(args.corpus)
-    items = apart_from_eval(items)
+    items = apart_from_eval(load_corpus(args.corpus))
     print(f"corpus: {len(items)} mensajes, {Counter(i['intent'] for i in items)}")
     rows = prune(featurise(items))
     vectorizer = DictVectorizer(sparse=True, sort=True)
@@ -185,7 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     threshold = harm_threshold(harm, harm_p)
     measured = report(intents, predicted, harm, harm_p, threshold)
     intent_model, harm_model = fit(x, intents, harm)
-    meta = {"corpus_sha256": digest, "messages": len(items), "measured_out_of_fold": measured}
+    meta = {
+        "corpus_sha256": corpus_digest(args.corpus),
+        "messages": len(items),
+        "measured_out_of_fold": measured,
+    }
     model = export(vectorizer, intent_model, harm_model, threshold, meta)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True, indent=1) + "\n")

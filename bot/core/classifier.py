@@ -8,6 +8,7 @@ and no heavy library."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import math
 from dataclasses import dataclass
@@ -55,6 +56,7 @@ class Classifier:
             raise ModelError("el archivo del modelo está incompleto")
         self.packed = dict(zip(vocabulary, _packed_rows(raw, self.outputs), strict=True))
         self.harm_threshold = float(data["harm_threshold"])
+        self.corpus_sha256 = str(data.get("corpus_sha256", ""))
 
     @classmethod
     def load(cls, knowledge_dir: Path) -> Classifier | None:
@@ -103,6 +105,15 @@ def _packed_rows(raw: bytes, outputs: int) -> list[int]:
     wide[0::step] = raw.translate(_SHIFT)
     width = outputs * step
     return [int.from_bytes(wide[i : i + width], "little") for i in range(0, len(wide), width)]
+
+
+def corpus_digest(folder: Path) -> str:
+    """The digest of a training corpus (its YAML files, by name and content): the model
+    records it, so that a corpus changed without retraining is noticed."""
+    digest = hashlib.sha256()
+    for file in sorted(folder.glob("*.yaml")):
+        digest.update(file.name.encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
 
 
 def _softmax(values: list[float]) -> list[float]:
