@@ -33,6 +33,7 @@ class Lexicons:
         self.abbreviations = dict(lex.abbreviations)
         self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
         self.shouted = frozenset(normalize(w) for w in lex.shouted)
+        self.shouted_heads = frozenset(w[:3] for w in self.shouted)  # "ayu", "aux", "soc"
         self.light = frozenset(normalize(w) for w in lex.gap_words)
         self._normal: dict[str, tuple[str, ...]] = {}
         names = list(self._name_entries())

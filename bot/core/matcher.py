@@ -189,8 +189,14 @@ class _Search:
 
     def hits(self) -> list[Hit]:
         root, sizes, prefixes = self.m._root, self.m._prefix_sizes, self.m._root_prefixes
+        exact, rooted = root.exact, root.rooted
         for i, word in enumerate(self.words):
-            starts = self.step(root, i, ())
+            starts: list[_Node] = []
+            for form in self.forms[i]:
+                if form in exact:
+                    starts += exact[form]
+            if self.roots[i] in rooted and len(self.roots[i]) >= MIN_STEM:
+                starts += rooted[self.roots[i]]
             for size in sizes:
                 if size > len(word):
                     break

@@ -29,6 +29,7 @@ MARK_KINDS = frozenset({"time", "frame", "first"})
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
 ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
 MY = frozenset({"mi", "mis", "nuestra", "nuestro", "nuestras", "nuestros"})
+MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
 
@@ -180,6 +181,8 @@ def shouted(lex: Lexicons, text: str) -> bool:
     """A call for help written loudly: "ayudaaa", "AYUDA", "¡auxilio!"."""
     exclaimed = "!" in text or "¡" in text
     for raw in text.split():
+        if raw[:3].lower() not in lex.shouted_heads:
+            continue
         word = normalize(raw)
         if word in lex.shouted and (exclaimed or raw.isupper() or _REPEATED_END.search(fold(raw))):
             return True
@@ -206,7 +209,8 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         return HarmReading()
     level = max(levels, key=LEVELS.index)
     marks = {h.key for h in _outermost([h for h in hits if h.kind == "time"])}
-    first = any(_overlaps(f, a) for f in hits if f.kind == "first" for a in act_hits) or loud
+    acts_at = _Spans(act_hits)
+    first = any(acts_at.over(f.start, f.end) for f in hits if f.kind == "first") or loud
     people = [h for h in hits if h.kind in ("victim", "agent")]
     before = [words[h.start - 1] for h in people if h.start > 0]
     personal = first or any(w in MY for w in before)
@@ -241,15 +245,13 @@ def _harm_time(marks: set[str], level: str, loud: bool) -> HarmTime:
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
     """The hits not inside a longer one ("ahorita está bien" hides "ahorita")."""
+    spans = _Spans(hits)
     return [
         h
         for h in hits
         if not any(
-            o.start <= h.start
-            and h.end <= o.end
-            and o != h
-            and (o.end - o.start) > (h.end - h.start)
-            for o in hits
+            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            for o in spans.over(h.start, h.end)
         )
     ]
 
@@ -262,14 +264,18 @@ def _place(
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the first place named, the other readings of that name,
     and the first reading of every other place named ("en Puno y San Román")."""
-    spans = sorted(
-        {(h.start, h.end) for h in hits if h.kind in ("province", "district", "department")}
-    )
-    readings = [r for start, end in spans if (r := _readings(kb, hits, words, start, end))]
+    by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
+    for h in hits:
+        if h.kind in ("province", "district", "department"):
+            by_span[(h.start, h.end)].append(h)
+    readings: list[list[Place]] = []
+    for start, end in sorted(by_span)[:MAX_PLACES]:
+        if reading := _readings(kb, by_span[(start, end)], words, start, end):
+            readings.append(reading)
     if not readings:
         return None, (), ()
     first = readings[0]
-    others = [r[0] for r in readings[1:] if r[0] != first[0]]
+    others = list(dict.fromkeys(r[0] for r in readings[1:] if r[0] != first[0]))
     # "Santa Rosa de Melgar", "Chucuito, Puno": the province named picks the district
     for other in others:
         if other.kind != "province":
@@ -285,10 +291,10 @@ def _place(
 
 
 def _readings(
-    kb: Knowledge, hits: list[Hit], words: Sequence[str], start: int, end: int
+    kb: Knowledge, here: list[Hit], words: Sequence[str], start: int, end: int
 ) -> list[Place]:
-    """Every reading of the place name at ``start:end``, the most likely first."""
-    here = [h for h in hits if (h.start, h.end) == (start, end)]
+    """Every reading of the place name at ``start:end`` (its ``here`` hits), the most likely
+    first."""
     options: list[Place] = [
         Place("province", h.key, kb.provinces[h.key].name) for h in here if h.kind == "province"
     ]
@@ -332,6 +338,23 @@ def _cue_weights(cues: list[Hit]) -> dict[str, int]:
 def _covered(hits: Iterable[Hit]) -> int:
     """How many words of the message the hits cover."""
     return len({i for h in hits for i in range(h.start, h.end)})
+
+
+class _Spans:
+    """Hits by the positions they cover, to find the ones overlapping a span quickly."""
+
+    def __init__(self, hits: Iterable[Hit]) -> None:
+        self.at: dict[int, list[Hit]] = defaultdict(list)
+        for h in hits:
+            for i in range(h.start, h.end):
+                self.at[i].append(h)
+
+    def over(self, start: int, end: int) -> list[Hit]:
+        """The hits covering any position of ``start:end``, each once."""
+        found: dict[Hit, None] = {}
+        for i in range(start, end):
+            found.update(dict.fromkeys(self.at.get(i, ())))
+        return list(found)
 
 
 def _overlaps(a: Hit | LocalityHit, b: Hit | LocalityHit) -> bool:
@@ -382,9 +405,11 @@ def _with_localities(
     ("20 de Enero" is not the period "enero", "Alto Puno" not the province); a name it
     overlaps otherwise wins over it. Each locality is read as its districts."""
     kept: list[LocalityHit] = []
+    named = _Spans(names)
     for loc in found:
-        inside = [h for h in names if loc.start <= h.start and h.end <= loc.end]
-        clash = [h for h in names if _overlaps(h, loc) and h not in inside]
+        near = named.over(loc.start, loc.end)
+        inside = [h for h in near if loc.start <= h.start and h.end <= loc.end]
+        clash = [h for h in near if h not in inside]
         if clash or any(h.end - h.start >= loc.end - loc.start for h in inside):
             continue
         names = [h for h in names if h not in inside]
@@ -414,7 +439,8 @@ def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
     """A service or term name hides the harm words inside it ("Servicio de Atención
     Urgente", "Centro Emergencia Mujer")."""
     titles = [n for n in names if n.kind in ("service", "term")]
-    return [h for h in harm if not any(_overlaps(h, n) for n in titles)]
+    titled = _Spans(titles)
+    return [h for h in harm if not titled.over(h.start, h.end)]
 
 
 def _settle_overlaps(names: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list[Hit]]:
@@ -425,25 +451,26 @@ def _settle_overlaps(names: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list
     of scope); an out-of-scope phrase longer than the name it contains wins over it ("car
     wash"), a shorter one loses ("pensión de alimentos").
     """
-    titles = [h for h in names if h.kind in ("service", "term")]
+    titles = _Spans(h for h in names if h.kind in ("service", "term"))
+    named = _Spans(names)
+    all_cues = _Spans(cues)
     cues = [
         c
         for c in cues
         if not any(
             o.kind in ("cue", "oos", "greeting", "indicator")
             and (o.kind, o.key) != (c.kind, c.key)
-            and _overlaps(c, o)
             and o.end - o.start > c.end - c.start
-            for o in cues
+            for o in all_cues.over(c.start, c.end)
         )
     ]
     kept: list[Hit] = []
     dropped: set[Hit] = set()
     for cue in cues:
-        if cue.kind == "greeting" and any(_overlaps(cue, n) for n in titles):
+        if cue.kind == "greeting" and titles.over(cue.start, cue.end):
             continue
         if cue.kind == "oos":
-            inside = [e for e in names if _overlaps(cue, e)]
+            inside = named.over(cue.start, cue.end)
             longest = max((e.end - e.start for e in inside), default=0)
             if inside and longest >= cue.end - cue.start:
                 continue

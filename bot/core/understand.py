@@ -26,7 +26,7 @@ class Understanding:
         """The signals of a message, before any decision."""
         lex = self.lexicons
         normalized = normalize(text, lex.abbreviations)
-        raw_words = split_clitics(normalized.split())
+        raw_words = _bounded(split_clitics(normalized.split()))
         words = [lex.correct(w) for w in raw_words]
         return read_signals(lex, text, normalized, raw_words, words)
 
@@ -38,3 +38,15 @@ class Understanding:
     def understand(self, text: str, context: Context | None = None) -> Query:
         signals = self.read(text)
         return decide(signals, self.kb, context, self.opinion(signals))
+
+
+HEAD_WORDS, TAIL_WORDS = 160, 60
+
+
+def _bounded(words: list[str]) -> list[str]:
+    """A very long message is read by its beginning and its end (220 words, about 1 300
+    characters: a long story's case and its question), so that no message costs more than a
+    few milliseconds."""
+    if len(words) <= HEAD_WORDS + TAIL_WORDS:
+        return words
+    return words[:HEAD_WORDS] + words[-TAIL_WORDS:]
