@@ -1,7 +1,7 @@
-"""Command line: ``python -m bot [run | chat | ask | check | eval | demanda]``.
+"""Command line: ``python -m bot [run | chat | ask | check | eval | demanda | cartel]``.
 
 The chat, ask, check and eval paths never import ``telegram`` (fast start-up); ``demanda``
-imports its libraries only when it runs.
+and ``cartel`` import their libraries only when they run.
 """
 
 from __future__ import annotations
@@ -63,6 +63,14 @@ def _parser() -> argparse.ArgumentParser:
     demand.add_argument("--provincia", metavar="ID", help="solo esta provincia (p. ej. chucuito)")
     demand.add_argument("--csv", type=Path, metavar="ARCHIVO", help="la tabla en CSV")
     demand.add_argument("--grafico", type=Path, metavar="ARCHIVO.png", help="gráfico PNG")
+    poster = sub.add_parser(
+        "cartel", parents=[common], help="cartel A4 (PDF) con Línea 100 y códigos QR del bot"
+    )
+    poster.add_argument("--provincia", required=True, metavar="ID", help="p. ej. chucuito")
+    poster.add_argument("--servicio", metavar="ID", help="destacar un servicio (p. ej. cem)")
+    poster.add_argument(
+        "--salida", type=Path, metavar="ARCHIVO.pdf", help="por defecto cartel_<provincia>.pdf"
+    )
     return parser
 
 
@@ -96,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
         return demand_command(
             knowledge, args.desde, args.hasta, args.provincia, args.csv, args.grafico
         )
+    if command == "cartel":
+        from bot.ops.cli import poster_command
+
+        return poster_command(knowledge, args.provincia, args.servicio, args.salida)
     raise AssertionError(command)
 
 
