@@ -118,7 +118,7 @@ class CounterStore:
     def write(self, batch: Counter[Cell], today: date | None = None) -> None:
         """Add ``batch`` to the file and drop the days past the retention."""
         cutoff = (today or date.today()) - self.retention
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the bot's user only
         with _open(self.path) as db:
             db.execute(SCHEMA)
             db.executemany(UPSERT, [_row(cell, n) for cell, n in batch.items()])

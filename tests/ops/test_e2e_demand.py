@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import stat
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -116,6 +117,7 @@ async def test_no_text_id_or_time_of_day_reaches_the_counters_file(
         await settled(app, api)
     files = list(data.iterdir())
     assert [f.name for f in files] == ["demanda.sqlite3"]
+    assert stat.S_IMODE(data.stat().st_mode) == 0o700  # the bot's user alone
     raw = files[0].read_bytes()
     for secret in SECRETS:
         assert secret.encode() not in raw, secret
