@@ -42,8 +42,9 @@ _started: ContextVar[float | None] = ContextVar("update_started", default=None)
 class Ops:
     """What runs beside the bot: the counters, their writer, the metrics and their server.
 
-    ``typing`` holds, for two seconds and in memory only, the last inline query of each
-    person still typing (Telegram sends one per pause), so that only the final one counts."""
+    ``typing`` holds, for two seconds and in memory only, the counter cell of the inline
+    query each person (by Telegram id) is still typing: Telegram sends one query at each
+    pause, and only the final one counts."""
 
     store: CounterStore | None = None
     metrics: Metrics | None = None
@@ -67,14 +68,10 @@ async def start(application: App) -> None:
     if ops.store is not None:
         ops.writer = asyncio.create_task(ops.store.flush_every())
     if settings.metrics_port is not None:
-        from aiohttp import web
-
         from bot.ops.metrics import Metrics
 
         ops.metrics = Metrics()
-        ops.server = ops.metrics.server()
-        await ops.server.setup()
-        await web.TCPSite(ops.server, settings.metrics_listen, settings.metrics_port).start()
+        ops.server = await ops.metrics.serve(settings.metrics_listen, settings.metrics_port)
         logger.info("Metrics on %s:%s", settings.metrics_listen, settings.metrics_port)
 
 

@@ -51,8 +51,16 @@ class Metrics:
             registry=self.registry,
         )
 
-    def server(self) -> web.AppRunner:
-        """An HTTP server for ``GET /metrics`` (no access log)."""
+    async def serve(self, host: str, port: int) -> web.AppRunner:
+        """Serve ``GET /metrics`` on ``host:port`` (no access log) until the runner's
+        ``cleanup()``."""
         app = web.Application()
         app.router.add_get(PATH, make_aiohttp_handler(self.registry))
-        return web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
+        runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=1.0)
+        await runner.setup()
+        try:
+            await web.TCPSite(runner, host, port).start()
+        except BaseException:  # e.g. the port is taken: nothing left behind
+            await runner.cleanup()
+            raise
+        return runner

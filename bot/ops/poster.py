@@ -19,7 +19,7 @@ from bot.core.knowledge import Contact, Knowledge
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Table
+    from reportlab.platypus import Flowable, Table
 
 LINE_CONTACT = "linea_100"  # the contact id the bot always gives (knowledge/contacts.yaml)
 LINE_PAYLOAD = "linea100"  # its /start payload
@@ -65,8 +65,10 @@ def _short(kb: Knowledge, service: str) -> str:
 
 
 def _spoken_list(items: Sequence[str]) -> str:
-    """ "a, b y c"."""
-    return " y ".join(filter(None, (", ".join(items[:-1]), items[-1]))) if items else ""
+    """The items as said in Spanish: "a, b y c"."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} y {items[-1]}"
 
 
 def line_facts(line: Contact) -> list[str]:
@@ -149,41 +151,55 @@ def _qr_table(links: Sequence[Link], styles: dict[str, ParagraphStyle]) -> Table
     return Table([cells], colWidths=[WIDTH / len(links)] * len(links))
 
 
+def _line_box(line: Contact, styles: dict[str, ParagraphStyle]) -> Table:
+    """Línea 100 in a red frame: its name in large type, then how to call it."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.platypus import Paragraph, Table
+
+    rows = [[Paragraph(escape(line.name), styles["line"])]]
+    for number, fact in enumerate(line_facts(line)):
+        rows.append([Paragraph(escape(fact), styles["call" if number == 0 else "fact"])])
+    box = Table(rows)
+    box.setStyle(
+        [("BOX", (0, 0), (-1, -1), 3, HexColor("#c0392b")), ("TOPPADDING", (0, 0), (-1, 0), 12)]
+    )
+    return box
+
+
+def _story(kb: Knowledge, username: str, province: str, service: str | None) -> list[Flowable]:
+    """The poster's content, top to bottom."""
+    from reportlab.platypus import Paragraph, Spacer
+
+    styles = _styles()
+    line = kb.contacts[LINE_CONTACT]
+    name = kb.provinces[province].name
+    others = [c for c in kb.contacts.values() if c.id != LINE_CONTACT]
+    scan = f"Escanee con la cámara del teléfono: se abre el bot @{username} en Telegram."
+    return [
+        Paragraph(escape(f"Servicios de protección en la provincia de {name}"), styles["title"]),
+        _line_box(line, styles),
+        Spacer(1, 6),
+        Paragraph(escape(line.description), styles["small"]),
+        *(Paragraph(escape(f"{c.name}: {c.phone} ({c.hours})"), styles["fact"]) for c in others),
+        Paragraph(escape(f"En la provincia de {name} hay:"), styles["heading"]),
+        *(
+            Paragraph(escape(item), styles["item"])
+            for item in province_offer(kb, province, service)
+        ),
+        Spacer(1, 14),
+        _qr_table(poster_links(kb, username, province, service), styles),
+        Paragraph(escape(scan), styles["small"]),
+    ]
+
+
 def make_poster(
     kb: Knowledge, username: str, province: str, path: Path, service: str | None = None
 ) -> None:
     """Write the poster of ``province`` (and ``service``) to ``path``: one A4 page."""
-    from reportlab.lib.colors import HexColor
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+    from reportlab.platypus import SimpleDocTemplate
 
-    styles = _styles()
-    line = kb.contacts[LINE_CONTACT]
-    place = kb.provinces[province]
-    others = [c for c in kb.contacts.values() if c.id != LINE_CONTACT]
-    facts = [
-        Paragraph(escape(fact), styles["call" if i == 0 else "fact"])
-        for i, fact in enumerate(line_facts(line))
-    ]
-    box = Table([[Paragraph(escape(line.name), styles["line"])], *([f] for f in facts)])
-    box.setStyle(
-        [("BOX", (0, 0), (-1, -1), 3, HexColor("#c0392b")), ("TOPPADDING", (0, 0), (-1, 0), 12)]
-    )
-    title = f"Servicios de protección en la provincia de {place.name}"
-    story = [Paragraph(escape(title), styles["title"]), box, Spacer(1, 6)]
-    story.append(Paragraph(escape(line.description), styles["small"]))
-    story += [Paragraph(escape(f"{c.name}: {c.phone} ({c.hours})"), styles["fact"]) for c in others]
-    story.append(Paragraph(escape(f"En la provincia de {place.name} hay:"), styles["heading"]))
-    story += [
-        Paragraph(escape(item), styles["item"]) for item in province_offer(kb, province, service)
-    ]
-    story += [Spacer(1, 14), _qr_table(poster_links(kb, username, province, service), styles)]
-    story.append(
-        Paragraph(
-            escape(f"Escanee con la cámara del teléfono: se abre el bot @{username} en Telegram."),
-            styles["small"],
-        )
-    )
+    name = kb.provinces[province].name
     document = SimpleDocTemplate(
         str(path),
         pagesize=A4,
@@ -191,9 +207,10 @@ def make_poster(
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=f"Cartel: {place.name}",
+        title=f"Cartel: {name}",
         invariant=True,
     )
-    document.build(story)
+    document.build(_story(kb, username, province, service))
     if document.page != 1:
-        raise PosterError(f"El cartel de {place.name} no cabe en una página.")
+        path.unlink()
+        raise PosterError(f"El cartel de {name} no cabe en una página.")

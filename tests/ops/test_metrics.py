@@ -3,6 +3,8 @@ client's parser; gone when the bot stops."""
 
 from __future__ import annotations
 
+import asyncio
+import socket
 from pathlib import Path
 
 import aiohttp
@@ -70,3 +72,16 @@ async def test_no_metrics_server_without_metrics_port(
         await settled(app, api)
         with pytest.raises(aiohttp.ClientConnectionError):
             await scrape(f"http://127.0.0.1:{free_port}/metrics")
+
+
+async def test_a_taken_metrics_port_stops_the_start_cleanly(
+    api: FakeBotAPI, kb: Knowledge, workdir: Path, free_port: int
+) -> None:
+    settings = make_settings(api, data_dir=workdir / "data", metrics_port=free_port)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", free_port))
+        taken.listen()
+        with pytest.raises(OSError):
+            async with serving(make_app(settings, kb)):
+                pass
+    assert not [t for t in asyncio.all_tasks() if "flush_every" in repr(t)]

@@ -92,6 +92,17 @@ def test_poster_errors_are_explained(workdir: Path, capsys: pytest.CaptureFixtur
     assert list(workdir.iterdir()) == []
 
 
+def test_a_poster_that_does_not_fit_one_page_is_refused(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("BOT_USERNAME", BOT_USERNAME)
+    many = [f"{n} servicios de ejemplo" for n in range(80)]
+    monkeypatch.setattr("bot.ops.poster.province_offer", lambda *args: many)
+    assert main(["cartel", "--provincia", "puno"]) == 1
+    assert "no cabe en una página" in capsys.readouterr().err
+    assert list(workdir.iterdir()) == []
+
+
 async def test_without_bot_username_the_name_comes_from_getme(
     api: FakeBotAPI, workdir: Path
 ) -> None:
