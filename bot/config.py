@@ -46,7 +46,7 @@ class LocalSettings(BaseSettings):
         hide_input_in_errors=True,
     )
 
-    # Where the bot keeps its files: the anonymous demand counters, nothing personal.
+    # The bot's small records (the anonymous demand counters ...): nothing personal.
     data_dir: Path = Path("data")
     # The anonymous demand counters (see README, "Demand counters"): on unless false.
     counters: bool = True
