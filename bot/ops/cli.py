@@ -23,7 +23,7 @@ def _fail(message: str, code: int = 2) -> int:
 
 
 def _unknown(what: str, value: str, known: list[str]) -> str:
-    """ "Provincia desconocida: lima. Opciones: puno, ..."."""
+    """The message for an unknown id: "Provincia desconocida: lima. Opciones: ..."."""
     return f"{what}: {value}. Opciones: {', '.join(known)}."
 
 
