@@ -1,15 +1,24 @@
-"""Command line: ``python -m bot [run | chat | ask | check | eval]``.
+"""Command line: ``python -m bot [run | chat | ask | check | eval | demanda | cartel]``.
 
-The chat, ask, check and eval paths never import ``telegram`` (fast start-up).
+The chat, ask, check and eval paths never import ``telegram`` (fast start-up); ``demanda``
+and ``cartel`` import their libraries only when they run.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"fecha inválida: {text} (use AAAA-MM-DD)") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +54,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("files", nargs="+", type=Path, help="archivos YAML o carpetas")
     ev.add_argument("--quiet", action="store_true", help="no listar cada fallo")
+    demand = sub.add_parser(
+        "demanda", parents=[common], help="informe anónimo de la demanda (contadores por día)"
+    )
+    demand.add_argument("--desde", type=_day, metavar="AAAA-MM-DD", help="primer día")
+    demand.add_argument("--hasta", type=_day, metavar="AAAA-MM-DD", help="último día")
+    demand.add_argument("--provincia", metavar="ID", help="solo esta provincia (p. ej. chucuito)")
+    demand.add_argument("--csv", type=Path, metavar="ARCHIVO", help="la tabla en CSV")
+    demand.add_argument("--grafico", type=Path, metavar="ARCHIVO.png", help="gráfico PNG")
+    poster = sub.add_parser(
+        "cartel", parents=[common], help="cartel A4 (PDF) con Línea 100 y códigos QR del bot"
+    )
+    poster.add_argument("--provincia", required=True, metavar="ID", help="p. ej. chucuito")
+    poster.add_argument("--servicio", metavar="ID", help="destacar un servicio (p. ej. cem)")
+    poster.add_argument(
+        "--salida", type=Path, metavar="ARCHIVO.pdf", help="por defecto cartel_<provincia>.pdf"
+    )
     return parser
 
 
@@ -72,6 +97,16 @@ def main(argv: list[str] | None = None) -> int:
         from bot.evaluate import evaluate_command
 
         return evaluate_command(knowledge, args.files, quiet=args.quiet)
+    if command == "demanda":
+        from bot.ops.cli import demand_command
+
+        return demand_command(
+            knowledge, args.desde, args.hasta, args.provincia, args.csv, args.grafico
+        )
+    if command == "cartel":
+        from bot.ops.cli import poster_command
+
+        return poster_command(knowledge, args.provincia, args.servicio, args.salida)
     raise AssertionError(command)
 
 

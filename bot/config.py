@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -16,7 +16,10 @@ from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
 TOKEN_PATTERN = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{30,64}$")
 # What Telegram accepts as a webhook secret token.
 SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# What Telegram accepts as a username.
+USERNAME_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_]{4,31}$")
 
+S = TypeVar("S", bound="LocalSettings")
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
 
@@ -31,8 +34,9 @@ def _http_url(value: str, name: str) -> str:
     return value
 
 
-class Settings(BaseSettings):
-    """Every setting of ``python -m bot run``; names are the environment variables."""
+class LocalSettings(BaseSettings):
+    """The settings that need no token: the data folder, the demand counters and the bot's
+    username (read also by the console chat, ``demanda`` and ``cartel``)."""
 
     model_config = SettingsConfigDict(
         env_file=".env",
@@ -41,6 +45,31 @@ class Settings(BaseSettings):
         case_sensitive=False,
         hide_input_in_errors=True,
     )
+
+    # The bot's small records (the anonymous demand counters ...): nothing personal.
+    data_dir: Path = Path("data")
+    # The anonymous demand counters (see README, "Demand counters"): on unless false.
+    counters: bool = True
+    counters_retention_days: int = Field(default=400, ge=1, le=3650)
+    # The bot's @username for the posters' links (else asked with getMe when a token is set).
+    bot_username: str | None = None
+
+    @field_validator("bot_username", mode="before")
+    @classmethod
+    def _bot_username(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip().removeprefix("@")
+            if not value:
+                return None
+            if not USERNAME_PATTERN.match(value):
+                raise ValueError(
+                    "no es un nombre de usuario de Telegram (5 a 32 letras, números o _)"
+                )
+        return value
+
+
+class Settings(LocalSettings):
+    """Every setting of ``python -m bot run``; names are the environment variables."""
 
     telegram_bot_token: SecretStr
     bot_api_base_url: str = "https://api.telegram.org"
@@ -60,6 +89,9 @@ class Settings(BaseSettings):
     # Flood control: at most FLOOD_MESSAGES answered messages per chat in FLOOD_SECONDS.
     flood_messages: int = Field(default=5, ge=1, le=1000)
     flood_seconds: float = Field(default=2.0, gt=0, le=3600)
+    # Prometheus metrics on http://METRICS_LISTEN:METRICS_PORT/metrics when the port is set.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_listen: str = "127.0.0.1"
 
     @field_validator("telegram_bot_token")
     @classmethod
@@ -143,9 +175,18 @@ def _describe(error: ValidationError) -> str:
     return f"Configuración inválida: {name}: {message}"
 
 
-def load_settings(env_file: str | None = ".env") -> Settings:
-    """Read the settings; raise ``ConfigError`` with one clear line when something is wrong."""
+def _load(kind: type[S], env_file: str | None) -> S:
     try:
-        return Settings(_env_file=env_file)
+        return kind(_env_file=env_file)
     except ValidationError as exc:
         raise ConfigError(_describe(exc)) from None
+
+
+def load_settings(env_file: str | None = ".env") -> Settings:
+    """Read the settings; raise ``ConfigError`` with one clear line when something is wrong."""
+    return _load(Settings, env_file)
+
+
+def load_local_settings(env_file: str | None = ".env") -> LocalSettings:
+    """Read the settings that need no token, as ``load_settings``."""
+    return _load(LocalSettings, env_file)

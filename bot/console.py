@@ -6,11 +6,17 @@ import json
 import os
 import sys
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.core.model import Context
+from bot.ops.demand import cell_of
+
+if TYPE_CHECKING:
+    from bot.ops.counters import CounterStore
 
 
 def load_or_report(directory: Path, *, strict: bool = False) -> Knowledge | None:
@@ -62,7 +68,23 @@ def chat(directory: Path) -> int:
     kb = load_or_report(directory)
     if kb is None:
         return 1
-    engine = Engine(kb)
+    from bot.config import ConfigError, load_local_settings
+    from bot.ops.counters import counter_store
+
+    try:
+        store = counter_store(load_local_settings())
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    try:
+        return _converse(Engine(kb), store)
+    finally:
+        if store is not None:
+            store.flush()
+
+
+def _converse(engine: Engine, store: CounterStore | None) -> int:
+    """The console conversation; each answer is counted in ``store`` (channel console)."""
     print(
         "Chat de consola del bot de servicios de Puno (sin token de Telegram configurado).\n"
         "Escriba su pregunta; 'salir' o Ctrl-D para terminar.\n"
@@ -80,6 +102,8 @@ def chat(directory: Path) -> int:
             continue
         answer = engine.reply(line, context)
         context = answer.context
+        if store is not None:
+            store.add(cell_of(answer, "console", engine.kb, date.today()))
         print(answer.text)
         if answer.suggestions:
             print("  Sugerencias: " + " | ".join(s.label for s in answer.suggestions))

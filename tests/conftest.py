@@ -1,6 +1,9 @@
-"""Shared fixtures: the real knowledge, loaded once per test session."""
+"""Shared fixtures: the real knowledge, loaded once per test session; a temporary data
+folder for the whole session."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 
@@ -16,3 +19,11 @@ def kb() -> Knowledge:
 @pytest.fixture(scope="session")
 def engine(kb: Knowledge) -> Engine:
     return Engine(kb)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """DATA_DIR in a temporary folder: no test writes the repository's ``data/``."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DATA_DIR", str(tmp_path_factory.mktemp("data")))
+        yield

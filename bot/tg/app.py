@@ -24,6 +24,7 @@ from telegram.ext import (
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
+from bot.ops import hooks
 from bot.tg import chat, commands, erase, flood, inline, location, menu, referral, sweeper
 from bot.tg.common import ENGINE, KNOWLEDGE, LINEA_100, PENDING, SETTINGS, App, Ctx, is_private
 from bot.tg.delivery import PatientRateLimiter, PerChatProcessor, one_line, quiet_ptb_faults
@@ -36,7 +37,8 @@ ALLOWED_UPDATES = [UpdateType.MESSAGE, UpdateType.CALLBACK_QUERY, UpdateType.INL
 SORRY = "Perdón, algo falló. Intente de nuevo. " + LINEA_100
 POLL_TIMEOUT = 10  # seconds of long polling per getUpdates
 
-# Handler groups: tracking first, flood control, the referral's typed place, then the rest.
+# Handler groups: metrics, tracking, flood control, the referral's typed place, the rest.
+OPS_GROUP = -4
 TRACKING_GROUP = -3
 FLOOD_GROUP = -2
 REFERRAL_GROUP = -1
@@ -45,6 +47,7 @@ REFERRAL_GROUP = -1
 def setup(application: App) -> None:
     """Register every handler (called once, from ``build_application``)."""
     add = application.add_handler
+    add(TypeHandler(Update, hooks.note_update), group=OPS_GROUP)
     add(TypeHandler(Update, erase.note_update), group=TRACKING_GROUP)
     add(MessageHandler(filters.UpdateType.MESSAGE, flood.guard), group=FLOOD_GROUP)
 
@@ -88,7 +91,7 @@ def setup(application: App) -> None:
 
 async def post_init(application: App) -> None:
     """Load the knowledge (unless preloaded) into the engine, set the command list and start
-    the memory sweep."""
+    the memory sweep and the counters (and metrics)."""
     if ENGINE not in application.bot_data:
         kb = application.bot_data.pop(KNOWLEDGE, None)
         if kb is None:
@@ -97,6 +100,7 @@ async def post_init(application: App) -> None:
         application.bot_data[ENGINE] = Engine(kb)
     await application.bot.set_my_commands(list(commands.COMMANDS))
     sweeper.start(application)
+    await hooks.start(application)
 
 
 async def post_stop(application: App) -> None:
@@ -109,8 +113,10 @@ async def post_stop(application: App) -> None:
 
 
 async def post_shutdown(application: App) -> None:
-    """Stop the memory sweep (also when the start failed after post_init)."""
+    """Stop the memory sweep and write the last counts (also when the start failed after
+    post_init)."""
     await sweeper.stop(application)
+    await hooks.stop(application)
 
 
 async def on_error(update: object, context: Ctx) -> None:
@@ -121,6 +127,7 @@ async def on_error(update: object, context: Ctx) -> None:
     apology, the others would fail the same way or arrive twice. Anything else is a bug:
     its traceback and the apology."""
     error = context.error
+    hooks.failed(context, error)
     update_id = update.update_id if isinstance(update, Update) else None
     private_chat = (
         update.effective_chat

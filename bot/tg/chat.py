@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.ops import hooks
 from bot.tg.common import (
     CONTEXT,
     LINEA_100,
@@ -29,6 +30,7 @@ async def answer_text(update: Update, context: Ctx, text: str) -> None:
     answer = engine(context).reply(text, current_context(memory))
     memory[CONTEXT] = answer.context
     await reply_answer(update, context, answer)
+    hooks.answered(update, context, answer)
 
 
 async def on_text(update: Update, context: Ctx) -> None:

@@ -11,6 +11,7 @@ from telegram import BotCommand, Update
 
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.ops.demand import privacy_note
 from bot.tg import chat, keyboards
 from bot.tg.common import (
     ENGINE,
@@ -40,10 +41,9 @@ PROVINCES_PROMPT = "<b>Provincias</b>\nElija una provincia:"
 PRIVACY = (
     "<b>Privacidad</b>\n"
     "• No guardo datos personales: ni su nombre, ni su número, ni lo que escribe.\n"
-    "• No guardo nada en disco.\n"
     "• Para entender su siguiente pregunta recuerdo de qué hablamos, solo en memoria, "
     "y lo olvido a los 30 minutos.\n"
-    "• Con /borrar elimino los mensajes de este chat de las últimas 48 horas."
+    "• Con /borrar elimino los mensajes de este chat de las últimas 48 horas.\n"
 )
 
 # The public command list, in Spanish (set with set_my_commands in post_init).
@@ -103,7 +103,7 @@ async def glossary_command(update: Update, context: Ctx) -> None:
 
 async def privacy_command(update: Update, context: Ctx) -> None:
     """/privacidad: what the bot keeps, in plain words."""
-    await reply(update, context, PRIVACY)
+    await reply(update, context, PRIVACY + privacy_note(settings(context).counters))
 
 
 async def reload_command(update: Update, context: Ctx) -> None:

@@ -11,6 +11,7 @@ from telegram import (
 from telegram.constants import InlineQueryLimit, ParseMode
 
 from bot.core.model import Answer
+from bot.ops import hooks
 from bot.tg.common import Ctx, engine, split_html
 from bot.tg.keyboards import label
 
@@ -47,3 +48,5 @@ async def on_inline_query(update: Update, context: Ctx) -> None:
         is_personal=True,
         button=InlineQueryResultsButton(text=OPEN_CHAT, start_parameter=START_PARAMETER),
     )
+    if text.strip():
+        hooks.answered(update, context, answers[0])

@@ -7,6 +7,7 @@ import html
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import ApplicationHandlerStop
 
+from bot.ops import hooks
 from bot.tg import keyboards
 from bot.tg.common import (
     CONTEXT,
@@ -94,6 +95,7 @@ async def typed_place(update: Update, context: Ctx) -> None:
     if answer.intent == "emergency":
         # Danger first: the emergency answer (Línea 100) before anything else.
         await reply_answer(update, context, answer)
+        hooks.answered(update, context, answer)
         if answer.province is None:
             raise ApplicationHandlerStop
     elif answer.province is None:
@@ -104,6 +106,7 @@ async def typed_place(update: Update, context: Ctx) -> None:
             # Another question: leave the referral and answer it.
             memory.pop(REFERRAL, None)
             await reply_answer(update, context, answer)
+            hooks.answered(update, context, answer)
         raise ApplicationHandlerStop
     memory.pop(REFERRAL, None)
     card = engine(context).referral_card(situation_id, answer.province)

@@ -23,7 +23,8 @@ from aiohttp import web
 from telegram_html import ApiError, parse_html
 
 TOKEN = "123456789:AAE2e-TestToken_abcdefghijklmnopqrst"  # shaped like a real one, fake
-# Every setting of bot.config.Settings: tests clear them so nothing leaks in.
+# Every setting of bot.config.Settings: tests clear them so nothing leaks in (but DATA_DIR,
+# which tests/conftest.py points to a temporary folder).
 ENV = (
     "TELEGRAM_BOT_TOKEN",
     "BOT_API_BASE_URL",
@@ -39,6 +40,11 @@ ENV = (
     "CONCURRENT_UPDATES",
     "FLOOD_MESSAGES",
     "FLOOD_SECONDS",
+    "COUNTERS",
+    "COUNTERS_RETENTION_DAYS",
+    "BOT_USERNAME",
+    "METRICS_PORT",
+    "METRICS_LISTEN",
 )
 BOT_ID = 7000001
 BOT_USERNAME = "PunoServiciosTestBot"
