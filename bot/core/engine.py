@@ -8,6 +8,7 @@ from bot.core.answer import Composer
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context
 from bot.core.query import Place, Query
+from bot.core.safety import safety_first
 from bot.core.understand import Understanding
 
 
@@ -25,7 +26,8 @@ class Engine:
     def reply(self, text: str, context: Context | None = None) -> Answer:
         """Answer a free Spanish question; ``answer.context`` is the context for the next turn."""
         query = self.understand(text, context)
-        return replace(self.compose(query), harm=query.harm, rule=query.rule)
+        answer = safety_first(self.compose(query), query.harm, self.composer)
+        return replace(answer, harm=query.harm, rule=query.rule)
 
     def compose(self, query: Query) -> Answer:
         c = self.composer

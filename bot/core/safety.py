@@ -1,0 +1,36 @@
+"""Safety first: which answers open with Línea 100, and how.
+
+- An emergency answer is the emergency card: Línea 100, then the Police.
+- Any other answer to a message about harm to a person (``Query.harm``: told by the phrases of
+  harm.yaml, or suspected by the statistical model) opens with a short line that believes the
+  person, Línea 100, and the Police when the harm is happening now; the card follows as it is,
+  without a second Línea 100 line.
+- Calm answers keep what their card says (the violence services and the unknown, greeting and
+  help answers carry Línea 100; figures and other services name their source).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.answer import Composer, plain
+from bot.core.model import Answer
+
+OPENING = {
+    "now": "🚨 <b>Si usted o alguien está en peligro ahora, pida ayuda de inmediato.</b>",
+    "ongoing": "💬 Lo que cuenta es serio y no es su culpa. Puede pedir ayuda cuando quiera:",
+    "past": "💬 Lamento lo que pasó. No es su culpa, y todavía puede recibir ayuda:",
+}
+
+
+def safety_first(answer: Answer, harm: str, composer: Composer) -> Answer:
+    """The answer with the safety lines first, for a message about harm to a person."""
+    if answer.intent == "emergency" or not harm:
+        return answer
+    linea100 = composer.linea100_line()
+    lines = [OPENING[harm], linea100]
+    if harm == "now":
+        lines.append(composer.police_line())
+    body = [line for line in answer.html.split("\n") if line != linea100]
+    html = "\n".join([*lines, "", *body])
+    return replace(answer, html=html, text=plain(html))
