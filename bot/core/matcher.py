@@ -76,7 +76,8 @@ class _Node:
 class Matcher:
     """All entries of one matching policy: ``by_root`` compares words by their root;
     ``gaps`` allows up to ``MAX_GAP`` words between a phrase's words ("light": only the
-    given light words, so that "la capacitación sobre maltrato" is not "la maltrata")."""
+    given light words and numbers, so that "la capacitación sobre maltrato" is not "la
+    maltrata")."""
 
     def __init__(
         self,
@@ -237,7 +238,7 @@ class _Search:
         for j in range(pos, min(len(words), pos + 1 + self.limit_gap)):
             for child in self.step(node, j):
                 self.walk(child, start, j + 1)
-            if self.light_only and words[j] not in self.m._light:
+            if self.light_only and words[j] not in self.m._light and not words[j].isdigit():
                 return
 
 

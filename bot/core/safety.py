@@ -29,10 +29,8 @@ def safety_first(answer: Answer, harm: str, composer: Composer) -> Answer:
     if answer.intent == "emergency" or not harm:
         return answer
     linea100 = composer.linea100_line()
-    if harm == "now":
-        lines = [URGENT, linea100, composer.police_line()]
-    else:
-        lines = [linea100, CARE[harm]]
+    now = [URGENT, linea100, composer.police_line()]
+    lines = now if harm == "now" else [linea100, CARE[harm]]
     body = [line for line in answer.html.split("\n") if line != linea100]
     html = "\n".join([*lines, "", *body])
     return replace(answer, html=html, text=plain(html))

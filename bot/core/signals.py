@@ -164,7 +164,11 @@ def read_signals(
         cues=frozenset(h.key for h in cues if h.kind == "cue"),
         cue_weight=_cue_weights(cues),
         greeting=frozenset(h.key for h in cues if h.kind == "greeting"),
-        oos_words=_covered([h for h in cues if h.kind in ("oos", "elsewhere")]),
+        # another department named beside a place of Puno ("la salida a Cusco, Juliaca") is a
+        # road, not a question about elsewhere
+        oos_words=_covered(
+            [h for h in cues if h.kind == "oos" or (h.kind == "elsewhere" and place is None)]
+        ),
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
         affiliation=any(h.kind == "affiliation" for h in cues),
