@@ -34,6 +34,7 @@ ENV = (
     "WEBHOOK_PORT",
     "ADMIN_IDS",
     "KNOWLEDGE_DIR",
+    "DATA_DIR",
     "LOG_LEVEL",
     "ERASE_NOTICE_SECONDS",
     "BOT_API_TIMEOUT",
@@ -173,6 +174,7 @@ class Fault:
     delay: float = 0.0  # seconds before answering: past the bot's timeout it gives up
     html: bool = False  # an HTML error page (as a proxy in front of Telegram sends), not JSON
     chat_id: int | None = None  # only for a call about this chat
+    echo: int | None = None  # an error page showing the request's path after this many "x"
 
 
 @dataclass
@@ -217,12 +219,12 @@ class FakeBotAPI:
 
     # --- server ------------------------------------------------------------------------------
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         server = site._server
         assert server is not None
@@ -266,7 +268,7 @@ class FakeBotAPI:
         call = Call(method, params)
         fault = self._take_fault(method, params)
         if fault is not None:
-            refused = await self._fault(call, fault)
+            refused = await self._fault(call, fault, request.path)
             if refused is not None:
                 return refused
         handler: Callable[[dict[str, Any]], Any] | None = getattr(self, f"_m_{method}", None)
@@ -305,14 +307,20 @@ class FakeBotAPI:
         html: bool = False,
         times: int = 1,
         chat_id: int | None = None,
+        echo: int | None = None,
     ) -> None:
         """The next ``times`` calls of ``method`` (about ``chat_id`` if given) fail with
         ``status`` (Telegram's words for it unless ``description``); ``status=0`` with a
-        ``delay`` is a slow answer."""
+        ``delay`` is a slow answer; ``echo`` answers a proxy's error page that shows the
+        request's path (the token in it) after ``echo`` characters."""
         if description is None:
             description = FAULTS.get(status, "").format(retry_after=retry_after)
-        fault = Fault(status, description, retry_after, delay, html, chat_id)
+        fault = Fault(status, description, retry_after, delay, html, chat_id, echo)
         self._faults.setdefault(method, []).extend([fault] * times)
+
+    def heal(self) -> None:
+        """No more faults: the Bot API is back."""
+        self._faults.clear()
 
     def slow_next(
         self, method: str, seconds: float, times: int = 1, chat_id: int | None = None
@@ -330,7 +338,7 @@ class FakeBotAPI:
     def faults_left(self) -> int:
         return sum(len(f) for f in self._faults.values())
 
-    async def _fault(self, call: Call, fault: Fault) -> web.Response | None:
+    async def _fault(self, call: Call, fault: Fault, path: str) -> web.Response | None:
         """Apply a fault: None to go on and answer normally (a delay only)."""
         if fault.delay:
             try:
@@ -344,6 +352,9 @@ class FakeBotAPI:
             return None
         call.ok, call.error = False, fault.description or str(fault.status)
         await self._record(call)
+        if fault.echo is not None:  # as Apache, Squid or a custom nginx page do
+            page = f"<html><p>{'x' * fault.echo}{path}</p></html>"
+            return web.Response(status=fault.status, text=page, content_type="text/html")
         if fault.html:
             return web.Response(status=fault.status, text=NGINX_502, content_type="text/html")
         body: dict[str, Any] = {
