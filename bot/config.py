@@ -46,10 +46,10 @@ MESSAGES = {
 }
 
 
-def _url(value: str, name: str, schemes: tuple[str, ...]) -> str:
+def _url(value: str, schemes: tuple[str, ...]) -> str:
     parts = urlsplit(value)
     if parts.scheme not in schemes or not parts.netloc:
-        raise ValueError(f"{name} debe ser una URL {' o '.join(f'{s}://' for s in schemes)}")
+        raise ValueError(f"debe ser una URL {' o '.join(f'{s}://' for s in schemes)}")
     return value
 
 
@@ -126,7 +126,7 @@ class Settings(LocalSettings):
     @field_validator("bot_api_base_url")
     @classmethod
     def _base_url(cls, value: str) -> str:
-        return _url(value.strip(), "BOT_API_BASE_URL", ("http", "https")).rstrip("/")
+        return _url(value.strip(), ("http", "https")).rstrip("/")
 
     @field_validator("webhook_url", mode="before")
     @classmethod
@@ -134,7 +134,7 @@ class Settings(LocalSettings):
         if isinstance(value, str):
             value = value.strip()
             # Telegram posts updates only to HTTPS addresses.
-            return _url(value, "WEBHOOK_URL", ("https",)) if value else None
+            return _url(value, ("https",)) if value else None
         return value
 
     @field_validator("webhook_secret", mode="before")

@@ -232,12 +232,18 @@ class Places:
             raise
 
     def give_back(self) -> None:
-        if not self._waiting:
+        chosen = None
+        for future, key in self._waiting.items():
+            if future.done():  # cancelled: its task takes it out
+                continue
+            if chosen is None:
+                chosen = future
+            if not self._urgent or key in self._urgent:
+                chosen = future
+                break
+        if chosen is None:
             self._free += 1
             return
-        chosen = next(iter(self._waiting))
-        if self._urgent:
-            chosen = next((f for f, k in self._waiting.items() if k in self._urgent), chosen)
         del self._waiting[chosen]
         chosen.set_result(None)
 

@@ -33,12 +33,12 @@ from typing import Any, cast
 
 from aiohttp import web
 from telegram import Update
-from telegram.error import InvalidToken, NetworkError, RetryAfter, TelegramError
+from telegram.error import InvalidToken, RetryAfter, TelegramError
 
 from bot.config import Settings
 from bot.tg.alive import Heartbeat
 from bot.tg.common import App
-from bot.tg.delivery import PerChatProcessor, chat_key, retryable
+from bot.tg.delivery import PerChatProcessor, chat_key
 from bot.tg.ledger import Ledger
 from bot.tg.logs import one_line
 
@@ -50,7 +50,7 @@ BATCH = 100  # Telegram's most updates per getUpdates
 POLL_PAUSE = 0.5  # seconds between two getUpdates while updates are in progress, at most
 GRACE = 3.0  # seconds the updates in progress get to be answered at a stop
 CONFIRM_SECONDS = 1.0  # for the last getUpdates that confirms what was answered
-PAUSES = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # between failed tries (start, getUpdates)
+PAUSES = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # between failed getUpdates
 BEAT_SECONDS = 10.0  # between two heartbeats of the webhook server
 
 Ready = Callable[[], Awaitable[None]]
@@ -327,25 +327,6 @@ async def _until(stop: asyncio.Event, awaitable: Awaitable[None]) -> bool:
     return False
 
 
-async def _start(application: App) -> None:
-    """``initialize()`` (getMe), trying again while the Bot API cannot be reached (a refused
-    token is raised at once), then ``post_init``."""
-    failures = 0
-    while True:
-        try:
-            await application.initialize()
-            break
-        except NetworkError as exc:
-            if not retryable(exc):
-                raise
-            failures += 1
-            seconds = _pause(failures, exc)
-            logger.warning("No Bot API (%s); trying again in %ss", one_line(exc), seconds)
-            await asyncio.sleep(seconds)
-    if application.post_init is not None:
-        await application.post_init(application)
-
-
 async def _drain(application: App, ledger: Ledger, processor: PerChatProcessor) -> None:
     """Give the updates in progress GRACE seconds; cancel the rest, which stay unconfirmed."""
     await ledger.progress(ledger.finished + ledger.held, GRACE)
@@ -398,7 +379,11 @@ async def serve(
     started = False
 
     async def begin() -> None:
-        await _start(application)
+        # While the Bot API cannot be reached, getMe and the rest wait in the rate limiter
+        # (delivery.Outage); a refused token is raised at once.
+        await application.initialize()
+        if application.post_init is not None:
+            await application.post_init(application)
         await receiver.open()
 
     try:

@@ -206,6 +206,7 @@ class FakeBotAPI:
         self._inline: dict[str, bool] = {}
         self._runner: web.AppRunner | None = None
         self._faults: dict[str, list[Fault]] = {}
+        self.delayed: list[Call] = []  # calls a slow answer was started for
         self.mark = 0
         self.me = {
             "id": BOT_ID,
@@ -341,6 +342,9 @@ class FakeBotAPI:
     async def _fault(self, call: Call, fault: Fault, path: str) -> web.Response | None:
         """Apply a fault: None to go on and answer normally (a delay only)."""
         if fault.delay:
+            async with self._changed:  # seen by wait_delayed as it starts
+                self.delayed.append(call)
+                self._changed.notify_all()
             try:
                 await asyncio.sleep(fault.delay)
             except asyncio.CancelledError:  # the bot gave up waiting
@@ -404,6 +408,19 @@ class FakeBotAPI:
                 f"no {count} x {method} within {timeout}s; calls: {seen}"
             ) from None
         return found()[:count]
+
+    async def wait_delayed(self, count: int, timeout: float = 5.0) -> None:
+        """Wait until ``count`` slow answers (``slow_next``) have started."""
+        await self.wait_until(lambda: len(self.delayed) >= count, timeout)
+
+    async def wait_until(self, ready: Callable[[], bool], timeout: float = 5.0) -> None:
+        """Wait until ``ready()`` holds (asked after every call)."""
+        async with asyncio.timeout(timeout), self._changed:
+            await self._changed.wait_for(ready)
+
+    def answered_chats(self) -> list[int]:
+        """The chat of every message sent, in order."""
+        return [int(c.params["chat_id"]) for c in self.since(0, "sendMessage") if c.ok]
 
     async def reply_to(self, update: dict[str, Any], count: int = 1) -> list[Call]:
         """Inject an update and wait for ``count`` sendMessage calls."""
@@ -504,7 +521,8 @@ class FakeBotAPI:
         chat_id: int = USER_ID,
         user_id: int = USER_ID,
     ) -> dict[str, Any]:
-        """A sticker, photo, voice note, video, audio or document, with an optional caption."""
+        """A sticker, photo, voice note, video, audio, document, contact or dice, with an
+        optional caption."""
         message = self._new_message(chat_id, self.user(user_id), False)
         file = {"file_id": f"f-{kind}", "file_unique_id": f"u-{kind}"}
         media: dict[str, Any] = {
@@ -523,6 +541,8 @@ class FakeBotAPI:
             "video": {**file, "width": 640, "height": 480, "duration": 5},
             "video_note": {**file, "length": 240, "duration": 5},
             "document": {**file, "file_name": "informe.pdf", "mime_type": "application/pdf"},
+            "contact": {"phone_number": "+51 951 000 000", "first_name": "Rosa"},
+            "dice": {"emoji": "🎲", "value": 4},
         }
         message[kind] = media[kind]
         if caption is not None:
