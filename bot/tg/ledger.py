@@ -28,7 +28,7 @@ class Ledger:
     stopped first) and the recently answered ones, on disk in ``folder``."""
 
     def __init__(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the bot's user only
         self.path = folder / FILE
         self._answered: set[int] = set()
         if self.path.exists():

@@ -23,8 +23,9 @@ from aiohttp import web
 from telegram_html import ApiError, parse_html
 
 TOKEN = "123456789:AAE2e-TestToken_abcdefghijklmnopqrst"  # shaped like a real one, fake
-# Every setting of bot.config.Settings: tests clear them so nothing leaks in (but DATA_DIR,
-# which tests/conftest.py points to a temporary folder).
+# Every setting of bot.config.Settings: tests clear them so nothing leaks in. DATA_DIR too:
+# tests/conftest.py points it to a folder for the whole session, and a test that serves
+# needs one of its own (the ledger of answered update ids must not leak between tests).
 ENV = (
     "TELEGRAM_BOT_TOKEN",
     "BOT_API_BASE_URL",
