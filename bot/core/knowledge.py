@@ -58,6 +58,7 @@ class Service(_Strict):
     free: bool | None = None
     hours: str | None = None
     note: str | None = None
+    violence: bool = False  # takes cases of violence: answers about it carry Línea 100
     source: Text
 
 
