@@ -28,26 +28,7 @@ class Engine:
         return replace(self.compose(query), harm=query.harm, rule=query.rule)
 
     def compose(self, query: Query) -> Answer:
-        c = self.composer
-        match query.intent:
-            case "emergency":
-                return c.emergency(query.place, query.situation)
-            case "locate" if query.services:
-                return c.locate(query)
-            case "describe" if query.services or query.terms:
-                return c.describe(query)
-            case "stats":
-                return c.stats(query)
-            case "overview":
-                return c.overview(query)
-            case "referral" if query.situation:
-                return c.referral(query)
-            case "greeting":
-                return c.greeting(query)
-            case "help":
-                return c.help()
-            case _:
-                return c.unknown(query)
+        return self.composer.compose(query)
 
     def _query(self, intent: str, **kwargs: object) -> Query:
         return Query(text="", normalized="", intent=intent, **kwargs)  # type: ignore[arg-type]
