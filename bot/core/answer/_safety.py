@@ -13,24 +13,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.answer import Composer, plain
+from bot.core.answer._lines import linea100_line, police_line
+from bot.core.answer._render import plain
+from bot.core.knowledge import Knowledge
 from bot.core.model import Answer
 
-URGENT = "🚨 <b>Si usted o alguien está en peligro ahora, pida ayuda de inmediato.</b>"
-CARE = {
-    "now": "",
-    "ongoing": "💬 Lo que cuenta es serio y no es su culpa. Puede llamar cuando quiera.",
-    "past": "💬 Lamento lo que pasó. No es su culpa, y todavía puede recibir ayuda.",
-}
 
-
-def safety_first(answer: Answer, harm: str, composer: Composer) -> Answer:
-    """The answer with the safety lines first, for a message about harm to a person."""
+def safety_first(answer: Answer, harm: str, kb: Knowledge) -> Answer:
+    """The answer with the safety lines first, for a message about harm to a person (texts
+    in responses.yaml, ``emergency``)."""
     if answer.intent == "emergency" or not harm:
         return answer
-    linea100 = composer.linea100_line()
-    now = [URGENT, linea100, composer.police_line()]
-    lines = now if harm == "now" else [linea100, CARE[harm]]
+    texts = kb.responses.emergency
+    linea100 = linea100_line(kb)
+    if harm == "now":
+        lines = [texts.heading, linea100, police_line(kb)]
+    else:
+        lines = [linea100, texts.care_past if harm == "past" else texts.care_ongoing]
     body = [line for line in answer.html.split("\n") if line != linea100]
     html = "\n".join([*lines, "", *body])
     return replace(answer, html=html, text=plain(html))
