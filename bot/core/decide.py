@@ -17,6 +17,7 @@ from bot.core.signals import Signals
 SHORT = 4  # content words: a short message
 QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
 FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
+FOLLOW_CUES = frozenset({"locate", "describe", "stats"})
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
     "gate:harm_now",
@@ -183,36 +184,37 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str | None:
 def _follow_up(
     s: Signals, kb: Knowledge, context: Context | None
 ) -> tuple[Intent, list[str], str | None, Place | None, list[str]] | None:
-    """ "¿y en Lampa?" after a question: the same question about another place or period;
-    "¿y el SAU?" after a question about the CEM: the same question about another service."""
+    """A short message that leans on the last answer: "¿y en Lampa?" (another place), "¿y en
+    2022?" (another period), "¿y el SAU?" (another service), "¿y dónde queda?", "¿cuántas?",
+    "¿atiende en quechua?" (another question about the same service). A complete question,
+    one that names what it asks about and how, is answered on its own."""
     if context is None or context.expired() or context.intent not in FOLLOW_INTENTS:
         return None
-    short = s.content_words <= SHORT
-    inherits = not s.services and not s.terms and not s.situations
-    switches = (
-        bool(s.services)
-        and short
-        and not (s.cues or s.terms or s.situations)
-        and context.intent in ("locate", "stats", "describe")
-    )
-    if not ((inherits and short and (s.place or s.periods or "stats" in s.cues)) or switches):
+    named = bool(s.services or s.terms or s.situations)
+    asking = s.cues & FOLLOW_CUES
+    if s.content_words > SHORT or (named and (s.place or asking or s.periods or s.asks_sites)):
         return None
-    services = list(s.services) if switches else list(context.services)
-    situation = s.situation if switches else context.situation
+    if not named and not (s.place or s.periods or asking):
+        return None
+    services = list(s.services) if s.services else list(context.services)
+    situation = s.situation if named else context.situation
     place = s.place
     if place is None and context.province:
         place = Place("province", context.province, kb.provinces[context.province].name)
         if context.district is not None and context.district in kb.districts:
             d = kb.districts[context.district]
             place = Place("district", d.ubigeo, d.name)
-    periods = list(s.periods)
-    if not periods and context.period and ("stats" in s.cues or switches):
-        periods = [context.period]
+    periods = list(s.periods) or ([context.period] if context.period else [])
     intent: Intent = context.intent
-    if "stats" in s.cues and services:
-        intent = "stats"
-    elif intent == "describe" and place:
-        intent = "locate"
+    for cue in ("stats", "locate", "describe"):
+        if cue in asking:
+            intent = cue
+            break
+    else:
+        if intent == "describe" and s.place:
+            intent = "locate"
+    if intent != "stats":
+        periods = list(s.periods)
     return intent, services, situation, place, periods
 
 
