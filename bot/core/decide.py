@@ -206,6 +206,8 @@ def _follow_up(
             place = Place("district", d.ubigeo, d.name)
     periods = list(s.periods) or ([context.period] if context.period else [])
     intent: Intent = context.intent
+    if s.indicators:  # "¿y cuántos casos atendió?": a figure
+        asking = asking | {"stats"}
     for cue in ("stats", "locate", "describe"):
         if cue in asking:
             intent = cue

@@ -25,6 +25,7 @@ from bot.core.knowledge import (
     load_knowledge,
 )
 from bot.core.query import Query
+from bot.evaluate import load_cases
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -187,11 +188,7 @@ def test_the_code_fills_every_declared_placeholder(tmp_path: Path, kb: Knowledge
     engine.nearest_card(-12.0464, -77.0428)  # far away
     engine.nearest_card(-15.36, -70.37)  # Lampa, here without a CEM
     engine.compose(Query(text="", normalized="", intent="stats"))  # figures of what?
-    questions = [
-        case["q"]
-        for file in sorted((Path(__file__).parents[1] / "eval").glob("*.yaml"))
-        for case in yaml.safe_load(file.read_text(encoding="utf-8"))
-    ]
+    questions = [case.q for _, case in load_cases([Path(__file__).parents[1] / "eval"])]
     for question in questions:
         answer = engine.reply(question)
         assert answer.html and answer.title is not None
