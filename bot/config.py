@@ -27,10 +27,29 @@ class ConfigError(Exception):
     """The configuration is missing or malformed; ``str()`` is one line for people."""
 
 
-def _http_url(value: str, name: str) -> str:
+# Pydantic's messages, in Spanish, by error type ({...} from the error's context).
+MESSAGES = {
+    "int_parsing": "debe ser un número entero",
+    "int_from_float": "debe ser un número entero",
+    "int_type": "debe ser un número entero",
+    "bool_parsing": "debe ser true o false",
+    "float_parsing": "debe ser un número",
+    "float_type": "debe ser un número",
+    "finite_number": "debe ser un número finito",
+    "greater_than": "debe ser mayor que {gt}",
+    "greater_than_equal": "debe ser mayor o igual que {ge}",
+    "less_than": "debe ser menor que {lt}",
+    "less_than_equal": "debe ser menor o igual que {le}",
+    "literal_error": "debe ser uno de estos valores: {expected}",
+    "path_type": "debe ser la ruta de una carpeta",
+    "string_type": "debe ser texto",
+}
+
+
+def _url(value: str, schemes: tuple[str, ...]) -> str:
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"{name} debe ser una URL http:// o https://")
+    if parts.scheme not in schemes or not parts.netloc:
+        raise ValueError(f"debe ser una URL {' o '.join(f'{s}://' for s in schemes)}")
     return value
 
 
@@ -46,7 +65,8 @@ class LocalSettings(BaseSettings):
         hide_input_in_errors=True,
     )
 
-    # The bot's small records (the anonymous demand counters ...): nothing personal.
+    # The bot's small records (the anonymous demand counters, the ids of answered updates,
+    # the heartbeat): nothing personal.
     data_dir: Path = Path("data")
     # The anonymous demand counters (see README, "Demand counters"): on unless false.
     counters: bool = True
@@ -106,14 +126,15 @@ class Settings(LocalSettings):
     @field_validator("bot_api_base_url")
     @classmethod
     def _base_url(cls, value: str) -> str:
-        return _http_url(value.strip(), "BOT_API_BASE_URL").rstrip("/")
+        return _url(value.strip(), ("http", "https")).rstrip("/")
 
     @field_validator("webhook_url", mode="before")
     @classmethod
     def _webhook_url(cls, value: object) -> object:
         if isinstance(value, str):
             value = value.strip()
-            return _http_url(value, "WEBHOOK_URL") if value else None
+            # Telegram posts updates only to HTTPS addresses.
+            return _url(value, ("https",)) if value else None
         return value
 
     @field_validator("webhook_secret", mode="before")
@@ -161,8 +182,12 @@ def _describe(error: ValidationError) -> str:
     loc = first.get("loc") or ()
     name = str(loc[0]).upper() if loc else ""
     kind = first.get("type", "")
-    message = str(first.get("msg", ""))
-    message = message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind in MESSAGES:
+        message = MESSAGES[kind].format(**first.get("ctx", {}))
+    elif kind == "value_error":  # our validators' own messages, in Spanish
+        message = str(first.get("msg", "")).removeprefix("Value error, ")
+    else:
+        message = "valor no válido"
     if kind == "missing":
         if name == "TELEGRAM_BOT_TOKEN":
             return (
@@ -180,6 +205,10 @@ def _load(kind: type[S], env_file: str | None) -> S:
         return kind(_env_file=env_file)
     except ValidationError as exc:
         raise ConfigError(_describe(exc)) from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"El archivo {env_file} no está en UTF-8: guárdelo como UTF-8.") from None
+    except OSError as exc:
+        raise ConfigError(f"No se pudo leer {env_file}: {exc.strerror or exc}.") from None
 
 
 def load_settings(env_file: str | None = ".env") -> Settings:

@@ -68,12 +68,17 @@ def cell_of(answer: Answer, channel: Channel, kb: Knowledge, day: date) -> Cell:
     )
 
 
+# The ledger of answered updates (bot/tg/ledger.py), always on disk.
+ANSWERED_IDS = "un número interno por mensaje respondido, para no perder ni repetir respuestas"
+
+
 def privacy_note(counting: bool) -> str:
-    """What ``/privacidad`` says about the counters (the same as the README)."""
+    """What ``/privacidad`` says about the disk (the same as the README)."""
     if not counting:
-        return "• No guardo nada en disco."
+        return f"• En disco solo guardo {ANSWERED_IDS}: nada de usted ni de lo que escribe."
     return (
         "• En disco solo guardo cuentas anónimas por día: cuántos mensajes hubo de cada tipo "
         "de pregunta, servicio y provincia, si eran sobre una emergencia y si llegaron por "
-        "chat privado, grupo o en línea. Nunca el texto, su nombre, su número ni la hora."
+        f"chat privado, grupo o en línea; y {ANSWERED_IDS}. Nunca el texto, su nombre, su "
+        "número ni la hora."
     )

@@ -6,10 +6,11 @@ import asyncio
 import contextlib
 import logging
 import sys
+from typing import cast
 
 from telegram import Update
 from telegram.constants import ParseMode, UpdateType
-from telegram.error import BadRequest, Forbidden, InvalidToken, TelegramError
+from telegram.error import BadRequest, InvalidToken, TelegramError
 from telegram.ext import (
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -23,12 +24,25 @@ from telegram.ext import (
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.engine import Engine
-from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
+from bot.core.knowledge import Knowledge, KnowledgeError
 from bot.ops import hooks
 from bot.tg import chat, commands, erase, flood, inline, location, menu, referral, sweeper
-from bot.tg.common import ENGINE, KNOWLEDGE, LINEA_100, PENDING, SETTINGS, App, Ctx, is_private
-from bot.tg.delivery import PatientRateLimiter, PerChatProcessor, one_line, quiet_ptb_faults
-from bot.tg.serve import run_until_signal, serve_polling, serve_webhook
+from bot.tg.common import (
+    ENGINE,
+    KNOWLEDGE,
+    LINEA_100,
+    PENDING,
+    SETTINGS,
+    App,
+    Ctx,
+    is_private,
+    read_knowledge,
+    settle_memory,
+    urgent,
+)
+from bot.tg.delivery import PatientRateLimiter, PerChatProcessor
+from bot.tg.logs import configure_logging, one_line, quiet_ptb_faults, redact
+from bot.tg.serve import run_until_signal, serve
 from bot.tg.transport import AiohttpRequest
 
 logger = logging.getLogger(__name__)
@@ -76,28 +90,21 @@ def setup(application: App) -> None:
     private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
     add(MessageHandler(private & filters.COMMAND, chat.on_unknown_command))
     add(MessageHandler(private & filters.CAPTION, chat.on_caption))
-    other = (
-        filters.PHOTO
-        | filters.VOICE
-        | filters.AUDIO
-        | filters.VIDEO
-        | filters.VIDEO_NOTE
-        | filters.Sticker.ALL
-        | filters.Document.ALL
-    )
-    add(MessageHandler(private & other, chat.on_other))
+    # anything else a person sends (sticker, photo, voice, contact, dice...), not service notes
+    add(MessageHandler(private & ~filters.StatusUpdate.ALL, chat.on_other))
     application.add_error_handler(on_error)
 
 
 async def post_init(application: App) -> None:
-    """Load the knowledge (unless preloaded) into the engine, set the command list and start
-    the memory sweep and the counters (and metrics)."""
+    """Load the knowledge (unless preloaded) into the engine, settle the memory, set the
+    command list and start the memory sweep and the counters (and metrics)."""
     if ENGINE not in application.bot_data:
         kb = application.bot_data.pop(KNOWLEDGE, None)
         if kb is None:
             settings: Settings = application.bot_data[SETTINGS]
-            kb = await asyncio.to_thread(load_knowledge, settings.knowledge_dir)
+            kb = await asyncio.to_thread(read_knowledge, settings.knowledge_dir)
         application.bot_data[ENGINE] = Engine(kb)
+        settle_memory()
     await application.bot.set_my_commands(list(commands.COMMANDS))
     sweeper.start(application)
     await hooks.start(application)
@@ -150,14 +157,6 @@ async def on_error(update: object, context: Ctx) -> None:
             await context.bot.send_message(private_chat.id, SORRY)
 
 
-def polling_error(error: TelegramError) -> None:
-    """A failed getUpdates (PTB retries it): one line instead of PTB's traceback."""
-    if isinstance(error, Forbidden | InvalidToken):
-        logger.error("getUpdates refused: %s", one_line(error))
-    else:
-        logger.warning("getUpdates failed, retrying: %s", one_line(error))
-
-
 def build_application(
     settings: Settings, knowledge: Knowledge | None = None, *, flood_limits: bool = True
 ) -> App:
@@ -184,12 +183,15 @@ def build_application(
         # a connection for each update in progress and a few more (scheduled deletions)
         .request(AiohttpRequest(settings.concurrent_updates + 8, **timeouts))
         .get_updates_request(AiohttpRequest(2, **timeouts))
+        .updater(None)  # our own polling (bot/tg/serve.py): at least once
         .job_queue(None)
         .post_init(post_init)
         .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build()
     )
+    processor = cast(PerChatProcessor, application.update_processor)
+    processor.classify = lambda update: urgent(update, application.bot_data[ENGINE])
     application.bot_data[SETTINGS] = settings
     application.bot_data[flood.FLOOD] = flood.FloodGate(
         limit=settings.flood_messages, window=settings.flood_seconds
@@ -200,47 +202,10 @@ def build_application(
     return application
 
 
-class Redact(logging.Filter):
-    """Replace secrets (the token) in every record, its arguments and its traceback."""
-
-    def __init__(self, secrets: tuple[str, ...]) -> None:
-        super().__init__()
-        self.secrets = tuple(secret for secret in secrets if secret)
-
-    def _clean(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, "[oculto]")
-        return text
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if not self.secrets:
-            return True
-        record.msg = self._clean(record.getMessage())
-        record.args = None
-        if record.exc_info:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-            record.exc_info = None
-        if record.exc_text:
-            record.exc_text = self._clean(record.exc_text)
-        return True
-
-
-def configure_logging(level: str, secrets: tuple[str, ...] = ()) -> None:
-    """Plain logging to stderr, secrets redacted; ``httpx`` at WARNING (its URLs would hold
-    the token; the bot's own client, aiohttp, logs no URL) and PTB at INFO at most (its DEBUG
-    records hold message texts next to chat ids)."""
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", force=True
-    )
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(Redact(secrets))
-    for name in ("httpx", "httpcore"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-    logging.getLogger("telegram").setLevel(max(logging.getLevelName(level), logging.INFO))
-
-
 def run() -> int:
-    """``python -m bot run``: 0 after a clean stop, 2 on bad configuration, 1 on bad knowledge."""
+    """``python -m bot run``: 0 after a clean stop; 2 on bad configuration or a token Telegram
+    refuses (also later, on a getUpdates: the bot exits rather than stay deaf); 1 on bad
+    knowledge or another failure to start."""
     try:
         settings = load_settings()
     except ConfigError as exc:
@@ -250,44 +215,40 @@ def run() -> int:
     webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     configure_logging(settings.log_level, (token, webhook_secret))
     try:
-        kb = load_knowledge(settings.knowledge_dir)
+        kb = read_knowledge(settings.knowledge_dir)
     except KnowledgeError as exc:
         print(f"Error en el conocimiento: {exc}", file=sys.stderr)
         return 1
     application = build_application(settings, kb)
+    mode = "webhook" if settings.webhook_url else "polling"
+    logger.info("Starting in %s mode", mode)
     try:
-        if settings.webhook_url and settings.webhook_secret is not None:
-            logger.info(
-                "Starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port
+        run_until_signal(
+            lambda stop: serve(
+                application,
+                settings,
+                stop,
+                allowed_updates=list(ALLOWED_UPDATES),
+                poll_timeout=POLL_TIMEOUT,
             )
-            run_until_signal(
-                lambda stop: serve_webhook(
-                    application, settings, stop, allowed_updates=list(ALLOWED_UPDATES)
-                )
-            )
-        else:
-            logger.info("Starting in polling mode")
-            run_until_signal(
-                lambda stop: serve_polling(
-                    application,
-                    stop,
-                    allowed_updates=list(ALLOWED_UPDATES),
-                    timeout=POLL_TIMEOUT,
-                    error_callback=polling_error,
-                )
-            )
-    except InvalidToken:
-        print("Telegram rechazó TELEGRAM_BOT_TOKEN (revíselo en @BotFather).", file=sys.stderr)
+        )
+    except InvalidToken as exc:
+        print(
+            f"Telegram rechazó TELEGRAM_BOT_TOKEN ({one_line(exc)}): revíselo en @BotFather "
+            "(o BOT_API_BASE_URL no es un servidor de la Bot API).",
+            file=sys.stderr,
+        )
         return 2
     except KnowledgeError as exc:
         print(f"Error en el conocimiento: {exc}", file=sys.stderr)
         return 1
     except TelegramError as exc:
-        message = f"{type(exc).__name__}: {exc}".replace(token, "[oculto]")
-        print(f"No se pudo iniciar el bot: {message}", file=sys.stderr)
+        print(f"No se pudo iniciar el bot: {one_line(exc)}", file=sys.stderr)
         return 1
-    except OSError as exc:  # e.g. WEBHOOK_PORT in use
-        print(f"No se pudo iniciar el bot: {exc.strerror or exc}", file=sys.stderr)
+    except OSError as exc:  # e.g. WEBHOOK_PORT in use, DATA_DIR not writable
+        where = f" ({exc.filename})" if exc.filename else ""
+        why = redact(exc.strerror or str(exc))
+        print(f"No se pudo iniciar el bot: {why}{where}", file=sys.stderr)
         return 1
     logger.info("Stopped")
     return 0

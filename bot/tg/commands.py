@@ -10,7 +10,7 @@ import logging
 from telegram import BotCommand, Update
 
 from bot.core.engine import Engine
-from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.knowledge import KnowledgeError
 from bot.ops.demand import privacy_note
 from bot.tg import chat, keyboards
 from bot.tg.common import (
@@ -22,9 +22,11 @@ from bot.tg.common import (
     engine,
     is_private,
     knowledge,
+    read_knowledge,
     reply,
     reply_answer,
     settings,
+    settle_memory,
 )
 
 logger = logging.getLogger(__name__)
@@ -116,13 +118,14 @@ async def reload_command(update: Update, context: Ctx) -> None:
         return
     folder = settings(context).knowledge_dir
     try:
-        fresh = await asyncio.to_thread(lambda: Engine(load_knowledge(folder)))
+        fresh = await asyncio.to_thread(lambda: Engine(read_knowledge(folder)))
     except KnowledgeError as exc:
         logger.warning("Knowledge reload failed; keeping the loaded knowledge")
         await reply(update, context, f"No recargué: {html.escape(str(exc))}")
         return
     # Atomic: handlers already running keep the engine they hold, the next ones get the new.
     context.bot_data[ENGINE] = fresh
+    settle_memory()
     counts = ", ".join(f"{n} {name}" for name, n in fresh.kb.summary().items())
     logger.info("Knowledge reloaded")
     await reply(update, context, f"Conocimiento recargado: {html.escape(counts)}.")

@@ -17,11 +17,12 @@ from bot.tg.common import (
     prune_tracked,
     reply,
     schedule,
+    send_text,
     settings,
     touch,
     track,
 )
-from bot.tg.delivery import one_line
+from bot.tg.logs import one_line
 
 logger = logging.getLogger(__name__)
 
@@ -37,8 +38,9 @@ async def note_update(update: Update, context: Ctx) -> None:
         return
     memory = chat_memory(context)
     touch(memory)
-    if update.message is not None:
-        track(memory, update.message)
+    message = update.message
+    if message is not None and is_private(update):
+        track(memory, message.message_id, message.date.timestamp())
 
 
 async def erase_chat(context: Ctx, chat_id: int) -> None:
@@ -52,10 +54,10 @@ async def erase_chat(context: Ctx, chat_id: int) -> None:
         except TelegramError as exc:  # already deleted by the person, too old...
             logger.info("A message could not be deleted: %s", one_line(exc))
     forget(memory)
-    notice = await context.bot.send_message(chat_id, NOTICE)
-    track(memory, notice)
+    notice = await send_text(context.bot, chat_id, NOTICE)
+    notice_id: int = notice["message_id"]
+    track(memory, notice_id, notice["date"])
     bot = context.bot
-    notice_id = notice.message_id
 
     async def delete_notice() -> None:
         try:

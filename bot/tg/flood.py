@@ -13,14 +13,21 @@ from typing import Any, Literal, cast
 from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
-from bot.tg.common import LINEA_100, Ctx, addressed_text, chat_memory, engine, is_private, reply
+from bot.tg.common import (
+    LINEA_100,
+    Ctx,
+    addressed_text,
+    chat_memory,
+    command,
+    engine,
+    is_private,
+    reply,
+    urgent,
+)
 
 FLOOD = "flood"  # bot_data key: the FloodGate
 ADMITTED = "flood_admitted"  # chat_data: deque[float] of the answered messages' times
 DROPPED = "flood_dropped"  # chat_data: float, time of the last ignored message
-
-# Commands never held back: help now, and erasing the chat (someone may be looking).
-ALWAYS = frozenset({"emergencia", "borrar"})
 
 SLOW_DOWN = (
     "Recibí varios mensajes seguidos. Por favor, espere unos segundos y escríbame de nuevo; "
@@ -86,31 +93,17 @@ class FloodGate:
             del memory[DROPPED]
 
 
-def _command(text: str) -> str | None:
-    if not text.startswith("/"):
-        return None
-    return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if len(text) > 1 else ""
-
-
-def _urgent(update: Update, context: Ctx) -> bool:
-    """A message that must be answered even in a flood: danger, /emergencia, /borrar."""
-    message = update.message
-    if message is None:
-        return False
-    text = message.text or message.caption or ""
-    command = _command(text)
-    if command is not None:
-        return command in ALWAYS
-    return bool(text.strip()) and engine(context).understand(text).intent == "emergency"
-
-
 def _for_the_bot(update: Update, context: Ctx) -> bool:
-    """Whether the bot would answer this message (private chat, a command, a mention...)."""
+    """Whether the bot would answer this message: anything in a private chat; in a group a
+    command not addressed to another bot, a mention, a reply to the bot."""
     message = update.message
     if message is None:
         return False
-    if is_private(update) or (message.text or "").startswith("/"):
+    if is_private(update):
         return True
+    named = command(message.text or "")
+    if named is not None:
+        return named[1] in ("", (context.bot.username or "").lower())
     return message.text is not None and addressed_text(update, context) is not None
 
 
@@ -124,7 +117,7 @@ async def guard(update: Update, context: Ctx) -> None:
     memory = chat_memory(context)
     if gate.admit(memory):
         return
-    if _urgent(update, context):
+    if urgent(update, engine(context)):
         gate.force(memory)
         return
     if gate.hold(memory) == "notice":

@@ -2,14 +2,16 @@
 
 Measured with ``bench/bench_load.py`` on the 2-core machine, httpx (with httpcore's per-request
 scans of its pool) costs about 2.7 ms of CPU per reply, aiohttp about 1 ms: a third of the
-CPU per message. Behaviour is PTB's: a timeout is ``TimedOut``, any other failure of the
-connection is ``NetworkError``, HTTP error statuses are left to PTB (``BadRequest``,
-``Forbidden``, ``RetryAfter`` ...). aiohttp logs no URL, so the token (part of every URL)
-never reaches the log.
+CPU per message. Parameters go as a JSON body (multipart only with files): cheaper than the
+url-encoded form PTB's own client sends. Behaviour is PTB's: a timeout is ``TimedOut``, any
+other failure of the connection is ``NetworkError``, HTTP error statuses are left to PTB
+(``BadRequest``, ``Forbidden``, ``RetryAfter`` ...). aiohttp logs no URL, so the token (part
+of every URL) never reaches the log.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -20,6 +22,7 @@ from telegram.request import BaseRequest, RequestData
 
 Timeout = float | None
 TOKEN_IN_URL = re.compile(r"/(?:file/)?bot[^/\s]+/")  # an error about a URL must not show it
+JSON = {"Content-Type": "application/json"}
 
 
 class AiohttpRequest(BaseRequest):
@@ -84,7 +87,8 @@ class AiohttpRequest(BaseRequest):
         timeout = aiohttp.ClientTimeout(
             total=_total(acquire, write, read), connect=acquire, sock_read=read
         )
-        data: aiohttp.FormData | dict[str, str] | None = None
+        data: aiohttp.FormData | bytes | None = None
+        headers = None
         if request_data is not None:
             files = request_data.multipart_data if request_data.contains_files else None
             if files:
@@ -95,9 +99,12 @@ class AiohttpRequest(BaseRequest):
                     form.add_field(name, content, filename=filename, content_type=mimetype)
                 data = form
             else:
-                data = request_data.json_parameters
+                data = json.dumps(request_data.parameters).encode()
+                headers = JSON
         try:
-            async with self._session.request(method, url, data=data, timeout=timeout) as response:
+            async with self._session.request(
+                method, url, data=data, headers=headers, timeout=timeout
+            ) as response:
                 return response.status, await response.read()
         except TimeoutError as exc:  # also aiohttp's ServerTimeoutError
             raise TimedOut from exc

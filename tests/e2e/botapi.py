@@ -23,8 +23,9 @@ from aiohttp import web
 from telegram_html import ApiError, parse_html
 
 TOKEN = "123456789:AAE2e-TestToken_abcdefghijklmnopqrst"  # shaped like a real one, fake
-# Every setting of bot.config.Settings: tests clear them so nothing leaks in (but DATA_DIR,
-# which tests/conftest.py points to a temporary folder).
+# Every setting of bot.config.Settings: tests clear them so nothing leaks in. DATA_DIR too:
+# tests/conftest.py points it to a folder for the whole session, and a test that serves
+# needs one of its own (the ledger of answered update ids must not leak between tests).
 ENV = (
     "TELEGRAM_BOT_TOKEN",
     "BOT_API_BASE_URL",
@@ -34,6 +35,7 @@ ENV = (
     "WEBHOOK_PORT",
     "ADMIN_IDS",
     "KNOWLEDGE_DIR",
+    "DATA_DIR",
     "LOG_LEVEL",
     "ERASE_NOTICE_SECONDS",
     "BOT_API_TIMEOUT",
@@ -173,6 +175,7 @@ class Fault:
     delay: float = 0.0  # seconds before answering: past the bot's timeout it gives up
     html: bool = False  # an HTML error page (as a proxy in front of Telegram sends), not JSON
     chat_id: int | None = None  # only for a call about this chat
+    echo: int | None = None  # an error page showing the request's path after this many "x"
 
 
 @dataclass
@@ -204,6 +207,7 @@ class FakeBotAPI:
         self._inline: dict[str, bool] = {}
         self._runner: web.AppRunner | None = None
         self._faults: dict[str, list[Fault]] = {}
+        self.delayed: list[Call] = []  # calls a slow answer was started for
         self.mark = 0
         self.me = {
             "id": BOT_ID,
@@ -217,12 +221,12 @@ class FakeBotAPI:
 
     # --- server ------------------------------------------------------------------------------
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
         app = web.Application()
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
         self._runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         server = site._server
         assert server is not None
@@ -266,7 +270,7 @@ class FakeBotAPI:
         call = Call(method, params)
         fault = self._take_fault(method, params)
         if fault is not None:
-            refused = await self._fault(call, fault)
+            refused = await self._fault(call, fault, request.path)
             if refused is not None:
                 return refused
         handler: Callable[[dict[str, Any]], Any] | None = getattr(self, f"_m_{method}", None)
@@ -305,14 +309,20 @@ class FakeBotAPI:
         html: bool = False,
         times: int = 1,
         chat_id: int | None = None,
+        echo: int | None = None,
     ) -> None:
         """The next ``times`` calls of ``method`` (about ``chat_id`` if given) fail with
         ``status`` (Telegram's words for it unless ``description``); ``status=0`` with a
-        ``delay`` is a slow answer."""
+        ``delay`` is a slow answer; ``echo`` answers a proxy's error page that shows the
+        request's path (the token in it) after ``echo`` characters."""
         if description is None:
             description = FAULTS.get(status, "").format(retry_after=retry_after)
-        fault = Fault(status, description, retry_after, delay, html, chat_id)
+        fault = Fault(status, description, retry_after, delay, html, chat_id, echo)
         self._faults.setdefault(method, []).extend([fault] * times)
+
+    def heal(self) -> None:
+        """No more faults: the Bot API is back."""
+        self._faults.clear()
 
     def slow_next(
         self, method: str, seconds: float, times: int = 1, chat_id: int | None = None
@@ -330,9 +340,12 @@ class FakeBotAPI:
     def faults_left(self) -> int:
         return sum(len(f) for f in self._faults.values())
 
-    async def _fault(self, call: Call, fault: Fault) -> web.Response | None:
+    async def _fault(self, call: Call, fault: Fault, path: str) -> web.Response | None:
         """Apply a fault: None to go on and answer normally (a delay only)."""
         if fault.delay:
+            async with self._changed:  # seen by wait_delayed as it starts
+                self.delayed.append(call)
+                self._changed.notify_all()
             try:
                 await asyncio.sleep(fault.delay)
             except asyncio.CancelledError:  # the bot gave up waiting
@@ -344,6 +357,9 @@ class FakeBotAPI:
             return None
         call.ok, call.error = False, fault.description or str(fault.status)
         await self._record(call)
+        if fault.echo is not None:  # as Apache, Squid or a custom nginx page do
+            page = f"<html><p>{'x' * fault.echo}{path}</p></html>"
+            return web.Response(status=fault.status, text=page, content_type="text/html")
         if fault.html:
             return web.Response(status=fault.status, text=NGINX_502, content_type="text/html")
         body: dict[str, Any] = {
@@ -393,6 +409,19 @@ class FakeBotAPI:
                 f"no {count} x {method} within {timeout}s; calls: {seen}"
             ) from None
         return found()[:count]
+
+    async def wait_delayed(self, count: int, timeout: float = 5.0) -> None:
+        """Wait until ``count`` slow answers (``slow_next``) have started."""
+        await self.wait_until(lambda: len(self.delayed) >= count, timeout)
+
+    async def wait_until(self, ready: Callable[[], bool], timeout: float = 5.0) -> None:
+        """Wait until ``ready()`` holds (asked after every call)."""
+        async with asyncio.timeout(timeout), self._changed:
+            await self._changed.wait_for(ready)
+
+    def answered_chats(self) -> list[int]:
+        """The chat of every message sent, in order."""
+        return [int(c.params["chat_id"]) for c in self.since(0, "sendMessage") if c.ok]
 
     async def reply_to(self, update: dict[str, Any], count: int = 1) -> list[Call]:
         """Inject an update and wait for ``count`` sendMessage calls."""
@@ -493,7 +522,8 @@ class FakeBotAPI:
         chat_id: int = USER_ID,
         user_id: int = USER_ID,
     ) -> dict[str, Any]:
-        """A sticker, photo, voice note, video, audio or document, with an optional caption."""
+        """A sticker, photo, voice note, video, audio, document, contact or dice, with an
+        optional caption."""
         message = self._new_message(chat_id, self.user(user_id), False)
         file = {"file_id": f"f-{kind}", "file_unique_id": f"u-{kind}"}
         media: dict[str, Any] = {
@@ -512,6 +542,8 @@ class FakeBotAPI:
             "video": {**file, "width": 640, "height": 480, "duration": 5},
             "video_note": {**file, "length": 240, "duration": 5},
             "document": {**file, "file_name": "informe.pdf", "mime_type": "application/pdf"},
+            "contact": {"phone_number": "+51 951 000 000", "first_name": "Rosa"},
+            "dice": {"emoji": "🎲", "value": 4},
         }
         message[kind] = media[kind]
         if caption is not None:

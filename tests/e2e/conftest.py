@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,8 @@ from bot.config import load_settings
 from bot.core.knowledge import Knowledge
 from bot.tg.app import SORRY, build_application
 
+FAST = (0.05, 0.1, 0.2)  # seconds between tries through an outage, in the tests
+
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "env(**settings): more settings for the app fixture")
@@ -24,10 +27,11 @@ async def _note_error(update: object, context: Any) -> None:
 
 
 @pytest.fixture
-def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    """No bot setting leaks in from the developer's environment."""
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
+    """No bot setting leaks in from the developer's environment; DATA_DIR is the test's."""
     for name in ENV:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
     return monkeypatch
 
 
@@ -57,6 +61,7 @@ async def app(
             clean_env.setenv(name, str(value))
     application = build_application(load_settings(env_file=None), kb)
     application.add_error_handler(_note_error)
+    application.bot.rate_limiter.outage.pauses = FAST  # outages of a test last a moment
     async with serving(application):
         yield application
     name = request.node.name

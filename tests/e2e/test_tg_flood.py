@@ -114,3 +114,16 @@ async def test_group_chatter_not_for_the_bot_is_not_counted(app: Any, api: FakeB
     [answer] = await api.reply_to(api.text_message("/emergencia", chat_id=GROUP_ID))
     assert "100" in visible(answer)
     assert to(api, GROUP_ID) == [answer.text]
+
+
+async def test_commands_for_another_bot_in_a_group_are_not_counted(
+    app: Any, api: FakeBotAPI
+) -> None:
+    """``/start@other_bot`` is not for this bot: no notice, however many come."""
+    freeze(app)
+    for _ in range(8):
+        api.push(api.text_message("/start@OtroBot", chat_id=GROUP_ID))
+    api.push(api.text_message("/emergencia", chat_id=GROUP_ID))
+    [answer] = await api.wait_for("sendMessage", mark=0, where=lambda c: c.text != SLOW_DOWN)
+    assert "Policía" in visible(answer)
+    assert to(api, GROUP_ID) == [answer.text]  # the group's messages come in order

@@ -1,11 +1,16 @@
-"""Knowledge at run time: a bad folder at start exits 1 with the ``check`` message;
-``/recargar`` swaps the engine atomically for administrators, keeps the old knowledge when a
-file is broken and says why; for anybody else it is just an unknown command."""
+"""Knowledge at run time: a bad folder at start exits 1 with the ``check`` message (also a
+file that cannot be read: not UTF-8, no permission); ``/recargar`` swaps the engine
+atomically for administrators, keeps the old knowledge when a file is broken and says why;
+for anybody else it is just an unknown command."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +23,7 @@ from bot.tg.app import run
 from bot.tg.common import ENGINE
 
 ADMIN = 42  # ADMIN_IDS of the app fixture
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -96,3 +102,75 @@ def test_invalid_knowledge_at_start_exits_1_with_the_check_message(
     err = capsys.readouterr().err
     assert err == expected and err.count("\n") == 1
     assert err.startswith("Error en el conocimiento: figures.yaml, línea ")
+
+
+def save_as_ansi(folder: Path) -> None:
+    """services.yaml saved as "ANSI" (cp1252) by Notepad: its accents are not UTF-8."""
+    services = folder / "services.yaml"
+    services.write_bytes(services.read_text(encoding="utf-8").encode("cp1252", "replace"))
+
+
+def first_accent_line(folder: Path) -> int:
+    text = (folder / "services.yaml").read_text(encoding="cp1252")
+    return next(n for n, line in enumerate(text.splitlines(), 1) if not line.isascii())
+
+
+def test_a_knowledge_file_not_in_utf8_at_start_is_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, broken)
+    save_as_ansi(broken)
+    for name in ENV:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("KNOWLEDGE_DIR", str(broken))
+    monkeypatch.chdir(tmp_path)
+    assert run() == 1
+    line = first_accent_line(broken)
+    assert capsys.readouterr().err == (
+        f"Error en el conocimiento: services.yaml, línea {line}: el archivo no está en UTF-8 "
+        "(guárdelo con la codificación UTF-8)\n"
+    )
+
+
+def test_a_knowledge_file_of_mode_000_at_start_is_one_line_naming_it() -> None:
+    """``python -m bot run`` as a user who may not read services.yaml (as nobody, through
+    setpriv, when the tests run as root: root reads any file)."""
+    command = [sys.executable, "-m", "bot", "run"]
+    if os.geteuid() == 0:
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv")
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+    base = Path(tempfile.mkdtemp(prefix="knowledge-"))  # tmp_path is closed to others
+    try:
+        base.chmod(0o755)
+        broken = base / "knowledge"
+        shutil.copytree(DEFAULT_KNOWLEDGE_DIR, broken)
+        (broken / "services.yaml").chmod(0)
+        env = {
+            "PATH": os.environ["PATH"],
+            "PYTHONPATH": str(REPO),
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "KNOWLEDGE_DIR": str(broken),
+        }
+        done = subprocess.run(command, cwd=base, env=env, capture_output=True, timeout=60)
+    finally:
+        shutil.rmtree(base)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.decode() == (
+        "Error en el conocimiento: services.yaml: no hay permiso para leer el archivo\n"
+    )
+
+
+async def test_recargar_with_a_file_not_in_utf8_says_which(
+    folder: Path, app: Any, api: FakeBotAPI
+) -> None:
+    old = app.bot_data[ENGINE]
+    save_as_ansi(folder)
+    [refused] = await api.reply_to(api.text_message("/recargar", chat_id=ADMIN, user_id=ADMIN))
+    line = first_accent_line(folder)
+    assert visible(refused).startswith(
+        f"No recargué: services.yaml, línea {line}: el archivo no está en UTF-8"
+    )
+    assert app.bot_data[ENGINE] is old

@@ -44,7 +44,9 @@ async def test_danger_among_noise_still_gets_linea_100_first(app: Any, api: Fake
     assert "Línea 100" in visible(call)[:300]
 
 
-@pytest.mark.parametrize("kind", ["sticker", "photo", "voice", "audio", "video", "document"])
+@pytest.mark.parametrize(
+    "kind", ["sticker", "photo", "voice", "audio", "video", "document", "contact", "dice"]
+)
 async def test_media_without_caption_gets_the_hint(app: Any, api: FakeBotAPI, kind: str) -> None:
     [call] = await api.reply_to(api.media_message(kind))
     assert call.ok and call.text == ONLY_TEXT

@@ -202,14 +202,14 @@ async def test_the_sweep_loop_ends_when_the_start_fails_after_post_init(
         port = busy.getsockname()[1]
         settings = make_settings(
             api,
-            webhook_url=f"http://127.0.0.1:{port}/hook",
+            webhook_url="https://bot.example.org/hook",
             webhook_secret="s3cret-Token_1",
             webhook_listen="127.0.0.1",
             webhook_port=port,
         )
         async with asyncio.timeout(5):
             with pytest.raises(OSError):
-                async with serving(make_app(settings, kb), settings):
+                async with serving(make_app(settings, kb)):
                     pass
     assert api.since(0, "setMyCommands")  # post_init ran
     assert not [t for t in asyncio.all_tasks() if t.get_name() == sweeper.TASK_NAME]

@@ -115,15 +115,16 @@ async def test_no_text_id_or_time_of_day_reaches_the_counters_file(
             await ask(api, f"@{BOT_USERNAME} {text}", GROUP)
         await inline_typing(api, WRITTEN[2])
         await settled(app, api)
-    files = list(data.iterdir())
-    assert [f.name for f in files] == ["demanda.sqlite3"]
+    # with the Telegram layer's ids of answered updates and its heartbeat (issue 11)
+    files = sorted(f.name for f in data.iterdir())
+    assert files == ["alive", "answered_update_ids", "demanda.sqlite3"]
     assert stat.S_IMODE(data.stat().st_mode) == 0o700  # the bot's user alone
-    raw = files[0].read_bytes()
+    raw = counters_path(data).read_bytes()
     for secret in SECRETS:
         assert secret.encode() not in raw, secret
     assert not re.search(rb"\d\d:\d\d", raw), "a time of day"
     assert not re.search(rb"\d{9}", raw), "a long number (an id, a phone, a timestamp)"
-    with sqlite3.connect(files[0]) as db:
+    with sqlite3.connect(counters_path(data)) as db:
         tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
         columns = [c[1] for c in db.execute("PRAGMA table_info(counts)")]
         rows = db.execute("SELECT * FROM counts").fetchall()
@@ -138,7 +139,7 @@ async def test_no_text_id_or_time_of_day_reaches_the_counters_file(
 
 
 @pytest.mark.parametrize("counting", [True, False])
-async def test_privacidad_says_what_is_kept_and_off_means_nothing_on_disk(
+async def test_privacidad_says_what_is_kept_and_off_means_no_counters(
     api: FakeBotAPI, kb: Knowledge, workdir: Path, counting: bool
 ) -> None:
     data = workdir / "data"
@@ -152,5 +153,5 @@ async def test_privacidad_says_what_is_kept_and_off_means_nothing_on_disk(
         assert "cuentas anónimas por día" in text and "Nunca el texto" in text
         assert counters_path(data).exists()
     else:
-        assert "No guardo nada en disco." in text and "cuentas" not in text
-        assert not data.exists()
+        assert "un número interno por mensaje respondido" in text and "cuentas" not in text
+        assert not counters_path(data).exists()
