@@ -115,7 +115,8 @@ def decide(
     if harm.present and intent in QUIET_INTENTS:
         intent = "emergency" if harm.time != "past" else "referral"
         rule = "gate:harm_not_unknown"
-    suspected = opinion is not None and opinion.suspects_harm and not harm.present
+    # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
+    suspected = opinion is not None and opinion.suspects_harm and not harm.present and s.people
     if (
         suspected
         and opinion is not None
@@ -144,7 +145,7 @@ def decide(
         indicators=s.indicators,
         situation=situation,
         terms=s.terms,
-        harm=harm.time if harm.present else "ongoing" if suspected else "",
+        harm=harm.time if harm.present else "suspected" if suspected else "",
         victims=harm.victims,
         out_of_scope=bool(s.oos_words),
         corrections=s.corrections,

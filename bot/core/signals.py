@@ -90,6 +90,7 @@ class Signals:
     unexplained: int
     fuzzy_service: bool
     corrections: tuple[tuple[str, str, str], ...]
+    people: bool  # a person is named (a victim, an agent) or the writer speaks of themself
     harm: HarmReading = field(default_factory=HarmReading)
 
     @property
@@ -177,6 +178,7 @@ def read_signals(
         unexplained=len(unexplained),
         fuzzy_service=any(h.fuzzy for h in names if h.kind == "service"),
         corrections=corrections,
+        people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
         harm=_harm(lex, harm_hits, words, shouted(lex, text)),
     )
 
