@@ -146,6 +146,7 @@ def decide(
         situation=situation,
         terms=s.terms,
         harm=harm.time if harm.present else "suspected" if suspected else "",
+        harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
         out_of_scope=bool(s.oos_words),
         corrections=s.corrections,

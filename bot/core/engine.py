@@ -25,7 +25,7 @@ class Engine:
     def reply(self, text: str, context: Context | None = None) -> Answer:
         """Answer a free Spanish question; ``answer.context`` is the context for the next turn."""
         query = self.understand(text, context)
-        answer = safety_first(self.compose(query), query.harm, self.kb)
+        answer = safety_first(self.compose(query), query, self.kb)
         return replace(answer, harm=query.harm, rule=query.rule)
 
     def compose(self, query: Query) -> Answer:

@@ -544,6 +544,7 @@ class ContactTexts(_Texts):
     languages: Annotated[Text, Uses("languages")]
     own_language: Plain
     police: Annotated[Text, Uses("name phone hours")]
+    other: Annotated[Text, Uses("name phone hours")]
     in_danger: Annotated[Text, Uses("linea100")]
     for_department: Annotated[Text, Uses("linea100")]
 

@@ -40,6 +40,7 @@ class Query:
     situation: str | None = None
     terms: tuple[str, ...] = ()
     harm: HarmTime = ""
+    harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()
     practical: tuple[str, ...] = ()
     out_of_scope: bool = False

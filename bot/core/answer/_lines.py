@@ -35,6 +35,12 @@ def linea100_line(kb: Knowledge) -> Html:
     )
 
 
+def contact_line(kb: Knowledge, contact_id: str) -> Html:
+    """Another telephone of contacts.yaml (the mental-health line)."""
+    c = kb.contacts[contact_id]
+    return fill(kb.responses.contacts.other, name=c.name, phone=c.phone, hours=c.hours)
+
+
 def police_line(kb: Knowledge) -> Html:
     c = kb.contacts["policia"]
     return fill(kb.responses.contacts.police, name=c.name, phone=c.phone, hours=c.hours)

@@ -14,19 +14,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.answer._lines import linea100_line, police_line
+from bot.core.answer._lines import contact_line, linea100_line, police_line
 from bot.core.answer._render import plain
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer
+from bot.core.query import Query
+
+MENTAL_HEALTH = "salud_mental"  # contacts.yaml: the line for someone who thinks of dying
 
 
-def safety_first(answer: Answer, harm: str, kb: Knowledge) -> Answer:
+def safety_first(answer: Answer, query: Query, kb: Knowledge) -> Answer:
     """The answer with the safety lines first, for a message about harm to a person (texts
-    in responses.yaml, ``emergency``)."""
+    in responses.yaml, ``emergency``); with the mental-health line when someone thinks of
+    taking their life."""
+    harm = query.harm
+    linea100 = linea100_line(kb)
+    if "autolesion" in query.harm_kinds and MENTAL_HEALTH in kb.contacts:
+        answer = _after(answer, linea100, contact_line(kb, MENTAL_HEALTH))
     if answer.intent == "emergency" or not harm:
         return answer
     texts = kb.responses.emergency
-    linea100 = linea100_line(kb)
     if harm == "now":
         lines = [texts.heading, linea100, police_line(kb)]
     elif harm == "suspected":  # only the model sees harm: the line, no words about a case
@@ -35,4 +42,12 @@ def safety_first(answer: Answer, harm: str, kb: Knowledge) -> Answer:
         lines = [linea100, texts.care_past if harm == "past" else texts.care_ongoing]
     body = [line for line in answer.html.split("\n") if line != linea100]
     html = "\n".join([*lines, "", *body])
+    return replace(answer, html=html, text=plain(html))
+
+
+def _after(answer: Answer, line: str, extra: str) -> Answer:
+    """The answer with ``extra`` right after ``line`` (or first, when ``line`` is not in it)."""
+    lines = answer.html.split("\n")
+    at = lines.index(line) + 1 if line in lines else 0
+    html = "\n".join([*lines[:at], extra, *lines[at:]])
     return replace(answer, html=html, text=plain(html))
