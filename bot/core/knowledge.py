@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.core.classifier import Classifier, ModelError
+from bot.core.model import INTENTS
 from bot.core.templates import Pattern, TemplateError, expand, parse
 
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
@@ -392,17 +393,6 @@ class AndeanFile(_Strict):
 
 # --- intents.yaml --------------------------------------------------------------------------
 
-INTENT_IDS = (
-    "emergency",
-    "locate",
-    "describe",
-    "stats",
-    "overview",
-    "referral",
-    "greeting",
-    "help",
-    "unknown",
-)
 SIGNAL_NAMES = frozenset(
     {
         "service",
@@ -429,7 +419,7 @@ SIGNAL_NAMES = frozenset(
         "harm",
         "harm_past",
         "unexplained",
-        *(f"model_{i}" for i in INTENT_IDS),
+        *(f"model_{i}" for i in INTENTS),
     }
 )
 Signal = Annotated[str, Field(pattern=r"^[a-z_]+$")]
