@@ -60,6 +60,8 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "oos": float(s.oos_words),
         "oos_name": float(s.oos_next_to_name),
         "harm": float(s.harm.present),
+        # someone's case handed on: a person named and a referral cue ("¿a quién aviso?")
+        "person_case": float(bool(s.victims) and "referral" in s.cues),
         "harm_past": float(s.harm.present and s.harm.time == "past"),
         "unexplained": float(s.unexplained),
     }
@@ -126,6 +128,8 @@ def decide(
         intent, rule = "emergency", "gate:model_harm"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
+    if intent == "referral" and situation is None:
+        situation = _victim_situation(s, kb) if not services else _taken_by(services[0], kb)
     if intent == "locate" and not services and situation:
         services = list(kb.situations[situation].services)
     if intent == "referral" and situation:
@@ -181,6 +185,17 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str | None:
             found.append(victim.situation)
     found += [a.situation for a in kb.harm.acts if a.id in s.harm.acts and a.situation]
     return min(found, key=lambda sit: kb.situations[sit].priority, default=None)
+
+
+def _victim_situation(s: Signals, kb: Knowledge) -> str | None:
+    """The referral situation of the first person named, when nothing else says one."""
+    victims = {v.id: v.situation for v in kb.harm.victims}
+    return victims.get(s.victims[0]) if s.victims else None
+
+
+def _taken_by(service: str, kb: Knowledge) -> str | None:
+    """The first situation whose services include this one ("adoptar": adopción)."""
+    return next((sit.id for sit in kb.situations.values() if service in sit.services), None)
 
 
 def _follow_up(

@@ -418,6 +418,7 @@ SIGNAL_NAMES = frozenset(
         "oos_name",
         "harm",
         "harm_past",
+        "person_case",
         "unexplained",
         *(f"model_{i}" for i in INTENTS),
     }

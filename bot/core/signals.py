@@ -91,6 +91,7 @@ class Signals:
     fuzzy_service: bool
     corrections: tuple[tuple[str, str, str], ...]
     people: bool  # a person is named (a victim, an agent) or the writer speaks of themself
+    victims: tuple[str, ...]  # the victims of harm.yaml named, first named first
     harm: HarmReading = field(default_factory=HarmReading)
 
     @property
@@ -179,6 +180,7 @@ def read_signals(
         fuzzy_service=any(h.fuzzy for h in names if h.kind == "service"),
         corrections=corrections,
         people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
+        victims=tuple(_unique(h.key for h in harm_hits if h.kind == "victim")),
         harm=_harm(lex, harm_hits, words, shouted(lex, text)),
     )
 
