@@ -152,6 +152,7 @@ def decide(
         harm=harm.time if harm.present else "suspected" if suspected else "",
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
+        english=s.english,
         out_of_scope=bool(s.oos_words),
         corrections=s.corrections,
         follow_up=follow_up,

@@ -264,6 +264,7 @@ class Lexicon(_Strict):
     other_places: list[Text] = []
     place_markers: list[Text] = []
     not_places: list[Text] = []
+    english_words: list[Text] = []
     affiliation: list[Text] = []
     indicators: dict[Id, list[Text]] = {}
     periods: dict[Period, list[Text]]
@@ -576,6 +577,7 @@ class EmergencyTexts(_Texts):
     closing: Text
     care_ongoing: Text
     care_past: Text
+    english: Text
 
 
 class DescribeTexts(_Texts):

@@ -42,6 +42,7 @@ class Query:
     harm: HarmTime = ""
     harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()
+    english: bool = False
     practical: tuple[str, ...] = ()
     out_of_scope: bool = False
     corrections: tuple[tuple[str, str, str], ...] = ()  # (as typed, kind, id) of typo'd names

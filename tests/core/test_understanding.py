@@ -218,3 +218,11 @@ def test_ask_piped_into_head_ends_quietly() -> None:
     done = subprocess.run(shell, shell=True, input=questions, capture_output=True, text=True)
     assert done.returncode == 0
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_a_message_in_english_gets_an_english_line(engine: Engine) -> None:
+    answer = engine.reply("my husband hits me, where can I get help in Puno?")
+    lines = answer.text.splitlines()
+    assert answer.intent == "emergency" and "100" in lines[1]
+    assert any("If you are in danger" in line for line in lines[:4])
+    assert "If you" not in engine.reply("mi esposo me pega").text

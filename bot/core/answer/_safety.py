@@ -26,14 +26,16 @@ MENTAL_HEALTH = "salud_mental"  # contacts.yaml: the line for someone who thinks
 def safety_first(answer: Answer, query: Query, kb: Knowledge) -> Answer:
     """The answer with the safety lines first, for a message about harm to a person (texts
     in responses.yaml, ``emergency``); with the mental-health line when someone thinks of
-    taking their life."""
+    taking their life, and one line in English for a message in English."""
     harm = query.harm
     linea100 = linea100_line(kb)
     if "autolesion" in query.harm_kinds and MENTAL_HEALTH in kb.contacts:
         answer = _after(answer, linea100, contact_line(kb, MENTAL_HEALTH))
+    texts = kb.responses.emergency
+    if query.english and (harm or answer.intent == "emergency"):
+        answer = _after(answer, linea100, texts.english)
     if answer.intent == "emergency" or not harm:
         return answer
-    texts = kb.responses.emergency
     if harm == "now":
         lines = [texts.heading, linea100, police_line(kb)]
     elif harm == "suspected":  # only the model sees harm: the line, no words about a case
