@@ -1,41 +1,54 @@
-"""Load benchmark of the whole Telegram stack (not a test): a burst of updates from many chats
-through the real ``Application`` (handlers, engine, rate limiter, HTTP client) against our local
-Bot API server (``tests/e2e/botapi.py``), in polling and in webhook mode.
+"""Load benchmark of the whole Telegram stack (not a test), side by side in one run: the bot,
+the bot without each of its three leaner-per-reply changes, and a bare PTB echo bot on the
+same aiohttp transport, under the same load, against our Bot API server
+(``tests/e2e/botapi.py``).
 
     python bench/bench_load.py [--chats 500] [--per-chat 4] [--inflight 32]
-                               [--limited 300] [--modes polling,webhook]
+                               [--queued 5000] [--queued-chats 1000] [--limited 300]
 
-The bot runs in this process; the Bot API server and the load generator run in a second
-process (one per run), so each has a core of its own. The generator keeps at most
-``--inflight`` updates waiting for their reply (``--inflight 0``: all at once, a pure burst):
-in polling mode it queues them on the server, where the bot fetches them with getUpdates; in
-webhook mode it POSTs them to the bot's webhook server with the secret header. Latency runs
-from the moment an update is queued (or its POST starts) to the moment the bot's sendMessage
-for it reaches the server; the figures are replies per second, p50/p99 latency and the bot
-process's peak RSS. Every run is bounded (``--deadline`` seconds) and only 127.0.0.1 is used.
+Each run has three processes: the Bot API server with the load generator, the bot (or the
+echo bot), and this one, which starts them and prints the figures. The generator keeps at
+most ``--inflight`` updates waiting for their reply: in polling mode it queues them on the
+server, where the bot fetches them with getUpdates; in webhook mode it POSTs them to the
+bot's webhook server with the secret header. Latency runs from the moment an update is
+queued (or its POST starts) to the moment its reply reaches the server. CPU is the bot
+process's own, while the load runs (after a warm-up of 300 updates); RSS is that process's
+peak. Every run is bounded (``--deadline`` seconds) and only 127.0.0.1 is used.
 
-Telegram's flood limits (~30 messages/s overall, applied by PTB's AIORateLimiter, kept in
-production) cap any real bot at about 30 replies/s: the main runs lift them
-(``build_application(flood_limits=False)``, retries kept); ``--limited N`` measures N updates
-with them, as in production.
+The runs:
+- ``echo``: a bare PTB echo bot (``reply_text`` of the text), PTB's own polling, 32
+  concurrent updates, the bot's ``AiohttpRequest`` transport;
+- ``bot``: the bot, polling, as in production but without Telegram's flood limits;
+- ``bot-form-bodies``, ``bot-ptb-message``, ``bot-no-gc-freeze``: the bot without one
+  of its leaner-per-reply changes (url-encoded request bodies as PTB sends them; a PTB
+  ``Message`` built from each sendMessage result; no ``gc.freeze()`` after start-up), and
+  ``bot-none-of-the-three`` without any of them;
+- ``bot-core-cached``: the bot with the core's answers computed once per text (the
+  warm-up and earlier rounds computed them), which leaves the Telegram layer's own cost;
+- ``bot-webhook``: the bot in webhook mode;
+- ``bot-queued``: ``--queued`` updates from ``--queued-chats`` chats waiting at the server
+  before the bot starts (its peak RSS);
+- ``bot-telegram-limits``: ``--limited`` updates with Telegram's flood limits on, as in
+  production (about 30 replies a second).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import multiprocessing
 import os
 import platform
 import random
 import resource
-import socket
 import statistics
 import sys
+import tempfile
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -47,16 +60,40 @@ for extra in (ROOT, ROOT / "tests", ROOT / "tests" / "e2e"):
 
 SECRET = "bench-Secret_1"
 FIRST_CHAT = 100_000
+WARM_UP = 300  # updates (from chats of their own) before the measure starts
+TARGETS = {"cpu_ms": 0.55, "echo_ratio": 0.6, "p99_ms": 35.0, "queued_rss_mb": 80.0}
 
 
-# --- the Bot API server and load generator (second process) ---------------------------------
+def _cpu() -> float:
+    return sum(os.times()[:2])
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- the Bot API server and the load generator (a process) -----------------------------------
 
 
 def _server_process(conn: Connection, plan: dict[str, Any]) -> None:
     asyncio.run(_serve_and_load(conn, plan))
 
 
+def _updates(api: Any, chats: range, per_chat: int, texts: list[str], first_id: int) -> list[Any]:
+    """Round after round: every chat's first message, then every chat's second..."""
+    rng = random.Random(7)
+    updates = []
+    for round_ in range(per_chat):
+        for chat in chats:
+            update = api.text_message(rng.choice(texts), chat_id=chat, user_id=chat)
+            updates.append(
+                {"update_id": first_id + round_ * len(chats) + chat - chats[0], **update}
+            )
+    return updates
+
+
 async def _serve_and_load(conn: Connection, plan: dict[str, Any]) -> None:
+    import aiohttp
     from botapi import TOKEN, Call, FakeBotAPI
 
     class BenchAPI(FakeBotAPI):
@@ -69,19 +106,17 @@ async def _serve_and_load(conn: Connection, plan: dict[str, Any]) -> None:
             self.replied: dict[int, float] = {}
             self.failures = 0
             self.free: asyncio.Semaphore | None = None
-            self.all_done = asyncio.Event()
+            self.done = asyncio.Event()
             self.expected = 0
 
         def _m_sendMessage(self, params: dict[str, Any]) -> dict[str, Any]:
-            arrived = time.monotonic()
-            chat = int(params.get("chat_id", 0))
-            queue = self.waiting.get(chat)
+            queue = self.waiting.get(int(params.get("chat_id", 0)))
             if queue:
-                self.replied[queue.popleft()] = arrived
+                self.replied[queue.popleft()] = time.monotonic()
                 if self.free is not None:
                     self.free.release()
                 if len(self.replied) >= self.expected:
-                    self.all_done.set()
+                    self.done.set()
             return super()._m_sendMessage(params)
 
         async def _record(self, call: Call) -> None:
@@ -90,34 +125,22 @@ async def _serve_and_load(conn: Connection, plan: dict[str, Any]) -> None:
 
     api = BenchAPI(TOKEN)
     await api.start()
-    conn.send({"port": api.port})
-    go = await asyncio.to_thread(conn.recv)  # the bot is up
     texts: list[str] = plan["texts"]
-    chats, per_chat = plan["chats"], plan["per_chat"]
-    webhook: str | None = go.get("webhook")
-    total = chats * per_chat
-    inflight = plan["inflight"] or total
-    rng = random.Random(7)
-    # round after round: every chat's first message, then every chat's second...
-    updates = []
-    for round_ in range(per_chat):
-        for chat in range(FIRST_CHAT, FIRST_CHAT + chats):
-            text = rng.choice(texts)
-            update = api.text_message(text, chat_id=chat, user_id=chat)
-            update = {"update_id": round_ * chats + chat - FIRST_CHAT + 1, **update}
-            updates.append(update)
-            api.waiting.setdefault(chat, deque()).append(update["update_id"])
-    api.expected = total
-    api.free = asyncio.Semaphore(inflight)
+    warm = _updates(api, range(1, WARM_UP + 1), 1, texts, 1)
+    chats = range(FIRST_CHAT, FIRST_CHAT + plan["chats"])
+    load = _updates(api, chats, plan["per_chat"], texts, len(warm) + 1)
+    for update in warm + load:
+        chat = update["message"]["chat"]["id"]
+        api.waiting.setdefault(chat, deque()).append(update["update_id"])
+    conn.send({"port": api.port})
+    webhook: str | None = (await asyncio.to_thread(conn.recv))["webhook"]  # the bot is up
     session = None
-    posts: set[asyncio.Task[None]] = set()
     if webhook:
-        import aiohttp
-
         session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(limit=min(inflight, 100)),
+            connector=aiohttp.TCPConnector(limit=100),
             headers={"X-Telegram-Bot-Api-Secret-Token": SECRET},
         )
+    posts: set[asyncio.Task[None]] = set()
 
     async def post(update: dict[str, Any]) -> None:
         assert session is not None and webhook is not None
@@ -125,10 +148,18 @@ async def _serve_and_load(conn: Connection, plan: dict[str, Any]) -> None:
             if response.status != 200:
                 api.failures += 1
 
-    started = time.monotonic()
-    deadline = started + plan["deadline"]
-    try:
-        async with asyncio.timeout(plan["deadline"]):
+    async def inject(updates: list[dict[str, Any]], inflight: int) -> None:
+        """Keep ``inflight`` waiting (0: all at once, queued on the server) until all are
+        answered."""
+        api.expected = len(api.replied) + len(updates)
+        api.done.clear()
+        if not inflight:
+            now = time.monotonic()
+            api.injected.update((u["update_id"], now) for u in updates)
+            api.updates.extend(updates)
+            asyncio.get_running_loop().create_task(api._notify())
+        else:
+            api.free = asyncio.Semaphore(inflight)
             for update in updates:
                 await api.free.acquire()
                 api.injected[update["update_id"]] = time.monotonic()
@@ -139,38 +170,192 @@ async def _serve_and_load(conn: Connection, plan: dict[str, Any]) -> None:
                 else:
                     api.updates.append(update)
                     asyncio.get_running_loop().create_task(api._notify())
-            await api.all_done.wait()
+        await api.done.wait()
+
+    timed_out = False
+    try:
+        async with asyncio.timeout(plan["deadline"]):
+            await inject(warm, 32)
+            conn.send("warm")
+            await asyncio.to_thread(conn.recv)  # the bot noted its CPU time
+            started = time.monotonic()
+            await inject(load, plan["inflight"])
     except TimeoutError:
-        pass
-    finished = max(api.replied.values(), default=time.monotonic())
+        timed_out = True
+    replies = [u["update_id"] for u in load if u["update_id"] in api.replied]
+    finished = max((api.replied[u] for u in replies), default=time.monotonic())
     if posts:
         await asyncio.gather(*posts, return_exceptions=True)
     if session is not None:
         await session.close()
-    latencies = [(api.replied[u] - api.injected[u]) * 1000 for u in api.replied]
+    latencies = [(api.replied[u] - api.injected[u]) * 1000 for u in replies]
     conn.send(
         {
-            "updates": total,
-            "replies": len(api.replied),
+            "updates": len(load),
+            "replies": len(replies),
             "failures": api.failures,
             "seconds": finished - started,
             "latencies_ms": latencies,
-            "timed_out": time.monotonic() >= deadline,
-            "server_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "server_cpu_s": sum(os.times()[:2]),
+            "timed_out": timed_out,
         }
     )
     await asyncio.to_thread(conn.recv)  # the bot has stopped (serve its last getUpdates)
     await api.stop()
 
 
-# --- the bot (this process) ------------------------------------------------------------------
+# --- the bot (a process) ---------------------------------------------------------------------
+
+
+def _bot_process(conn: Connection, job: dict[str, Any]) -> None:
+    asyncio.run(_run_bot(conn, job))
+
+
+def _without(change: str, texts: list[str]) -> None:
+    """Undo one leaner-per-reply change in this process (the measure of what it saves), or
+    take the core's work out (``core``)."""
+    from bot.tg import app, common, transport
+
+    if change == "json":  # PTB's url-encoded form instead of a JSON body
+
+        class FormRequest(transport.AiohttpRequest):
+            async def do_request(self, url: str, method: str, request_data: Any = None, **kw: Any):  # type: ignore[no-untyped-def]
+                if request_data is None or request_data.contains_files:
+                    return await super().do_request(url, method, request_data, **kw)
+                session = self._session
+                assert session is not None
+                form = request_data.json_parameters
+                async with session.request(method, url, data=form) as response:
+                    return response.status, await response.read()
+
+        transport.AiohttpRequest = FormRequest  # type: ignore[misc]
+        app.AiohttpRequest = FormRequest  # type: ignore[misc]
+    elif change == "message":  # a PTB Message built from every sendMessage result
+
+        async def send_text(bot: Any, chat_id: int, html: str, reply_markup: Any = None) -> Any:
+            sent = await bot.send_message(chat_id, html, reply_markup=reply_markup)
+            return {
+                "message_id": sent.message_id,
+                "date": sent.date.timestamp(),
+                "chat": {"type": sent.chat.type},
+            }
+
+        common.send_text = send_text  # type: ignore[assignment]
+    elif change == "freeze":
+        app.settle_memory = lambda: None  # type: ignore[assignment]
+    elif change == "core":  # the core's answers computed beforehand: the layer's own cost
+        from bot.core.engine import Engine
+        from bot.core.knowledge import load_knowledge
+
+        engine = Engine(load_knowledge())
+        answers = {text: engine.reply(text) for text in texts}
+        Engine.reply = lambda self, text, context=None: answers[text]  # type: ignore[method-assign]
+
+
+def _echo_application(settings: Any) -> Any:
+    """A bare PTB echo bot on the bot's transport (PTB's own polling and processing)."""
+    from telegram import Update
+    from telegram.ext import ApplicationBuilder, MessageHandler, filters
+
+    from bot.tg.transport import AiohttpRequest
+
+    async def echo(update: Update, context: Any) -> None:
+        assert update.message is not None and update.message.text is not None
+        await update.message.reply_text(update.message.text)
+
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .base_url(f"{settings.bot_api_base_url}/bot")
+        .request(AiohttpRequest(settings.concurrent_updates + 8))
+        .get_updates_request(AiohttpRequest(2))
+        .concurrent_updates(settings.concurrent_updates)
+        .build()
+    )
+    application.add_handler(MessageHandler(filters.TEXT, echo))
+    return application
+
+
+async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
+    import cProfile
+    import logging
+
+    from harness import make_settings, serving
+
+    from bot.core.knowledge import load_knowledge
+    from bot.tg.app import build_application
+
+    logging.basicConfig(level=logging.WARNING)
+    collections: list[float] = []
+    started: list[float] = []
+
+    def timed(phase: str, info: dict[str, int]) -> None:  # full collections only
+        if info["generation"] == 2:
+            if phase == "start":
+                started.append(time.perf_counter())
+            elif started:
+                collections.append((time.perf_counter() - started.pop()) * 1000)
+
+    gc.callbacks.append(timed)
+    variant, profile = job["variant"], job["profile"]
+    for change in variant.split("+")[1:]:
+        _without(change, job["texts"])
+    with tempfile.TemporaryDirectory() as data:
+        settings = make_settings(
+            job["base"], log_level="WARNING", data_dir=Path(data), **job["webhook"]
+        )
+        if variant == "echo":
+            application = _echo_application(settings)
+            serve = _serve_echo(application)
+        else:
+            limits = variant.startswith("limited")
+            application = build_application(settings, load_knowledge(), flood_limits=limits)
+            serve = serving(application)
+        async with serve:
+            conn.send("ready")
+            await asyncio.to_thread(conn.recv)  # warmed up
+            collections.clear()
+            profiler = cProfile.Profile() if profile else None
+            cpu = _cpu()
+            if profiler is not None:
+                profiler.enable()
+            conn.send("measuring")
+            await asyncio.to_thread(conn.recv)  # the load is over
+            cpu = _cpu() - cpu
+            if profiler is not None:
+                profiler.disable()
+                profiler.dump_stats(profile)
+    conn.send(
+        {
+            "cpu_s": cpu,
+            "rss_mb": _rss_mb(),
+            "full_collections": len(collections),
+            "max_collection_ms": max(collections, default=0.0),
+        }
+    )
+
+
+def _serve_echo(application: Any) -> Any:
+    import contextlib
+
+    @contextlib.asynccontextmanager
+    async def serving() -> Any:
+        async with application:
+            assert application.updater is not None
+            await application.updater.start_polling(timeout=10, poll_interval=0)
+            await application.start()
+            yield
+            await application.updater.stop()
+            await application.stop()
+
+    return serving()
+
+
+# --- one run, all runs (this process) --------------------------------------------------------
 
 
 @dataclass
 class Figures:
-    mode: str
-    limits: bool
+    run: str
     updates: int
     replies: int
     failures: int
@@ -178,21 +363,20 @@ class Figures:
     p50_ms: float
     p99_ms: float
     max_ms: float
-    bot_rss_mb: float
+    cpu_ms: float  # of the bot process, per reply
+    rss_mb: float  # peak of the bot process
+    full_collections: int
+    max_collection_ms: float
     timed_out: bool
-    bot_cpu_per_reply_ms: float = 0.0
-    server_cpu_s: float = 0.0
 
     def line(self) -> str:
-        limits = "Telegram limits" if self.limits else "no flood limits"
         late = "  TIMED OUT" if self.timed_out else ""
         return (
-            f"{self.mode:8} {limits:16} {self.replies:5}/{self.updates:<5} replies "
-            f"{self.per_second:7.0f}/s  p50 {self.p50_ms:7.1f} ms  p99 {self.p99_ms:7.1f} ms  "
-            f"max {self.max_ms:7.1f} ms  failures {self.failures}  "
-            f"bot peak RSS {self.bot_rss_mb:5.1f} MB  "
-            f"bot CPU {self.bot_cpu_per_reply_ms:.2f} ms/reply  "
-            f"server CPU {self.server_cpu_s:.1f} s{late}"
+            f"{self.run:24} {self.replies:5}/{self.updates:<5} {self.per_second:6.0f}/s  "
+            f"p50 {self.p50_ms:7.1f} ms  p99 {self.p99_ms:7.1f} ms  max {self.max_ms:7.1f} ms  "
+            f"CPU {self.cpu_ms:5.2f} ms/reply  RSS {self.rss_mb:5.1f} MB  "
+            f"full gc {self.full_collections} (max {self.max_collection_ms:4.1f} ms)  "
+            f"failures {self.failures}{late}"
         )
 
 
@@ -203,11 +387,78 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+def _one_run(
+    name: str, variant: str, mode: str, plan: dict[str, Any], profile: str | None = None
+) -> Figures:
+    from harness import free_port
+
+    context = multiprocessing.get_context("spawn")
+    to_server, server_end = context.Pipe()
+    to_bot, bot_end = context.Pipe()
+    server = context.Process(target=_server_process, args=(server_end, plan), daemon=True)
+    server.start()
+    bot = None
+    try:
+        port = to_server.recv()["port"]
+        webhook: dict[str, Any] = {}
+        url = None
+        if mode == "webhook":
+            hook = free_port()
+            url = f"http://127.0.0.1:{hook}/hook"
+            webhook = {
+                "webhook_url": "https://bot.example.org/hook",
+                "webhook_secret": SECRET,
+                "webhook_listen": "127.0.0.1",
+                "webhook_port": hook,
+            }
+        base = f"http://127.0.0.1:{port}"
+        job = {"variant": variant, "base": base, "webhook": webhook, "profile": profile}
+        bot = context.Process(target=_bot_process, args=(bot_end, {**job, "texts": plan["texts"]}))
+        bot.start()
+        _expect(to_bot, "ready", plan["deadline"])
+        to_server.send({"webhook": url})
+        _expect(to_server, "warm", plan["deadline"])
+        to_bot.send("go")
+        _expect(to_bot, "measuring", 30)
+        to_server.send("go")
+        result = _receive(to_server, plan["deadline"] + 30)
+        to_bot.send("stop")
+        own = _receive(to_bot, 30)
+        to_server.send("stopped")
+    finally:
+        for process in (server, bot):
+            if process is not None:
+                process.join(timeout=10)
+                if process.is_alive():
+                    process.kill()
+    latencies = result["latencies_ms"]
+    return Figures(
+        run=name,
+        updates=result["updates"],
+        replies=result["replies"],
+        failures=result["failures"],
+        per_second=result["replies"] / result["seconds"] if result["seconds"] > 0 else 0.0,
+        p50_ms=statistics.median(latencies) if latencies else float("nan"),
+        p99_ms=_percentile(latencies, 0.99),
+        max_ms=max(latencies, default=float("nan")),
+        cpu_ms=own["cpu_s"] * 1000 / max(1, result["replies"]),
+        rss_mb=own["rss_mb"],
+        full_collections=own["full_collections"],
+        max_collection_ms=own["max_collection_ms"],
+        timed_out=result["timed_out"],
+    )
+
+
+def _receive(conn: Connection, seconds: float) -> Any:
+    if not conn.poll(seconds):
+        raise TimeoutError("a benchmark process did not answer")
+    return conn.recv()
+
+
+def _expect(conn: Connection, word: str, seconds: float) -> None:
+    got = _receive(conn, seconds)
+    if got != word:
+        raise RuntimeError(f"expected {word!r}, got {got!r}")
 
 
 def _questions() -> list[str]:
@@ -226,91 +477,39 @@ def _questions() -> list[str]:
     return texts
 
 
-async def _one_run(
-    mode: str, limits: bool, chats: int, per_chat: int, inflight: int, args: argparse.Namespace
-) -> Figures:
-    from harness import make_settings, serving
-
-    from bot.tg.app import build_application
-
-    plan = {
-        "texts": args.texts,
-        "chats": chats,
-        "per_chat": per_chat,
-        "inflight": inflight,
-        "deadline": args.deadline,
-    }
-    context = multiprocessing.get_context("spawn")
-    mine, theirs = context.Pipe()
-    server = context.Process(target=_server_process, args=(theirs, plan), daemon=True)
-    server.start()
-    try:
-        port = (await asyncio.to_thread(mine.recv))["port"]
-        base = f"http://127.0.0.1:{port}"
-        values: dict[str, Any] = {"log_level": "WARNING"}
-        webhook = None
-        if mode == "webhook":
-            hook_port = _free_port()
-            webhook = f"http://127.0.0.1:{hook_port}/hook"
-            values.update(
-                webhook_url=webhook,
-                webhook_secret=SECRET,
-                webhook_listen="127.0.0.1",
-                webhook_port=hook_port,
+def _verdicts(figures: dict[str, Figures]) -> list[str]:
+    bot, echo = figures["bot"], figures["echo"]
+    queued = figures.get("bot-queued")
+    ratio = bot.per_second / echo.per_second if echo.per_second else float("nan")
+    lines = [
+        f"bot/echo throughput ratio: {ratio:.2f} (bot {bot.per_second:.0f}/s, echo "
+        f"{echo.per_second:.0f}/s); CPU per reply: bot {bot.cpu_ms:.2f} ms, echo "
+        f"{echo.cpu_ms:.2f} ms ({bot.cpu_ms / echo.cpu_ms:.2f}x)",
+    ]
+    checks: list[tuple[str, bool]] = [
+        (
+            f"CPU per reply {bot.cpu_ms:.2f} ms <= {TARGETS['cpu_ms']} ms",
+            bot.cpu_ms <= TARGETS["cpu_ms"],
+        ),
+        (
+            f"throughput {ratio:.2f}x the echo bot's >= {TARGETS['echo_ratio']}x",
+            ratio >= TARGETS["echo_ratio"],
+        ),
+        (
+            f"p99 {bot.p99_ms:.1f} ms with <= 32 waiting <= {TARGETS['p99_ms']} ms",
+            bot.p99_ms <= TARGETS["p99_ms"],
+        ),
+    ]
+    if queued is not None:
+        checks.append(
+            (
+                f"peak RSS {queued.rss_mb:.1f} MB with {queued.updates} queued "
+                f"<= {TARGETS['queued_rss_mb']} MB",
+                queued.rss_mb <= TARGETS["queued_rss_mb"],
             )
-        settings = make_settings(base, **values)
-        application = build_application(settings, args.kb, flood_limits=limits)
-        async with serving(application, settings if webhook else None):
-            cpu = sum(os.times()[:2])
-            mine.send({"webhook": webhook})
-            result = await asyncio.wait_for(asyncio.to_thread(mine.recv), args.deadline + 30)
-            cpu = sum(os.times()[:2]) - cpu
-        mine.send("stopped")
-    finally:
-        server.join(timeout=10)
-        if server.is_alive():
-            server.kill()
-    latencies = result["latencies_ms"]
-    return Figures(
-        mode=mode,
-        limits=limits,
-        updates=result["updates"],
-        replies=result["replies"],
-        failures=result["failures"],
-        per_second=result["replies"] / result["seconds"] if result["seconds"] > 0 else 0.0,
-        p50_ms=statistics.median(latencies) if latencies else float("nan"),
-        p99_ms=_percentile(latencies, 0.99),
-        max_ms=max(latencies, default=float("nan")),
-        bot_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        timed_out=result["timed_out"],
-        bot_cpu_per_reply_ms=cpu * 1000 / max(1, result["replies"]),
-        server_cpu_s=result["server_cpu_s"],
-    )
-
-
-async def _main(args: argparse.Namespace) -> list[Figures]:
-    import logging
-
-    logging.basicConfig(level=logging.WARNING)
-    logging.getLogger("telegram").setLevel(logging.WARNING)
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    figures = []
-    for mode in args.modes.split(","):
-        # a short warm-up of this mode (first answers to new words, connections)
-        await _one_run(mode, False, 100, 1, args.inflight, args)
-        for burst, inflight in ((False, args.inflight), (True, 0)):
-            if burst and not args.burst:
-                continue
-            result = await _one_run(mode, False, args.chats, args.per_chat, inflight, args)
-            result.mode = f"{mode}{' burst' if burst else ''}"
-            print(result.line(), flush=True)
-            figures.append(result)
-        if args.limited:
-            chats = max(1, args.limited // args.per_chat)
-            result = await _one_run(mode, True, chats, args.per_chat, args.inflight, args)
-            print(result.line(), flush=True)
-            figures.append(result)
-    return figures
+        )
+    lines += [f"  {'met    ' if ok else 'NOT met'}  {text}" for text, ok in checks]
+    return lines
 
 
 def main() -> int:
@@ -319,36 +518,56 @@ def main() -> int:
     )
     parser.add_argument("--chats", type=int, default=500)
     parser.add_argument("--per-chat", type=int, default=4, help="messages per chat (< 5)")
-    parser.add_argument(
-        "--inflight", type=int, default=32, help="updates waiting for a reply at most"
-    )
-    parser.add_argument("--burst", action=argparse.BooleanOptionalAction, default=True)
-    parser.add_argument(
-        "--limited", type=int, default=300, help="updates to measure with Telegram's limits"
-    )
-    parser.add_argument("--modes", default="polling,webhook")
+    parser.add_argument("--inflight", type=int, default=32, help="updates waiting at most")
+    parser.add_argument("--queued", type=int, default=5000, help="0: no queued run")
+    parser.add_argument("--queued-chats", type=int, default=1000)
+    parser.add_argument("--limited", type=int, default=300, help="0: no run with limits")
     parser.add_argument("--deadline", type=float, default=120.0, help="seconds per run")
+    parser.add_argument("--only", help="run names, comma-separated (default: all)")
+    parser.add_argument("--profile", help="cProfile stats of the bot (core cached) to this file")
     args = parser.parse_args()
-    # chosen in a throwaway process: the engine used to choose them stays out of the bot's RSS
+    # chosen in a throwaway process: the engine used to choose them stays out of the way
     with multiprocessing.get_context("spawn").Pool(1) as pool:
-        args.texts = pool.apply(_questions)
-    from bot.core.knowledge import load_knowledge
-
-    args.kb = load_knowledge()  # once, as the bot does
+        texts = pool.apply(_questions)
     print(
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}; {args.chats} chats x {args.per_chat} messages, "
-        f"at most {args.inflight} waiting (and a pure burst); {len(args.texts)} questions "
-        "from tests/eval",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; {args.chats} chats x {args.per_chat} messages, at most "
+        f"{args.inflight} waiting; {len(texts)} questions from tests/eval",
         flush=True,
     )
-    figures = asyncio.run(_main(args))
-    print(json.dumps([f.__dict__ for f in figures]))
-    print(
-        "bot peak RSS is the peak of this process so far (ru_maxrss): run one mode alone "
-        "(--modes polling) for its own peak"
-    )
-    return 0 if all(f.replies == f.updates and not f.failures for f in figures) else 1
+    steady = {"chats": args.chats, "per_chat": args.per_chat, "inflight": args.inflight}
+    queued_per_chat = max(1, args.queued // args.queued_chats)
+    runs: list[tuple[str, str, str, dict[str, Any]]] = [
+        ("echo", "echo", "polling", steady),
+        ("bot", "bot", "polling", steady),
+        ("bot-form-bodies", "bot+json", "polling", steady),
+        ("bot-ptb-message", "bot+message", "polling", steady),
+        ("bot-no-gc-freeze", "bot+freeze", "polling", steady),
+        ("bot-none-of-the-three", "bot+json+message+freeze", "polling", steady),
+        ("bot-core-cached", "bot+core", "polling", steady),
+        ("bot-webhook", "bot", "webhook", steady),
+    ]
+    if args.queued:
+        queued = {"chats": args.queued_chats, "per_chat": queued_per_chat, "inflight": 0}
+        runs.append(("bot-queued", "bot", "polling", queued))
+    if args.limited:
+        limited = {"chats": max(1, args.limited // args.per_chat), "per_chat": args.per_chat}
+        runs.append(("bot-telegram-limits", "limited", "polling", {**limited, "inflight": 32}))
+    only = set(args.only.split(",")) if args.only else None
+    figures: dict[str, Figures] = {}
+    for name, variant, mode, load in runs:
+        if only is not None and name not in only:
+            continue
+        plan = {**load, "texts": texts, "deadline": args.deadline}
+        profile = args.profile if name == "bot-core-cached" else None
+        figures[name] = _one_run(name, variant, mode, plan, profile)
+        print(figures[name].line(), flush=True)
+    if "bot" in figures and "echo" in figures:
+        for line in _verdicts(figures):
+            print(line)
+    print(json.dumps([asdict(f) for f in figures.values()]))
+    complete = all(f.replies == f.updates and not f.failures for f in figures.values())
+    return 0 if complete else 1
 
 
 if __name__ == "__main__":

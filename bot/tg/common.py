@@ -57,8 +57,10 @@ URGENT_COMMANDS = frozenset({"emergencia", "borrar"})
 
 
 def danger(core: Engine, text: str) -> bool:
-    """Whether a text tells of danger: the one place the Telegram layer asks it."""
-    return core.understand(text).intent == "emergency"
+    """Whether a text tells of danger (an emergency, or harm happening now: the core's own
+    ``Query.danger``): the one place the Telegram layer asks it."""
+    query = core.understand(text)
+    return query.intent == "emergency" or query.danger
 
 
 def command(text: str) -> tuple[str, str] | None:

@@ -114,7 +114,7 @@ class Outage:
         if self._up.is_set():
             self._up.clear()
             self._since = time.monotonic()
-            logger.warning("The Bot API fails (%s); replies wait and try again", one_line(error))
+            logger.warning("The Bot API fails (%s); requests wait and try again", one_line(error))
 
     def _back(self) -> None:
         if not self._up.is_set():
