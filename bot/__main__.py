@@ -7,6 +7,7 @@ and ``cartel`` import their libraries only when they run.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -110,5 +111,16 @@ def main(argv: list[str] | None = None) -> int:
     raise AssertionError(command)
 
 
+def _quiet_main() -> int:
+    """``main``, ending quietly when the reader of the output goes away (``ask ... | head``)."""
+    try:
+        return main()
+    except BrokenPipeError:
+        # nothing left to say, and nowhere to say it: the interpreter's own flush at exit must
+        # not fail either (the Python documentation's recipe for SIGPIPE)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_quiet_main())

@@ -35,6 +35,12 @@ class Case(BaseModel):
     province: str | None = None
     contains: list[str] = []
     harm: bool | None = None
+    before: list[str] = []  # the earlier turns of a conversation, asked first, in order
+
+    @property
+    def key(self) -> str:
+        """How known_failures.yaml names the case: its question, after its earlier turns."""
+        return " → ".join([*self.before, self.q])
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,14 +127,24 @@ def _yaml_list(file: Path) -> list[Any]:
 
 
 def load_cases(paths: Iterable[Path]) -> list[tuple[str, Case]]:
-    """Every case of the given files (folders are searched for ``*.yaml``)."""
+    """Every case of the given files (folders are searched for ``*.yaml``). An item with
+    ``turns`` is a conversation: each turn is a case asked after the turns before it."""
     cases: list[tuple[str, Case]] = []
     for file in _files(paths):
         for i, item in enumerate(_yaml_list(file), start=1):
+            turns = item.get("turns") if isinstance(item, dict) else None
             try:
-                cases.append((f"{file.name}#{i}", Case.model_validate(item)))
-            except ValidationError as exc:
-                raise ValueError(f"{file.name}, caso {i}: {exc.errors()[0]['msg']}") from None
+                if turns is None:
+                    cases.append((f"{file.name}#{i}", Case.model_validate(item)))
+                    continue
+                asked: list[str] = []
+                for t, turn in enumerate(turns, start=1):
+                    case = Case.model_validate({**turn, "before": list(asked)})
+                    cases.append((f"{file.name}#{i}.{t}", case))
+                    asked.append(case.q)
+            except (ValidationError, TypeError) as exc:
+                message = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else exc
+                raise ValueError(f"{file.name}, caso {i}: {message}") from None
     return cases
 
 
@@ -150,7 +166,10 @@ def load_known_failures(paths: Iterable[Path]) -> dict[str, str]:
 def run_cases(engine: Engine, cases: list[tuple[str, Case]]) -> list[Result]:
     results = []
     for source, case in cases:
-        answer = engine.reply(case.q)
+        context = None
+        for earlier in case.before:  # a conversation: its earlier turns, as a person sent them
+            context = engine.reply(earlier, context).context
+        answer = engine.reply(case.q, context)
         results.append(Result(case, source, answer, check_case(case, answer)))
     return results
 
@@ -177,15 +196,15 @@ def report(results: list[Result], known: dict[str, str], *, quiet: bool = False)
         key = _expected_intent(r.case)
         total[key] += 1
         passed[key] += not r.problems
-    new = tuple(r for r in results if r.problems and r.case.q not in known)
-    failing = {r.case.q for r in results if r.problems}
-    asked = {r.case.q for r in results}
+    new = tuple(r for r in results if r.problems and r.case.key not in known)
+    failing = {r.case.key for r in results if r.problems}
+    asked = {r.case.key for r in results}
     fixed = tuple(q for q in known if q in asked and q not in failing)
     if not quiet:
         for r in results:
             if r.problems:
-                label = "fallo conocido" if r.case.q in known else "FALLO"
-                print(f"{label} {r.source} [{r.answer.rule}]: {r.case.q!r}")
+                label = "fallo conocido" if r.case.key in known else "FALLO"
+                print(f"{label} {r.source} [{r.answer.rule}]: {r.case.key!r}")
                 for problem in r.problems:
                     print(f"    - {problem}")
     print("\nPrecisión por intent:")

@@ -17,6 +17,7 @@ from bot.core.signals import Signals
 SHORT = 4  # content words: a short message
 QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
 FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
+FOLLOW_CUES = frozenset({"locate", "describe", "stats"})
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
     "gate:harm_now",
@@ -59,6 +60,8 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "oos": float(s.oos_words),
         "oos_name": float(s.oos_next_to_name),
         "harm": float(s.harm.present),
+        # someone's case handed on: a person named and a referral cue ("¿a quién aviso?")
+        "person_case": float(bool(s.victims) and "referral" in s.cues),
         "harm_past": float(s.harm.present and s.harm.time == "past"),
         "unexplained": float(s.unexplained),
     }
@@ -114,7 +117,8 @@ def decide(
     if harm.present and intent in QUIET_INTENTS:
         intent = "emergency" if harm.time != "past" else "referral"
         rule = "gate:harm_not_unknown"
-    suspected = opinion is not None and opinion.suspects_harm and not harm.present
+    # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
+    suspected = opinion is not None and opinion.suspects_harm and not harm.present and s.people
     if (
         suspected
         and opinion is not None
@@ -124,6 +128,8 @@ def decide(
         intent, rule = "emergency", "gate:model_harm"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
+    if intent == "referral" and situation is None:
+        situation = _victim_situation(s, kb) if not services else _taken_by(services[0], kb)
     if intent == "locate" and not services and situation:
         services = list(kb.situations[situation].services)
     if intent == "referral" and situation:
@@ -143,8 +149,10 @@ def decide(
         indicators=s.indicators,
         situation=situation,
         terms=s.terms,
-        harm=harm.time if harm.present else "ongoing" if suspected else "",
+        harm=harm.time if harm.present else "suspected" if suspected else "",
+        harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
+        english=s.english,
         out_of_scope=bool(s.oos_words),
         corrections=s.corrections,
         follow_up=follow_up,
@@ -180,39 +188,53 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str | None:
     return min(found, key=lambda sit: kb.situations[sit].priority, default=None)
 
 
+def _victim_situation(s: Signals, kb: Knowledge) -> str | None:
+    """The referral situation of the first person named, when nothing else says one."""
+    victims = {v.id: v.situation for v in kb.harm.victims}
+    return victims.get(s.victims[0]) if s.victims else None
+
+
+def _taken_by(service: str, kb: Knowledge) -> str | None:
+    """The first situation whose services include this one ("adoptar": adopción)."""
+    return next((sit.id for sit in kb.situations.values() if service in sit.services), None)
+
+
 def _follow_up(
     s: Signals, kb: Knowledge, context: Context | None
 ) -> tuple[Intent, list[str], str | None, Place | None, list[str]] | None:
-    """ "¿y en Lampa?" after a question: the same question about another place or period;
-    "¿y el SAU?" after a question about the CEM: the same question about another service."""
+    """A short message that leans on the last answer: "¿y en Lampa?" (another place), "¿y en
+    2022?" (another period), "¿y el SAU?" (another service), "¿y dónde queda?", "¿cuántas?",
+    "¿atiende en quechua?" (another question about the same service). A complete question,
+    one that names what it asks about and how, is answered on its own."""
     if context is None or context.expired() or context.intent not in FOLLOW_INTENTS:
         return None
-    short = s.content_words <= SHORT
-    inherits = not s.services and not s.terms and not s.situations
-    switches = (
-        bool(s.services)
-        and short
-        and not (s.cues or s.terms or s.situations)
-        and context.intent in ("locate", "stats", "describe")
-    )
-    if not ((inherits and short and (s.place or s.periods or "stats" in s.cues)) or switches):
+    named = bool(s.services or s.terms or s.situations)
+    asking = s.cues & FOLLOW_CUES
+    if s.content_words > SHORT or (named and (s.place or asking or s.periods or s.asks_sites)):
         return None
-    services = list(s.services) if switches else list(context.services)
-    situation = s.situation if switches else context.situation
+    if not named and not (s.place or s.periods or asking):
+        return None
+    services = list(s.services) if s.services else list(context.services)
+    situation = s.situation if named else context.situation
     place = s.place
     if place is None and context.province:
         place = Place("province", context.province, kb.provinces[context.province].name)
         if context.district is not None and context.district in kb.districts:
             d = kb.districts[context.district]
             place = Place("district", d.ubigeo, d.name)
-    periods = list(s.periods)
-    if not periods and context.period and ("stats" in s.cues or switches):
-        periods = [context.period]
+    periods = list(s.periods) or ([context.period] if context.period else [])
     intent: Intent = context.intent
-    if "stats" in s.cues and services:
-        intent = "stats"
-    elif intent == "describe" and place:
-        intent = "locate"
+    if s.indicators:  # "¿y cuántos casos atendió?": a figure
+        asking = asking | {"stats"}
+    for cue in ("stats", "locate", "describe"):
+        if cue in asking:
+            intent = cue
+            break
+    else:
+        if intent == "describe" and s.place:
+            intent = "locate"
+    if intent != "stats":
+        periods = list(s.periods)
     return intent, services, situation, place, periods
 
 

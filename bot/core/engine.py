@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.answer import Composer
+from bot.core.answer import Composer, safety_first
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context
 from bot.core.query import Place, Query
-from bot.core.safety import safety_first
 from bot.core.understand import Understanding
 
 
@@ -26,30 +25,11 @@ class Engine:
     def reply(self, text: str, context: Context | None = None) -> Answer:
         """Answer a free Spanish question; ``answer.context`` is the context for the next turn."""
         query = self.understand(text, context)
-        answer = safety_first(self.compose(query), query.harm, self.composer)
+        answer = safety_first(self.compose(query), query, self.kb)
         return replace(answer, harm=query.harm, rule=query.rule)
 
     def compose(self, query: Query) -> Answer:
-        c = self.composer
-        match query.intent:
-            case "emergency":
-                return c.emergency(query.place, query.situation)
-            case "locate" if query.services:
-                return c.locate(query)
-            case "describe" if query.services or query.terms:
-                return c.describe(query)
-            case "stats":
-                return c.stats(query)
-            case "overview":
-                return c.overview(query)
-            case "referral" if query.situation:
-                return c.referral(query)
-            case "greeting":
-                return c.greeting(query)
-            case "help":
-                return c.help()
-            case _:
-                return c.unknown(query)
+        return self.composer.compose(query)
 
     def _query(self, intent: str, **kwargs: object) -> Query:
         return Query(text="", normalized="", intent=intent, **kwargs)  # type: ignore[arg-type]

@@ -8,6 +8,8 @@ cross-reference is checked. Any problem raises ``KnowledgeError`` naming the fil
 from __future__ import annotations
 
 import math
+import re
+import string
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -16,9 +18,10 @@ from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.core.classifier import Classifier, ModelError
+from bot.core.model import INTENTS
 from bot.core.templates import Pattern, TemplateError, expand, parse
 
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
@@ -58,6 +61,7 @@ class Service(_Strict):
     free: bool | None = None
     hours: str | None = None
     note: str | None = None
+    violence: bool = False  # takes cases of violence: answers about it carry Línea 100
     source: Text
 
 
@@ -260,6 +264,7 @@ class Lexicon(_Strict):
     other_places: list[Text] = []
     place_markers: list[Text] = []
     not_places: list[Text] = []
+    english_words: list[Text] = []
     affiliation: list[Text] = []
     indicators: dict[Id, list[Text]] = {}
     periods: dict[Period, list[Text]]
@@ -389,17 +394,6 @@ class AndeanFile(_Strict):
 
 # --- intents.yaml --------------------------------------------------------------------------
 
-INTENT_IDS = (
-    "emergency",
-    "locate",
-    "describe",
-    "stats",
-    "overview",
-    "referral",
-    "greeting",
-    "help",
-    "unknown",
-)
 SIGNAL_NAMES = frozenset(
     {
         "service",
@@ -425,8 +419,9 @@ SIGNAL_NAMES = frozenset(
         "oos_name",
         "harm",
         "harm_past",
+        "person_case",
         "unexplained",
-        *(f"model_{i}" for i in INTENT_IDS),
+        *(f"model_{i}" for i in INTENTS),
     }
 )
 Signal = Annotated[str, Field(pattern=r"^[a-z_]+$")]
@@ -453,6 +448,242 @@ class IntentScore(_Strict):
 class IntentsFile(_Strict):
     model_harm_gate: Annotated[float, Field(ge=0, le=1)] = 0.8
     intents: Annotated[list[IntentScore], Field(min_length=1)]
+
+
+# --- responses.yaml ------------------------------------------------------------------------
+
+_TAG = re.compile(r"<(/?)([bi])>")
+_ENTITY = re.compile(r"&(amp|lt|gt|quot);")
+
+
+@dataclass(frozen=True, slots=True)
+class Uses:
+    """Field metadata of a fixed text: the {placeholders} it may use, and whether it is HTML
+    (``<b>``, ``<i>``) or plain text (titles, buttons, phrases escaped where they are used)."""
+
+    names: str = ""
+    markup: bool = True
+
+
+def _text_error(text: str, uses: Uses) -> str | None:
+    """What is wrong with one fixed text, or None (Telegram refuses broken HTML)."""
+    try:
+        fields = [(f, s, c) for _, f, s, c in string.Formatter().parse(text) if f is not None]
+    except ValueError:
+        return "llave { o } sin pareja (para escribir una llave, póngala dos veces)"
+    allowed = uses.names.split()
+    for name, spec, conversion in fields:
+        if name not in allowed or spec or conversion:
+            known = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "ninguno"
+            return f"marcador desconocido {{{name}}} (este texto admite: {known})"
+    if not uses.markup:
+        return "este texto va sin formato (<b>, <i>)" if _TAG.search(text) else None
+    open_tags: list[str] = []
+    for closing, tag in _TAG.findall(text):
+        if not closing:
+            open_tags.append(tag)
+        elif not open_tags or open_tags.pop() != tag:
+            return f"etiqueta </{tag}> sin su <{tag}>"
+    if open_tags:
+        return f"etiqueta <{open_tags[-1]}> sin cerrar"
+    if any(c in _ENTITY.sub("", _TAG.sub("", text)) for c in "<>&"):
+        return "use solo <b>…</b> y <i>…</i>; escriba < > & como &lt; &gt; &amp;"
+    return None
+
+
+class _Texts(_Strict):
+    """A group of fixed texts, each checked against its ``Uses``; whitespace kept as written."""
+
+    model_config = ConfigDict(str_strip_whitespace=False)
+
+    @field_validator("*")
+    @classmethod
+    def _check_text(cls, value: Any, info: Any) -> Any:  # info: pydantic's ValidationInfo
+        field = cls.model_fields[info.field_name or ""]
+        uses = next((m for m in field.metadata if isinstance(m, Uses)), Uses())
+        if isinstance(value, SuggestionText):
+            texts, uses = [value.label, value.query], replace(uses, markup=False)
+        else:
+            texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+        for text in texts:
+            error = _text_error(text, uses)
+            if error:
+                raise ValueError(error)
+        return value
+
+
+Plain = Annotated[Text, Uses(markup=False)]
+
+
+class SuggestionText(_Strict):
+    """A follow-up button (plain text): what it shows and the question it sends."""
+
+    label: Text
+    query: Text
+
+
+class ByOperation(_Texts):
+    mimp: Plain
+    coordinated: Plain
+
+    def of(self, operation: Operation) -> str:
+        return self.mimp if operation == "mimp" else self.coordinated
+
+
+class ContactTexts(_Texts):
+    linea100: Annotated[Text, Uses("name phone free hours languages")]
+    free: Text
+    languages: Annotated[Text, Uses("languages")]
+    own_language: Plain
+    police: Annotated[Text, Uses("name phone hours")]
+    other: Annotated[Text, Uses("name phone hours")]
+    in_danger: Annotated[Text, Uses("linea100")]
+    for_department: Annotated[Text, Uses("linea100")]
+
+
+class SourceTexts(_Texts):
+    source: Annotated[Text, Uses("source")]
+    source_and_summary: Annotated[Text, Uses("source summary")]
+    summary: Annotated[Text, Uses("department", markup=False)]
+    summary_mark: Plain
+    coordinates: Annotated[Text, Uses("source", markup=False)]
+
+
+class PlaceTexts(_Texts):
+    province: Annotated[Text, Uses("province", markup=False)]
+    district: Annotated[Text, Uses("district province", markup=False)]
+    department: Annotated[Text, Uses("department", markup=False)]
+    site_in_district: Annotated[Text, Uses("site district", markup=False)]
+    provinces: Annotated[Text, Uses("count", markup=False)]
+    capital: Annotated[Text, Uses("capital")]
+    district_intro: Annotated[Text, Uses("district capital province")]
+    alternatives: Annotated[Text, Uses("place others")]
+    corrected: Annotated[Text, Uses("name typed", markup=False)]
+    did_you_mean: Annotated[Text, Uses("names")]
+
+
+class CountTexts(_Texts):
+    none: Annotated[Text, Uses("province service")]
+    some: Annotated[Text, Uses("province count service detail")]
+    discrepancy: Annotated[Text, Uses("table province listed")]
+    department: Annotated[Text, Uses("department count service kinds")]
+    also_here: Annotated[Text, Uses("district services")]
+    nearest: Annotated[Text, Uses("count service province capital km")]
+
+
+class EmergencyTexts(_Texts):
+    heading: Text
+    district: Annotated[Text, Uses("district province")]
+    closing: Text
+    care_ongoing: Text
+    care_past: Text
+    english: Text
+
+
+class DescribeTexts(_Texts):
+    serves: Annotated[Text, Uses("serves")]
+    offers: Text
+    free: Plain
+    hours: Annotated[Text, Uses("hours", markup=False)]
+    facts: Annotated[Text, Uses("facts")]
+    managed_by: Annotated[Text, Uses("programme managed")]
+    in_department: Annotated[Text, Uses("department total provinces")]
+    programme: Annotated[Text, Uses("department")]
+
+
+class StatsTexts(_Texts):
+    which_service: Annotated[Text, Uses("services")]
+    ask_service: Text
+    no_figures: Annotated[Text, Uses("service")]
+    how_many: Annotated[Text, Uses("total")]
+    not_by_province: Annotated[Text, Uses("department")]
+    heading: Annotated[Text, Uses("service department")]
+
+
+class OverviewTexts(_Texts):
+    heading: Annotated[Text, Uses("place capital")]
+    with_total: Annotated[Text, Uses("heading total")]
+    province: Annotated[Text, Uses("province capital")]
+
+
+class ReferralTexts(_Texts):
+    ask_place: Text
+    department: Annotated[Text, Uses("bullet service count")]
+    province: Annotated[Text, Uses("bullet service province count detail")]
+    none: Annotated[Text, Uses("bullet service province")]
+    nearest: Annotated[Text, Uses("bullet service province nearest count km")]
+
+
+class ChatTexts(_Texts):
+    hello: Annotated[Text, Uses("department")]
+    thanks: Text
+    farewell: Text
+    help_heading: Text
+    help_intro: Text
+    help_topics: Annotated[list[Text], Field(min_length=1)]
+    sorry: Annotated[Text, Uses("department")]
+    can_do: Text
+    place: Annotated[Text, Uses("province")]
+    glossary: Text
+
+
+class NearestTexts(_Texts):
+    far: Annotated[Text, Uses("km department")]
+    closest: Annotated[Text, Uses("capital district province km")]
+    cem: Annotated[Text, Uses("province km")]
+
+
+class TitleTexts(_Texts):
+    emergency: Plain
+    locate: Annotated[Text, Uses("service place", markup=False)]
+    stats: Plain
+    stats_service: Annotated[Text, Uses("service", markup=False)]
+    overview: Annotated[Text, Uses("place", markup=False)]
+    nearest: Annotated[Text, Uses("place", markup=False)]
+    greeting: Plain
+    help: Plain
+    unknown: Plain
+    glossary: Plain
+
+
+class SuggestionTexts(_Texts):
+    emergency: SuggestionText
+    where_cem: SuggestionText
+    where_cem_in: Annotated[SuggestionText, Uses("province")]
+    linea100: SuggestionText
+    referral: SuggestionText
+    what_is: Annotated[SuggestionText, Uses("service")]
+    where_is: Annotated[SuggestionText, Uses("service")]
+    figures: Annotated[SuggestionText, Uses("service")]
+    figures_cem: SuggestionText
+    period: Annotated[SuggestionText, Uses("service period")]
+    which_province: Annotated[SuggestionText, Uses("service place")]
+    service_in: Annotated[SuggestionText, Uses("service province")]
+    district: Annotated[SuggestionText, Uses("service district")]
+    province: Annotated[SuggestionText, Uses("service province")]
+    department: Annotated[SuggestionText, Uses("service department")]
+    services_in: Annotated[SuggestionText, Uses("province")]
+
+
+class Responses(_Texts):
+    """Every fixed text of the answers (``knowledge/responses.yaml``)."""
+
+    example_place: Plain
+    operations: ByOperation
+    managed: ByOperation
+    contacts: ContactTexts
+    sources: SourceTexts
+    places: PlaceTexts
+    counts: CountTexts
+    emergency: EmergencyTexts
+    describe: DescribeTexts
+    stats: StatsTexts
+    overview: OverviewTexts
+    referral: ReferralTexts
+    chat: ChatTexts
+    nearest: NearestTexts
+    titles: TitleTexts
+    suggestions: SuggestionTexts
 
 
 # --- the index -----------------------------------------------------------------------------
@@ -489,6 +720,7 @@ class Knowledge:
     templates: Mapping[str, Pattern]  # every phrase template, parsed
     model: Classifier | None
     places_source: str
+    responses: Responses
     warnings: tuple[str, ...]
 
     def count(self, service_id: str, province_id: str) -> int:
@@ -550,6 +782,7 @@ FILES = {
     "andean": "andean.yaml",
     "centros_poblados": "centros_poblados.yaml",
     "barrios": "barrios.yaml",
+    "responses": "responses.yaml",
 }
 
 
@@ -701,6 +934,7 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     andean_f, a_node, a_data = _read(directory / FILES["andean"], AndeanFile)
     centros_f, cp_node, cp_data = _read(directory / FILES["centros_poblados"], CentrosPobladosFile)
     barrios_f, b_node, b_data = _read(directory / FILES["barrios"], BarriosFile)
+    responses = _read(directory / FILES["responses"], Responses)[0]
     _Refs(directory / FILES["intents"], i_node, i_data).unique(
         [i.id for i in intents_f.intents], "intents", "intención"
     )
@@ -928,6 +1162,7 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
         templates=MappingProxyType(templates.parsed),
         model=_model(directory),
         places_source=places_f.source,
+        responses=responses,
         warnings=(),
     )
     warnings = _consistency(kb, _Refs(directory / FILES["locations"], l_node, l_data))

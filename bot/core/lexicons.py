@@ -35,6 +35,7 @@ class Lexicons:
         self.shouted = frozenset(normalize(w) for w in lex.shouted)
         self.shouted_heads = frozenset(w[:3] for w in self.shouted)  # "ayu", "aux", "soc"
         self.light = frozenset(normalize(w) for w in lex.gap_words)
+        self.english = frozenset(normalize(w) for w in lex.english_words)
         self._normal: dict[str, tuple[str, ...]] = {}
         names = list(self._name_entries())
         situations = list(self._situation_entries())

@@ -7,7 +7,7 @@ from typing import Literal
 
 from bot.core.model import Intent
 
-HarmTime = Literal["", "past", "ongoing", "now"]
+HarmTime = Literal["", "past", "ongoing", "now", "suspected"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,8 @@ class Query:
     """What a message asks, before any answer is composed.
 
     ``harm`` is when harm to a person happens in the message ("" none, "past", "ongoing",
-    "now"); ``rule`` names the gate or score that chose the intent (shown by ``eval``)."""
+    "now"), or "suspected" when only the statistical model sees it; ``rule`` names the gate or
+    score that chose the intent (shown by ``eval``)."""
 
     text: str
     normalized: str
@@ -39,7 +40,9 @@ class Query:
     situation: str | None = None
     terms: tuple[str, ...] = ()
     harm: HarmTime = ""
+    harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()
+    english: bool = False
     practical: tuple[str, ...] = ()
     out_of_scope: bool = False
     corrections: tuple[tuple[str, str, str], ...] = ()  # (as typed, kind, id) of typo'd names

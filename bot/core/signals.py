@@ -29,6 +29,7 @@ MARK_KINDS = frozenset({"time", "frame", "first"})
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
 ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
 MY = frozenset({"mi", "mis", "nuestra", "nuestro", "nuestras", "nuestros"})
+ENGLISH_WORDS = 2  # English words that make a message English
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
@@ -90,6 +91,9 @@ class Signals:
     unexplained: int
     fuzzy_service: bool
     corrections: tuple[tuple[str, str, str], ...]
+    people: bool  # a person is named (a victim, an agent) or the writer speaks of themself
+    victims: tuple[str, ...]  # the victims of harm.yaml named, first named first
+    english: bool  # written (also) in English
     harm: HarmReading = field(default_factory=HarmReading)
 
     @property
@@ -177,6 +181,9 @@ def read_signals(
         unexplained=len(unexplained),
         fuzzy_service=any(h.fuzzy for h in names if h.kind == "service"),
         corrections=corrections,
+        people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
+        victims=tuple(_unique(h.key for h in harm_hits if h.kind == "victim")),
+        english=sum(w in lex.english for w in raw_words) >= ENGLISH_WORDS,
         harm=_harm(lex, harm_hits, words, shouted(lex, text)),
     )
 

@@ -199,3 +199,30 @@ def test_bad_input_is_answered(engine: Engine, text: str) -> None:
 def test_invisible_and_look_alike_characters() -> None:
     assert normalize("c\u200bem en juli\u00adaca") == "cem en juliaca"
     assert normalize("сем") == "cem"  # Cyrillic letters that look Latin
+
+
+def test_suicidal_thoughts_get_the_mental_health_line(engine: Engine) -> None:
+    answer = engine.reply("ya no quiero vivir, me quiero morir")
+    lines = answer.text.splitlines()
+    assert answer.intent == "emergency" and "100" in lines[1]
+    assert any("113" in line for line in lines[:4])
+    assert not any("113" in line for line in engine.reply("mi pareja me pega").text.splitlines())
+
+
+def test_ask_piped_into_head_ends_quietly() -> None:
+    import subprocess
+    import sys
+
+    questions = "\n".join(["hay cem en juliaca"] * 200)
+    shell = f"{sys.executable} -m bot ask - | head -1"
+    done = subprocess.run(shell, shell=True, input=questions, capture_output=True, text=True)
+    assert done.returncode == 0
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
+
+
+def test_a_message_in_english_gets_an_english_line(engine: Engine) -> None:
+    answer = engine.reply("my husband hits me, where can I get help in Puno?")
+    lines = answer.text.splitlines()
+    assert answer.intent == "emergency" and "100" in lines[1]
+    assert any("If you are in danger" in line for line in lines[:4])
+    assert "If you" not in engine.reply("mi esposo me pega").text

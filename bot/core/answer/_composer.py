@@ -1,0 +1,84 @@
+"""The ``Composer``: picks the card for a ``Query``, and gives each card to the front ends."""
+
+from __future__ import annotations
+
+from bot.core.answer._describe import describe
+from bot.core.answer._emergency import emergency
+from bot.core.answer._glossary import glossary_list, term
+from bot.core.answer._locate import locate
+from bot.core.answer._menu import greeting, help_menu, unknown
+from bot.core.answer._nearest import nearest
+from bot.core.answer._overview import overview
+from bot.core.answer._referral import referral
+from bot.core.answer._render import make_answer
+from bot.core.answer._stats import stats
+from bot.core.knowledge import Knowledge
+from bot.core.model import Answer
+from bot.core.query import Place, Query
+
+
+class Composer:
+    """Turns a ``Query`` (or a menu request) into an ``Answer``."""
+
+    answer = staticmethod(make_answer)
+
+    def __init__(self, kb: Knowledge) -> None:
+        self.kb = kb
+
+    def compose(self, query: Query) -> Answer:
+        """The card for the query's intent; ``unknown`` when the intent lacks what it needs."""
+        match query.intent:
+            case "emergency":
+                return self.emergency(query.place, query.situation)
+            case "locate" if query.services:
+                return self.locate(query)
+            case "describe" if query.services or query.terms:
+                return self.describe(query)
+            case "stats":
+                return self.stats(query)
+            case "overview":
+                return self.overview(query)
+            case "referral" if query.situation:
+                return self.referral(query)
+            case "greeting":
+                return self.greeting(query)
+            case "help":
+                return self.help()
+            case _:
+                return self.unknown(query)
+
+    def emergency(self, place: Place | None = None, situation: str | None = None) -> Answer:
+        return emergency(self.kb, place, situation)
+
+    def locate(self, query: Query) -> Answer:
+        return locate(self.kb, query)
+
+    def describe(self, query: Query) -> Answer:
+        return describe(self.kb, query)
+
+    def stats(self, query: Query) -> Answer:
+        return stats(self.kb, query)
+
+    def overview(self, query: Query) -> Answer:
+        return overview(self.kb, query)
+
+    def referral(self, query: Query) -> Answer:
+        return referral(self.kb, query)
+
+    def greeting(self, query: Query) -> Answer:
+        return greeting(self.kb, query)
+
+    def help(self) -> Answer:
+        return help_menu(self.kb)
+
+    def unknown(self, query: Query | None = None) -> Answer:
+        return unknown(self.kb, query)
+
+    def nearest(self, latitude: float, longitude: float) -> Answer:
+        return nearest(self.kb, latitude, longitude)
+
+    def glossary_list(self) -> Answer:
+        return glossary_list(self.kb)
+
+    def term(self, term_id: str) -> Answer:
+        return term(self.kb, term_id)

@@ -1,0 +1,43 @@
+"""The emergency card: Línea 100 and the Police first, then the CEM of the place named."""
+
+from __future__ import annotations
+
+from bot.core.answer._lines import (
+    count_sentence,
+    district_of,
+    linea100_line,
+    police_line,
+    province_for,
+    province_phrase,
+)
+from bot.core.answer._render import fill, fill_text, make_answer, suggest
+from bot.core.knowledge import Knowledge
+from bot.core.model import Answer, Context
+from bot.core.query import Place
+
+
+def emergency(kb: Knowledge, place: Place | None = None, situation: str | None = None) -> Answer:
+    r = kb.responses
+    lines = [fill(r.emergency.heading), linea100_line(kb), police_line(kb)]
+    prov = province_for(kb, place)
+    if prov is not None:
+        if place is not None and place.kind == "district":
+            province = province_phrase(kb, prov)
+            lines.append(fill(r.emergency.district, district=place.name, province=province))
+        lines.append(count_sentence(kb, "cem", prov))
+    lines.append(fill(r.emergency.closing))
+    s = r.suggestions
+    where_cem = suggest(s.where_cem_in, province=prov.name) if prov else suggest(s.where_cem)
+    province_id = prov.id if prov else None
+    return make_answer(
+        "emergency",
+        lines,
+        services=("linea_100", "cem"),
+        province=province_id,
+        district=district_of(place),
+        title=fill_text(r.titles.emergency),
+        suggestions=[where_cem, suggest(s.linea100)],
+        context=Context(
+            intent="emergency", services=("cem",), province=province_id, situation=situation
+        ),
+    )

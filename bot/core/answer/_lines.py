@@ -1,0 +1,212 @@
+"""Pieces several cards share: names, places, the Línea 100 and source lines, counts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from bot.core.answer._render import Html, esc, fill, fill_text, join_es, make_answer, unique
+from bot.core.knowledge import Coverage, Knowledge, Province
+from bot.core.model import Answer, Context, Intent, Suggestion
+from bot.core.query import Place, Query
+
+
+def short_name(kb: Knowledge, service_id: str) -> str:
+    s = kb.services[service_id]
+    return s.acronym or s.name
+
+
+def full_name(kb: Knowledge, service_id: str) -> str:
+    s = kb.services[service_id]
+    return f"{s.name} ({s.acronym})" if s.acronym and s.acronym != s.name else s.name
+
+
+def linea100_line(kb: Knowledge) -> Html:
+    r = kb.responses.contacts
+    c = kb.contacts["linea_100"]
+    langs = [lang for lang in c.languages if lang.lower() != r.own_language.lower()]
+    return fill(
+        r.linea100,
+        name=c.name,
+        phone=c.phone,
+        free=fill(r.free) if c.free else "",
+        hours=c.hours,
+        languages=fill(r.languages, languages=join_es(langs)) if langs else "",
+    )
+
+
+def contact_line(kb: Knowledge, contact_id: str) -> Html:
+    """Another telephone of contacts.yaml (the mental-health line)."""
+    c = kb.contacts[contact_id]
+    return fill(kb.responses.contacts.other, name=c.name, phone=c.phone, hours=c.hours)
+
+
+def police_line(kb: Knowledge) -> Html:
+    c = kb.contacts["policia"]
+    return fill(kb.responses.contacts.police, name=c.name, phone=c.phone, hours=c.hours)
+
+
+def source_line(kb: Knowledge, source: str | None = None) -> Html:
+    """The source of what was said; the executive summary is always named."""
+    r = kb.responses.sources
+    summary = fill_text(r.summary, department=kb.department.name)
+    if source is None or r.summary_mark.lower() in source.lower():
+        return fill(r.source, source=source or summary)
+    return fill(r.source_and_summary, source=source, summary=summary)
+
+
+def province_phrase(kb: Knowledge, province: Province) -> str:
+    """ "la provincia de Lampa"."""
+    return fill_text(kb.responses.places.province, province=province.name)
+
+
+def department_phrase(kb: Knowledge) -> str:
+    """ "el departamento de Puno"."""
+    return fill_text(kb.responses.places.department, department=kb.department.name)
+
+
+def place_label(kb: Knowledge, place: Place) -> str:
+    """A place with its kind, and for a district its province."""
+    r = kb.responses.places
+    if place.kind == "province":
+        return fill_text(r.province, province=place.name)
+    if place.kind == "district":
+        prov = kb.province_of(place.key)
+        return fill_text(r.district, district=place.name, province=prov.name)
+    return fill_text(r.department, department=place.name)
+
+
+def province_for(kb: Knowledge, place: Place | None) -> Province | None:
+    """The province of a province or district; None for the department or no place."""
+    if place is None:
+        return None
+    if place.kind == "province":
+        return kb.provinces[place.key]
+    if place.kind == "district":
+        return kb.province_of(place.key)
+    return None
+
+
+def district_of(place: Place | None) -> str | None:
+    """The ubigeo of a place that is a district."""
+    return place.key if place is not None and place.kind == "district" else None
+
+
+def place_intro(kb: Knowledge, place: Place | None, alternatives: Sequence[Place]) -> list[str]:
+    """Which province a district belongs to, and the reading taken for ambiguous names."""
+    r = kb.responses.places
+    lines: list[str] = []
+    if place is not None and place.kind == "district":
+        d = kb.districts[place.key]
+        capital = fill(r.capital, capital=d.capital) if d.capital != d.name else ""
+        province = province_phrase(kb, kb.provinces[d.province])
+        lines.append(fill(r.district_intro, district=d.name, capital=capital, province=province))
+    others = [a for a in alternatives if a.kind != "department"]
+    if place is not None and others:
+        names = join_es([place_label(kb, a) for a in others])
+        lines.append(fill(r.alternatives, place=place_label(kb, place), others=names))
+    return lines
+
+
+def did_you_mean(kb: Knowledge, query: Query) -> list[str]:
+    """Say which name a typo was read as, so that a wrong guess is visible at once."""
+    names = []
+    for typed, kind, key in query.corrections:
+        if kind == "service":
+            name = short_name(kb, key)
+        elif kind == "province":
+            name = kb.provinces[key].name
+        else:
+            name = kb.districts[key].name
+        names.append(fill_text(kb.responses.places.corrected, name=name, typed=typed))
+    if not names:
+        return []
+    return [fill(kb.responses.places.did_you_mean, names=join_es(unique(names)))]
+
+
+def breakdown(kb: Knowledge, coverage: Coverage, province_id: str) -> str:
+    """ "1 CEM regular y 2 CEM en comisaría", and the named sites."""
+    rows = [c for c in coverage.counts if c.province == province_id and c.count]
+    parts: list[str] = []
+    if coverage.kinds and rows:
+        labels = {k.id: k.label for k in coverage.kinds}
+        parts.append(join_es([f"{r.count} {labels[r.kind or '']}" for r in rows]))
+    names = []
+    for site in (s for r in rows for s in r.sites):
+        district = kb.districts[site.district].name if site.district else site.name
+        if district == site.name:
+            names.append(site.name)
+        else:
+            template = kb.responses.places.site_in_district
+            names.append(fill_text(template, site=site.name, district=district))
+    if names:
+        parts.append(join_es(names))
+    return "; ".join(parts)
+
+
+def discrepancy(kb: Knowledge, service_id: str, province_id: str) -> Html | None:
+    """A note when the seed's consolidated table gives another count than its listing."""
+    table = kb.consolidated_count(service_id, province_id)
+    listed = kb.count(service_id, province_id)
+    if table is None or table == listed:
+        return None
+    province = kb.provinces[province_id].name
+    return fill(kb.responses.counts.discrepancy, table=table, province=province, listed=listed)
+
+
+def count_sentence(kb: Knowledge, service_id: str, prov: Province) -> Html:
+    """How many of a service a province has, by kind or with its named sites."""
+    r = kb.responses.counts
+    coverage = kb.coverage[service_id]
+    n = kb.count(service_id, prov.id)
+    name = short_name(kb, service_id)
+    province = province_phrase(kb, prov)
+    if n == 0:
+        return fill(r.none, province=province, service=name)
+    kinds = {c.kind for c in coverage.counts if c.province == prov.id and c.count}
+    if len(kinds) == 1 and None not in kinds:
+        # a single kind: "1 CEM regular", not "1 CEM: 1 CEM regular"
+        name = next(k.label for k in coverage.kinds if k.id in kinds)
+        detail = join_es(
+            [s.name for c in coverage.counts if c.province == prov.id for s in c.sites]
+        )
+    else:
+        detail = breakdown(kb, coverage, prov.id)
+    detail_html = Html(f": {esc(detail)}") if detail else ""
+    return fill(r.some, province=province, count=n, service=name, detail=detail_html)
+
+
+def with_services(query: Query, services: Sequence[str]) -> Query:
+    return replace(query, services=tuple(services))
+
+
+def with_place(
+    kb: Knowledge,
+    query: Query,
+    intent: Intent,
+    lines: Sequence[str],
+    suggestions: Sequence[Suggestion],
+    title: str,
+) -> Answer:
+    """An answer about the query's services and place, after any "Entendí" line for typos."""
+    prov = province_for(kb, query.place)
+    province = prov.id if prov else None
+    district = district_of(query.place)
+    return make_answer(
+        intent,
+        [*did_you_mean(kb, query), *lines],
+        services=query.services,
+        province=province,
+        district=district,
+        title=title,
+        suggestions=suggestions,
+        confidence=query.confidence,
+        context=Context(
+            intent=intent,
+            services=query.services,
+            province=province,
+            district=district,
+            period=query.period,
+            situation=query.situation,
+        ),
+    )

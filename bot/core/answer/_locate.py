@@ -1,0 +1,174 @@
+"""The locate card: where a service is, in the department or in the place named."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.answer._geo import coords, nearest_with
+from bot.core.answer._lines import (
+    breakdown,
+    count_sentence,
+    discrepancy,
+    full_name,
+    linea100_line,
+    place_intro,
+    province_for,
+    province_phrase,
+    short_name,
+    source_line,
+    with_place,
+    with_services,
+)
+from bot.core.answer._referral import referral
+from bot.core.answer._render import Html, b, esc, fill, fill_text, join_es, suggest
+from bot.core.knowledge import Knowledge, Province
+from bot.core.model import Answer, Suggestion
+from bot.core.query import Place, Query
+from bot.core.text import fold
+
+
+def locate(kb: Knowledge, query: Query) -> Answer:
+    """Where the first service asked about is, with the nearest one when the place has none."""
+    if query.situation and len(query.services) > 1:
+        # "¿Dónde atienden a personas con discapacidad en Juliaca?": every service that
+        # takes the case, as a referral would list them
+        return replace(referral(kb, query), intent="locate")
+    r = kb.responses
+    sid = query.services[0]
+    name = short_name(kb, sid)
+    coverage = kb.coverage[sid]
+    prov = province_for(kb, query.place)
+    lines = place_intro(kb, query.place, query.alternatives)
+    suggestions: list[Suggestion] = []
+    if not coverage.counts:
+        lines += _without_sites(kb, sid)
+    elif prov is None:
+        lines += _in_department(kb, sid)
+        which = r.suggestions.which_province
+        suggestions.append(suggest(which, service=name, place=r.example_place))
+    else:
+        more, suggestions, query = _in_province(kb, query, prov)
+        lines += more
+    if kb.services[sid].violence or (prov and kb.count(sid, prov.id) == 0 and sid == "cem"):
+        lines.append(linea100_line(kb))
+    lines.append(source_line(kb, coverage.source))
+    suggestions += [_alternative(kb, name, alt) for alt in query.alternatives]
+    suggestions.append(suggest(r.suggestions.what_is, service=name))
+    title = fill_text(
+        r.titles.locate, service=name, place=prov.name if prov else kb.department.name
+    )
+    return with_place(kb, query, "locate", lines, suggestions, title)
+
+
+def _without_sites(kb: Knowledge, sid: str) -> list[str]:
+    """A service with no sites (a phone line, a team): what it is and how to reach it."""
+    service = kb.services[sid]
+    lines = [f"{b(full_name(kb, sid))}: {esc(kb.coverage[sid].note or service.description)}"]
+    if service.how_to_reach:
+        lines.append(esc(service.how_to_reach))
+    return lines
+
+
+def _in_department(kb: Knowledge, sid: str) -> list[str]:
+    """The department's total, by kind, and one line per province that has the service."""
+    coverage = kb.coverage[sid]
+    kinds = ""
+    if coverage.kinds:
+        per_kind = [
+            f"{sum(c.count for c in coverage.counts if c.kind == k.id)} {k.label}"
+            for k in coverage.kinds
+        ]
+        kinds = Html(f" ({esc(join_es(per_kind))})")
+    lines: list[str] = [
+        fill(
+            kb.responses.counts.department,
+            department=kb.department.name,
+            count=kb.total(sid),
+            service=short_name(kb, sid),
+            kinds=kinds,
+        )
+    ]
+    for p in kb.provinces.values():
+        n = kb.count(sid, p.id)
+        if n:
+            detail = breakdown(kb, coverage, p.id)
+            lines.append(f"• {esc(p.name)}: {n}" + (f" ({esc(detail)})" if detail else ""))
+    return lines
+
+
+def _in_province(
+    kb: Knowledge, query: Query, prov: Province
+) -> tuple[list[str], list[Suggestion], Query]:
+    """The count in the province (and the other places named), services that take the same
+    cases in the district, and the nearest province when none has it; the query then also
+    names those services."""
+    sid = query.services[0]
+    lines: list[str] = [count_sentence(kb, sid, prov)]
+    here = sites_in(kb, query.place, sid)
+    if here and query.place is not None:
+        services = join_es(list(here.values()))
+        lines.append(
+            fill(kb.responses.counts.also_here, district=query.place.name, services=services)
+        )
+        query = with_services(query, [*query.services, *here])
+    elsewhere = [province_for(kb, o) for o in query.other_places]
+    lines.extend(count_sentence(kb, sid, p) for p in elsewhere if p is not None and p != prov)
+    note = discrepancy(kb, sid, prov.id)
+    if note:
+        lines.append(note)
+    suggestions: list[Suggestion] = []
+    if kb.count(sid, prov.id) == 0 and not any(
+        p is not None and kb.count(sid, p.id) for p in elsewhere
+    ):
+        near = nearest_with(kb, sid, coords(kb, query.place or prov), exclude=prov.id)
+        if near:
+            lines.append(_nearest_line(kb, sid, *near))
+            name = short_name(kb, sid)
+            suggestions.append(
+                suggest(kb.responses.suggestions.service_in, service=name, province=near[0].name)
+            )
+    return lines, suggestions, query
+
+
+def _nearest_line(kb: Knowledge, sid: str, prov: Province, km: float) -> Html:
+    return fill(
+        kb.responses.counts.nearest,
+        count=kb.count(sid, prov.id),
+        service=short_name(kb, sid),
+        province=province_phrase(kb, prov),
+        capital=prov.capital,
+        km=round(km),
+    )
+
+
+def _alternative(kb: Knowledge, service: str, alt: Place) -> Suggestion:
+    """The same question about another place of the same name."""
+    s = kb.responses.suggestions
+    if alt.kind == "district":
+        return suggest(s.district, service=service, district=alt.name)
+    if alt.kind == "province":
+        return suggest(s.province, service=service, province=alt.name)
+    return suggest(s.department, service=service, department=alt.name)
+
+
+def sites_in(kb: Knowledge, place: Place | None, service_id: str) -> dict[str, str]:
+    """Services that take the same cases as ``service_id`` and have a named site in the
+    district named, by id, with their label ("Estrategia Rural (ER)" in Corani)."""
+    if place is None or place.kind != "district":
+        return {}
+    related = {
+        other
+        for sit in kb.situations.values()
+        if service_id in sit.services
+        for other in sit.services
+        if other != service_id
+    }
+    return {
+        cov.service: full_name(kb, cov.service)
+        + ("" if fold(site.name) == fold(place.name) else f" ({site.name})")
+        for cov in kb.coverage.values()
+        if cov.service in related
+        for count in cov.counts
+        for site in count.sites
+        if site.district == place.key
+    }

@@ -1,0 +1,69 @@
+"""Conversation cards: greeting, help menu, and the honest "no tengo información"."""
+
+from __future__ import annotations
+
+from bot.core.answer._lines import district_of, linea100_line, police_line, province_for
+from bot.core.answer._render import fill, fill_text, make_answer, suggest
+from bot.core.knowledge import Knowledge
+from bot.core.model import Answer, Context, Suggestion
+from bot.core.query import Query
+
+
+def menu_suggestions(kb: Knowledge) -> list[Suggestion]:
+    s = kb.responses.suggestions
+    return [suggest(s.emergency), suggest(s.where_cem), suggest(s.referral)]
+
+
+def greeting(kb: Knowledge, query: Query) -> Answer:
+    """Hello, thanks or goodbye, with Línea 100."""
+    r = kb.responses
+    words = set(query.normalized.split())
+    lex = kb.lexicon
+    if words & {w for t in lex.thanks for w in t.split()}:
+        first = fill(r.chat.thanks)
+    elif words & {w for t in lex.farewells for w in t.split()}:
+        first = fill(r.chat.farewell)
+    else:
+        first = fill(r.chat.hello, department=kb.department.name)
+    lines = [first, fill(r.contacts.in_danger, linea100=linea100_line(kb))]
+    title = fill_text(r.titles.greeting)
+    return make_answer("greeting", lines, title=title, suggestions=menu_suggestions(kb))
+
+
+def help_menu(kb: Knowledge) -> Answer:
+    """Línea 100 and the Police, then what the bot can do."""
+    r = kb.responses
+    lines = [
+        fill(r.chat.help_heading),
+        linea100_line(kb),
+        police_line(kb),
+        fill(r.chat.help_intro),
+        *(f"• {fill(topic)}" for topic in r.chat.help_topics),
+    ]
+    title = fill_text(r.titles.help)
+    return make_answer("help", lines, title=title, suggestions=menu_suggestions(kb))
+
+
+def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
+    """What the bot knows, Línea 100, and what exists in the place understood, if any."""
+    r = kb.responses
+    lines = [
+        fill(r.chat.sorry, department=kb.department.name),
+        fill(r.chat.can_do),
+        fill(r.contacts.in_danger, linea100=linea100_line(kb)),
+    ]
+    suggestions = menu_suggestions(kb)
+    prov = province_for(kb, query.place) if query else None
+    if prov is not None:  # the place was understood: offer what exists there
+        lines.insert(2, fill(r.chat.place, province=prov.name))
+        suggestions.insert(0, suggest(r.suggestions.services_in, province=prov.name))
+    return make_answer(
+        "unknown",
+        lines,
+        province=prov.id if prov else None,
+        district=district_of(query.place) if query else None,
+        title=fill_text(r.titles.unknown),
+        suggestions=suggestions,
+        confidence=query.confidence if query else 0.3,
+        context=Context(),
+    )

@@ -1,0 +1,87 @@
+"""The referral card: the services that take a situation, in the province named or nearest."""
+
+from __future__ import annotations
+
+from bot.core.answer._geo import coords, nearest_with
+from bot.core.answer._lines import (
+    breakdown,
+    full_name,
+    linea100_line,
+    place_intro,
+    province_for,
+    short_name,
+    source_line,
+    with_place,
+    with_services,
+)
+from bot.core.answer._menu import help_menu
+from bot.core.answer._render import Html, b, esc, fill, suggest, unique
+from bot.core.knowledge import Knowledge, Province
+from bot.core.model import Answer
+from bot.core.query import Query
+
+
+def referral(kb: Knowledge, query: Query) -> Answer:
+    """Línea 100 first for violence or danger, then one line per service of the situation."""
+    if not query.situation:
+        return help_menu(kb)
+    situation = kb.situations[query.situation]
+    prov = province_for(kb, query.place)
+    urgent = situation.id == "violencia" or query.danger
+    lines: list[str] = [linea100_line(kb)] if urgent else []
+    lines.extend(place_intro(kb, query.place, query.alternatives))
+    lines.append(f"🧭 {b(situation.label)}")
+    anchor = query.place or prov
+    origin = coords(kb, anchor) if anchor is not None else None
+    lines.extend(referral_line(kb, sid, prov, origin) for sid in situation.services)
+    lines.extend(
+        referral_line(kb, sid, prov, origin, secondary=True)
+        for sid in situation.also
+        if not (sid == "linea_100" and urgent)
+    )
+    if prov is None:
+        lines.append(fill(kb.responses.referral.ask_place))
+    lines.append(source_line(kb))
+    what_is = kb.responses.suggestions.what_is
+    suggestions = [suggest(what_is, service=short_name(kb, sid)) for sid in situation.services[:2]]
+    query = with_services(query, unique([*situation.services, *situation.also]))
+    return with_place(kb, query, "referral", lines, suggestions, situation.label)
+
+
+def referral_line(
+    kb: Knowledge,
+    sid: str,
+    prov: Province | None,
+    origin: tuple[float, float] | None,
+    secondary: bool = False,
+) -> str:
+    """A service for a referral: how to reach it, or how many there are and where."""
+    r = kb.responses.referral
+    name = full_name(kb, sid)
+    bullet = "◦" if secondary else "•"
+    coverage = kb.coverage[sid]
+    if not coverage.counts:
+        how = kb.services[sid].how_to_reach or coverage.note or ""
+        return f"{bullet} {b(name)}: {esc(how)}"
+    if prov is None:
+        return fill(r.department, bullet=bullet, service=name, count=kb.total(sid))
+    n = kb.count(sid, prov.id)
+    if n:
+        detail = breakdown(kb, coverage, prov.id)
+        detail_html = Html(f" ({esc(detail)})") if detail else ""
+        return fill(
+            r.province, bullet=bullet, service=name, count=n, province=prov.name, detail=detail_html
+        )
+    near = nearest_with(kb, sid, origin or coords(kb, prov), exclude=prov.id)
+    if near is None:
+        return fill(r.none, bullet=bullet, service=name, province=prov.name)
+    p2, km = near
+    return fill(
+        r.nearest,
+        bullet=bullet,
+        service=name,
+        province=prov.name,
+        nearest=p2.name,
+        count=kb.count(sid, p2.id),
+        km=round(km),
+    )

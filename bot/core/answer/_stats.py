@@ -1,0 +1,63 @@
+"""The stats card: a service's figures by period, or what the summary has figures for."""
+
+from __future__ import annotations
+
+from bot.core.answer._lines import full_name, province_for, short_name, source_line, with_place
+from bot.core.answer._render import b, esc, fill, fill_text, join_es, number, suggest, unique
+from bot.core.knowledge import Knowledge
+from bot.core.model import Answer
+from bot.core.query import Query
+
+
+def stats(kb: Knowledge, query: Query) -> Answer:
+    """The figures asked for (indicators, periods) of the first service, department-wide."""
+    sid = query.services[0] if query.services else None
+    if sid is None:
+        return _which_service(kb, query)
+    figures = kb.figures_for(sid)
+    if not figures:
+        return _no_figures(kb, query, sid)
+    r = kb.responses
+    lines: list[str] = []
+    if province_for(kb, query.place) is not None:
+        lines.append(fill(r.stats.not_by_province, department=kb.department.name))
+    figures = tuple(f for f in figures if f.indicator in query.indicators) or figures
+    available = unique(f.period for f in figures)
+    periods = [p for p in query.periods if p in available] or available
+    lines.append(fill(r.stats.heading, service=full_name(kb, sid), department=kb.department.name))
+    for period in periods:
+        lines.append(b(kb.periods[period]))
+        lines.extend(
+            f"• {b(number(f.value))} {esc(f.label)}" for f in figures if f.period == period
+        )
+    lines.append(source_line(kb, figures[0].source))
+    name = short_name(kb, sid)
+    suggestions = [
+        suggest(r.suggestions.period, service=name, period=kb.periods[p])
+        for p in kb.periods
+        if p not in periods
+    ]
+    title = fill_text(r.titles.stats_service, service=name)
+    return with_place(kb, query, "stats", lines, suggestions, title)
+
+
+def _which_service(kb: Knowledge, query: Query) -> Answer:
+    r = kb.responses
+    names = [short_name(kb, s) for s in unique(f.service for f in kb.figures)]
+    lines: list[str] = [
+        fill(r.stats.which_service, services=join_es(names)),
+        fill(r.stats.ask_service),
+    ]
+    suggestions = [suggest(r.suggestions.figures_cem)]
+    return with_place(kb, query, "stats", lines, suggestions, fill_text(r.titles.stats))
+
+
+def _no_figures(kb: Knowledge, query: Query, sid: str) -> Answer:
+    r = kb.responses
+    lines = [fill(r.stats.no_figures, service=full_name(kb, sid))]
+    total = kb.total(sid)
+    if total:
+        lines.append(fill(r.stats.how_many, total=total))
+    lines.append(source_line(kb, kb.coverage[sid].source))
+    suggestions = [suggest(r.suggestions.where_is, service=short_name(kb, sid))]
+    return with_place(kb, query, "stats", lines, suggestions, full_name(kb, sid))
