@@ -288,6 +288,7 @@ async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
     import logging
 
     from bot.config import Settings
+    from bot.core.engine import Engine
     from bot.core.knowledge import load_knowledge
     from bot.tg.app import build_application
 
@@ -320,7 +321,8 @@ async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
             serve = _serve_echo(application)
         else:
             limits = variant.startswith("limited")
-            application = build_application(settings, load_knowledge(), flood_limits=limits)
+            engine = Engine(load_knowledge())
+            application = build_application(settings, engine, flood_limits=limits)
             serve = _serve_bot(application, settings)
         async with serve:
             conn.send("ready")
