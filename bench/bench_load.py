@@ -5,9 +5,12 @@ same aiohttp transport, under the same load, against our Bot API server
 
     python bench/bench_load.py [--chats 500] [--per-chat 4] [--inflight 32]
                                [--queued 5000] [--queued-chats 1000] [--limited 300]
+                               [--repeat 3] [--only echo,bot,...] [--profile FILE]
 
-Each run has three processes: the Bot API server with the load generator, the bot (or the
-echo bot), and this one, which starts them and prints the figures. The generator keeps at
+``make bench-load`` runs every run three times, interleaved, and keeps the medians (the
+machine is shared and noisy). Each run has three processes: the Bot API server with the
+load generator, the bot (or the echo bot), and this one, which starts them and prints the
+figures. The generator keeps at
 most ``--inflight`` updates waiting for their reply: in polling mode it queues them on the
 server, where the bot fetches them with getUpdates; in webhook mode it POSTs them to the
 bot's webhook server with the secret header. Latency runs from the moment an update is
@@ -496,6 +499,18 @@ def _one_run(
     )
 
 
+def _median(results: list[Figures]) -> Figures:
+    """Every figure's median over the rounds (a shared machine is noisy)."""
+    fields = {}
+    for name, value in asdict(results[0]).items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            fields[name] = statistics.median(getattr(r, name) for r in results)
+        else:
+            fields[name] = value
+    fields["timed_out"] = any(r.timed_out for r in results)
+    return Figures(**fields)
+
+
 def _receive(conn: Connection, seconds: float) -> Any:
     if not conn.poll(seconds):
         raise TimeoutError("a benchmark process did not answer")
@@ -572,6 +587,7 @@ def main() -> int:
     parser.add_argument("--deadline", type=float, default=120.0, help="seconds per run")
     parser.add_argument("--only", help="run names, comma-separated (default: all)")
     parser.add_argument("--profile", help="cProfile stats of the bot (core cached) to this file")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds; the medians are kept")
     args = parser.parse_args()
     # chosen in a throwaway process: the engine used to choose them stays out of the way
     with multiprocessing.get_context("spawn").Pool(1) as pool:
@@ -601,19 +617,29 @@ def main() -> int:
         limited = {"chats": max(1, args.limited // args.per_chat), "per_chat": args.per_chat}
         runs.append(("bot-telegram-limits", "limited", "polling", {**limited, "inflight": 32}))
     only = set(args.only.split(",")) if args.only else None
-    figures: dict[str, Figures] = {}
-    for name, variant, mode, load in runs:
-        if only is not None and name not in only:
-            continue
-        plan = {**load, "texts": texts, "deadline": args.deadline}
-        profile = args.profile if name == "bot-core-cached" else None
-        figures[name] = _one_run(name, variant, mode, plan, profile)
-        print(figures[name].line(), flush=True)
+    rounds: dict[str, list[Figures]] = {}
+    for round_ in range(1, args.repeat + 1):
+        if args.repeat > 1:
+            print(f"Round {round_} of {args.repeat}", flush=True)
+        for name, variant, mode, load in runs:
+            if only is not None and name not in only:
+                continue
+            plan = {**load, "texts": texts, "deadline": args.deadline}
+            profile = args.profile if name == "bot-core-cached" else None
+            figures = _one_run(name, variant, mode, plan, profile)
+            rounds.setdefault(name, []).append(figures)
+            print(figures.line(), flush=True)
+    figures = {name: _median(results) for name, results in rounds.items()}
+    if args.repeat > 1:
+        print(f"Medians of {args.repeat} rounds:")
+        for median in figures.values():
+            print(median.line())
     if "bot" in figures and "echo" in figures:
         for line in _verdicts(figures):
             print(line)
     print(json.dumps([asdict(f) for f in figures.values()]))
-    complete = all(f.replies == f.updates and not f.failures for f in figures.values())
+    runs_done = [f for results in rounds.values() for f in results]
+    complete = all(f.replies == f.updates and not f.failures for f in runs_done)
     return 0 if complete else 1
 
 
