@@ -42,8 +42,9 @@ train: setup
 bench: setup
 	$(PY) bench/bench_core.py
 
+# The Telegram stack under load beside a bare PTB echo bot; medians of 3 rounds (about 6 min).
 bench-load: setup
-	$(PY) bench/bench_load.py
+	$(PY) bench/bench_load.py --repeat 3
 
 test: lint typecheck unit eval
 

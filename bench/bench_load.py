@@ -5,15 +5,19 @@ same aiohttp transport, under the same load, against our Bot API server
 
     python bench/bench_load.py [--chats 500] [--per-chat 4] [--inflight 32]
                                [--queued 5000] [--queued-chats 1000] [--limited 300]
+                               [--repeat 3] [--only echo,bot,...] [--profile FILE]
 
-Each run has three processes: the Bot API server with the load generator, the bot (or the
-echo bot), and this one, which starts them and prints the figures. The generator keeps at
+``make bench-load`` runs every run three times, interleaved, and keeps the medians (the
+machine is shared and noisy). Each run has three processes: the Bot API server with the
+load generator, the bot (or the echo bot), and this one, which starts them and prints the
+figures. The generator keeps at
 most ``--inflight`` updates waiting for their reply: in polling mode it queues them on the
 server, where the bot fetches them with getUpdates; in webhook mode it POSTs them to the
 bot's webhook server with the secret header. Latency runs from the moment an update is
 queued (or its POST starts) to the moment its reply reaches the server. CPU is the bot
-process's own, while the load runs (after a warm-up of 300 updates); RSS is that process's
-peak. Every run is bounded (``--deadline`` seconds) and only 127.0.0.1 is used.
+process's own, while the load runs (after a warm-up of 300 updates); RSS is that process's,
+when the measure starts and at its peak (the bot process imports nothing of the tests).
+Every run is bounded (``--deadline`` seconds) and only 127.0.0.1 is used.
 
 The runs:
 - ``echo``: a bare PTB echo bot (``reply_text`` of the text), PTB's own polling, 32
@@ -69,7 +73,14 @@ def _cpu() -> float:
 
 
 def _rss_mb() -> float:
+    """This process's peak RSS."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _rss_now_mb() -> float:
+    """This process's RSS now (Linux)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 # --- the Bot API server and the load generator (a process) -----------------------------------
@@ -279,8 +290,8 @@ async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
     import cProfile
     import logging
 
-    from harness import make_settings, serving
-
+    from bot.config import Settings
+    from bot.core.engine import Engine
     from bot.core.knowledge import load_knowledge
     from bot.tg.app import build_application
 
@@ -300,21 +311,28 @@ async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
     for change in variant.split("+")[1:]:
         _without(change, job["texts"])
     with tempfile.TemporaryDirectory() as data:
-        settings = make_settings(
-            job["base"], log_level="WARNING", data_dir=Path(data), **job["webhook"]
+        settings = Settings(
+            _env_file=None,
+            telegram_bot_token=job["token"],
+            bot_api_base_url=job["base"],
+            log_level="WARNING",
+            data_dir=Path(data),
+            **job["webhook"],
         )
         if variant == "echo":
             application = _echo_application(settings)
             serve = _serve_echo(application)
         else:
             limits = variant.startswith("limited")
-            application = build_application(settings, load_knowledge(), flood_limits=limits)
-            serve = serving(application)
+            engine = Engine(load_knowledge())
+            application = build_application(settings, engine, flood_limits=limits)
+            serve = _serve_bot(application, settings)
         async with serve:
             conn.send("ready")
             await asyncio.to_thread(conn.recv)  # warmed up
             collections.clear()
             profiler = cProfile.Profile() if profile else None
+            rss_start = _rss_now_mb()
             cpu = _cpu()
             if profiler is not None:
                 profiler.enable()
@@ -328,10 +346,36 @@ async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
         {
             "cpu_s": cpu,
             "rss_mb": _rss_mb(),
+            "rss_start_mb": rss_start,
             "full_collections": len(collections),
             "max_collection_ms": max(collections, default=0.0),
         }
     )
+
+
+def _serve_bot(application: Any, settings: Any) -> Any:
+    """The bot served as ``python -m bot run`` serves it (no test helper imported here: the
+    RSS is the bot's)."""
+    import contextlib
+
+    from bot.tg.app import ALLOWED_UPDATES, POLL_TIMEOUT
+    from bot.tg.serve import serve
+
+    @contextlib.asynccontextmanager
+    async def serving() -> Any:
+        stop, ready = asyncio.Event(), asyncio.Event()
+
+        async def is_ready() -> None:
+            ready.set()
+
+        options = {"allowed_updates": list(ALLOWED_UPDATES), "poll_timeout": POLL_TIMEOUT}
+        task = asyncio.create_task(serve(application, settings, stop, ready=is_ready, **options))
+        await ready.wait()
+        yield
+        stop.set()
+        await task
+
+    return serving()
 
 
 def _serve_echo(application: Any) -> Any:
@@ -365,6 +409,7 @@ class Figures:
     max_ms: float
     cpu_ms: float  # of the bot process, per reply
     rss_mb: float  # peak of the bot process
+    rss_start_mb: float  # of the bot process when the measure starts (after the warm-up)
     full_collections: int
     max_collection_ms: float
     timed_out: bool
@@ -374,7 +419,8 @@ class Figures:
         return (
             f"{self.run:24} {self.replies:5}/{self.updates:<5} {self.per_second:6.0f}/s  "
             f"p50 {self.p50_ms:7.1f} ms  p99 {self.p99_ms:7.1f} ms  max {self.max_ms:7.1f} ms  "
-            f"CPU {self.cpu_ms:5.2f} ms/reply  RSS {self.rss_mb:5.1f} MB  "
+            f"CPU {self.cpu_ms:5.2f} ms/reply  RSS {self.rss_start_mb:5.1f} -> "
+            f"{self.rss_mb:5.1f} MB  "
             f"full gc {self.full_collections} (max {self.max_collection_ms:4.1f} ms)  "
             f"failures {self.failures}{late}"
         )
@@ -412,7 +458,10 @@ def _one_run(
                 "webhook_port": hook,
             }
         base = f"http://127.0.0.1:{port}"
+        from botapi import TOKEN
+
         job = {"variant": variant, "base": base, "webhook": webhook, "profile": profile}
+        job["token"] = TOKEN
         bot = context.Process(target=_bot_process, args=(bot_end, {**job, "texts": plan["texts"]}))
         bot.start()
         _expect(to_bot, "ready", plan["deadline"])
@@ -443,10 +492,23 @@ def _one_run(
         max_ms=max(latencies, default=float("nan")),
         cpu_ms=own["cpu_s"] * 1000 / max(1, result["replies"]),
         rss_mb=own["rss_mb"],
+        rss_start_mb=own["rss_start_mb"],
         full_collections=own["full_collections"],
         max_collection_ms=own["max_collection_ms"],
         timed_out=result["timed_out"],
     )
+
+
+def _median(results: list[Figures]) -> Figures:
+    """Every figure's median over the rounds (a shared machine is noisy)."""
+    fields = {}
+    for name, value in asdict(results[0]).items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            fields[name] = statistics.median(getattr(r, name) for r in results)
+        else:
+            fields[name] = value
+    fields["timed_out"] = any(r.timed_out for r in results)
+    return Figures(**fields)
 
 
 def _receive(conn: Connection, seconds: float) -> Any:
@@ -525,6 +587,7 @@ def main() -> int:
     parser.add_argument("--deadline", type=float, default=120.0, help="seconds per run")
     parser.add_argument("--only", help="run names, comma-separated (default: all)")
     parser.add_argument("--profile", help="cProfile stats of the bot (core cached) to this file")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds; the medians are kept")
     args = parser.parse_args()
     # chosen in a throwaway process: the engine used to choose them stays out of the way
     with multiprocessing.get_context("spawn").Pool(1) as pool:
@@ -554,19 +617,29 @@ def main() -> int:
         limited = {"chats": max(1, args.limited // args.per_chat), "per_chat": args.per_chat}
         runs.append(("bot-telegram-limits", "limited", "polling", {**limited, "inflight": 32}))
     only = set(args.only.split(",")) if args.only else None
-    figures: dict[str, Figures] = {}
-    for name, variant, mode, load in runs:
-        if only is not None and name not in only:
-            continue
-        plan = {**load, "texts": texts, "deadline": args.deadline}
-        profile = args.profile if name == "bot-core-cached" else None
-        figures[name] = _one_run(name, variant, mode, plan, profile)
-        print(figures[name].line(), flush=True)
+    rounds: dict[str, list[Figures]] = {}
+    for round_ in range(1, args.repeat + 1):
+        if args.repeat > 1:
+            print(f"Round {round_} of {args.repeat}", flush=True)
+        for name, variant, mode, load in runs:
+            if only is not None and name not in only:
+                continue
+            plan = {**load, "texts": texts, "deadline": args.deadline}
+            profile = args.profile if name == "bot-core-cached" else None
+            figures = _one_run(name, variant, mode, plan, profile)
+            rounds.setdefault(name, []).append(figures)
+            print(figures.line(), flush=True)
+    figures = {name: _median(results) for name, results in rounds.items()}
+    if args.repeat > 1:
+        print(f"Medians of {args.repeat} rounds:")
+        for median in figures.values():
+            print(median.line())
     if "bot" in figures and "echo" in figures:
         for line in _verdicts(figures):
             print(line)
     print(json.dumps([asdict(f) for f in figures.values()]))
-    complete = all(f.replies == f.updates and not f.failures for f in figures.values())
+    runs_done = [f for results in rounds.values() for f in results]
+    complete = all(f.replies == f.updates and not f.failures for f in runs_done)
     return 0 if complete else 1
 
 

@@ -40,7 +40,10 @@ class Heartbeat:
         if now - self._last < EVERY:
             return
         self._last = now
-        self.path.touch()
+        try:
+            self.path.touch()
+        except OSError as exc:  # the health check will say it; the bot goes on
+            logger.warning("Heartbeat file not touched: %s", exc.strerror or exc)
         _notify(b"WATCHDOG=1")
 
     def stopping(self) -> None:

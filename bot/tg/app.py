@@ -24,12 +24,11 @@ from telegram.ext import (
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.engine import Engine
-from bot.core.knowledge import Knowledge, KnowledgeError
+from bot.core.knowledge import KnowledgeError
 from bot.ops import hooks
 from bot.tg import chat, commands, erase, flood, inline, location, menu, referral, sweeper
 from bot.tg.common import (
     ENGINE,
-    KNOWLEDGE,
     LINEA_100,
     PENDING,
     SETTINGS,
@@ -96,15 +95,9 @@ def setup(application: App) -> None:
 
 
 async def post_init(application: App) -> None:
-    """Load the knowledge (unless preloaded) into the engine, settle the memory, set the
-    command list and start the memory sweep and the counters (and metrics)."""
-    if ENGINE not in application.bot_data:
-        kb = application.bot_data.pop(KNOWLEDGE, None)
-        if kb is None:
-            settings: Settings = application.bot_data[SETTINGS]
-            kb = await asyncio.to_thread(read_knowledge, settings.knowledge_dir)
-        application.bot_data[ENGINE] = Engine(kb)
-        settle_memory()
+    """Settle the memory (everything is built), set the command list and start the memory
+    sweep and the counters (and metrics)."""
+    settle_memory()
     await application.bot.set_my_commands(list(commands.COMMANDS))
     sweeper.start(application)
     await hooks.start(application)
@@ -157,10 +150,8 @@ async def on_error(update: object, context: Ctx) -> None:
             await context.bot.send_message(private_chat.id, SORRY)
 
 
-def build_application(
-    settings: Settings, knowledge: Knowledge | None = None, *, flood_limits: bool = True
-) -> App:
-    """The configured Application; ``knowledge`` skips loading it again in post_init.
+def build_application(settings: Settings, engine: Engine, *, flood_limits: bool = True) -> App:
+    """The configured Application, answering with ``engine``.
 
     ``flood_limits=False`` lifts Telegram's flood limits from the rate limiter (its retries
     stay): only for the load benchmark against a local server, never in production."""
@@ -196,8 +187,7 @@ def build_application(
     application.bot_data[flood.FLOOD] = flood.FloodGate(
         limit=settings.flood_messages, window=settings.flood_seconds
     )
-    if knowledge is not None:
-        application.bot_data[KNOWLEDGE] = knowledge
+    application.bot_data[ENGINE] = engine
     setup(application)
     return application
 
@@ -215,11 +205,11 @@ def run() -> int:
     webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     configure_logging(settings.log_level, (token, webhook_secret))
     try:
-        kb = read_knowledge(settings.knowledge_dir)
+        engine = Engine(read_knowledge(settings.knowledge_dir))
     except KnowledgeError as exc:
         print(f"Error en el conocimiento: {exc}", file=sys.stderr)
         return 1
-    application = build_application(settings, kb)
+    application = build_application(settings, engine)
     mode = "webhook" if settings.webhook_url else "polling"
     logger.info("Starting in %s mode", mode)
     try:

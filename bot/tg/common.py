@@ -32,7 +32,6 @@ Ctx = ContextTypes.DEFAULT_TYPE
 # --- context.bot_data keys -------------------------------------------------------------------
 ENGINE = "engine"  # bot.core.engine.Engine
 SETTINGS = "settings"  # bot.config.Settings
-KNOWLEDGE = "knowledge"  # a preloaded Knowledge, consumed by post_init
 PENDING = "pending_deletions"  # set[asyncio.Task[None]]: self-deleting confirmations
 
 # --- context.chat_data keys (memory only, never on disk) -------------------------------------

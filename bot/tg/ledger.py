@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 from pathlib import Path
+
+logger = logging.getLogger(__name__)
 
 FILE = "answered_update_ids"
 # Ids remembered below the highest answered one: far more than the bot ever holds unconfirmed
@@ -40,6 +43,7 @@ class Ledger:
         self._target = 0
         self._moved = asyncio.Event()
         self._fd = -1
+        self._failing = False
         self._compact()
 
     def answered(self, update_id: int) -> bool:
@@ -71,12 +75,25 @@ class Ledger:
             future.set_result(True)
         if update_id not in self._answered:
             self._answered.add(update_id)
-            os.write(self._fd, b"%d\n" % update_id)
-            if len(self._answered) > 2 * KEEP:
-                self._compact()
+            self._record(update_id)
         self.finished += 1
         if self.finished >= self._target:
             self._moved.set()
+
+    def _record(self, update_id: int) -> None:
+        """Append the id to the file (compacted now and then). A failed write (disk full...)
+        is one log line until writing works again, never a failed reply: a restart may then
+        answer some updates twice."""
+        try:
+            os.write(self._fd, b"%d\n" % update_id)
+            if len(self._answered) > 2 * KEEP:
+                self._compact()
+        except OSError as exc:
+            if not self._failing:
+                logger.warning("Answered ids not recorded (%s)", exc.strerror or exc)
+            self._failing = True
+        else:
+            self._failing = False
 
     async def progress(self, target: int, timeout: float) -> None:
         """Wait until ``finished`` reaches ``target``, for at most ``timeout`` seconds."""

@@ -31,6 +31,11 @@ CONFIRM_SECONDS = 1.0  # for the last getUpdates that confirms what was answered
 PAUSES = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0)  # between failed getUpdates
 
 
+def _identified(item: object) -> bool:
+    """Whether an item of getUpdates has an update_id (Telegram's always do)."""
+    return isinstance(item, dict) and type(item.get("update_id")) is int
+
+
 def _pause(failures: int, error: TelegramError) -> float:
     if isinstance(error, RetryAfter):
         return error._retry_after.total_seconds()  # the public property warns
@@ -90,8 +95,8 @@ class Polling:
                 await self.ledger.progress(self.ledger.finished + (held + 1) // 2, POLL_PAUSE)
             try:
                 raw = await self._get(self.offset(), 0 if self.ledger.held else self.timeout)
-                if not isinstance(raw, list):
-                    raise TelegramError("getUpdates did not answer a list")
+                if not isinstance(raw, list) or (raw and not any(map(_identified, raw))):
+                    raise TelegramError("getUpdates answered no update with an update_id")
             except InvalidToken:
                 raise
             except TelegramError as exc:
@@ -109,10 +114,10 @@ class Polling:
     def _take(self, raw: list[Any]) -> None:
         fresh = []
         for item in raw:
-            update_id = item.get("update_id") if isinstance(item, dict) else None
-            if type(update_id) is not int:
+            if not _identified(item):
                 logger.warning("An update without update_id skipped")
                 continue
+            update_id: int = item["update_id"]
             self.highest = max(update_id, self.highest or update_id)
             if self.ledger.answered(update_id) or self.ledger.pending(update_id):
                 continue

@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 import pytest_asyncio
 from botapi import ENV, TOKEN, FakeBotAPI
-from harness import ERRORS, serving
+from harness import ERRORS, make_app, serving
 
 from bot.config import load_settings
 from bot.core.knowledge import Knowledge
-from bot.tg.app import SORRY, build_application
+from bot.tg.app import SORRY
 
 FAST = (0.05, 0.1, 0.2)  # seconds between tries through an outage, in the tests
 
@@ -59,7 +59,7 @@ async def app(
     for marker in request.node.iter_markers("env"):
         for name, value in marker.kwargs.items():
             clean_env.setenv(name, str(value))
-    application = build_application(load_settings(env_file=None), kb)
+    application = make_app(load_settings(env_file=None), kb)
     application.add_error_handler(_note_error)
     application.bot.rate_limiter.outage.pauses = FAST  # outages of a test last a moment
     async with serving(application):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import shutil
 from typing import Any
 
 import aiohttp
@@ -14,7 +16,9 @@ from botapi import GROUP_ID, USER_ID, FakeBotAPI, visible
 from harness import local_url, make_app, make_settings, serving, webhook_settings
 
 from bot.core.knowledge import Knowledge
-from bot.tg import serve
+from bot.tg import alive, serve
+from bot.tg.app import SORRY
+from bot.tg.common import SETTINGS
 from bot.tg.ledger import FILE
 
 DANGER = "mi esposo me está pegando, ayuda"
@@ -183,3 +187,49 @@ async def test_a_restart_answers_what_a_stop_left(
         await api.wait_for("sendMessage", 60, mark=0, timeout=10, where=lambda c: c.ok)
     assert sorted(api.answered_chats()) == chats
     assert api.updates == []  # all confirmed
+
+
+async def test_a_get_updates_without_update_ids_is_a_failed_one(
+    app: Any, api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A broken proxy answers getUpdates with items that have no update_id: one line, a
+    pause, then polling goes on (no spinning on it)."""
+    answer = api._m_getUpdates
+
+    async def broken(params: dict[str, Any]) -> list[dict[str, Any]]:
+        del api._m_getUpdates  # once
+        return [{"message": {"text": "hola"}}]
+
+    api._m_getUpdates = broken  # type: ignore[method-assign]
+    api.push(api.text_message("/ayuda"))  # ends the long poll in progress
+    [call] = await api.wait_for("sendMessage", timeout=10)
+    assert call.ok and api._m_getUpdates == answer
+    [line] = [r.getMessage() for r in caplog.records if "getUpdates failed" in r.getMessage()]
+    assert "no update with an update_id" in line
+
+
+async def test_a_full_disk_costs_the_record_not_the_replies(
+    app: Any, api: FakeBotAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The answered ids cannot be written (ENOSPC): the replies go on, one line says it."""
+    ledger = app.update_processor.done.__self__
+    full = os.open("/dev/full", os.O_WRONLY)
+    os.close(ledger._fd)
+    ledger._fd = full
+    for text in ("/ayuda", QUESTION, "/privacidad"):
+        [call] = await api.reply_to(api.text_message(text))
+        assert call.ok and SORRY not in call.text
+    lines = [r.getMessage() for r in caplog.records if "not recorded" in r.getMessage()]
+    assert lines == ["Answered ids not recorded (No space left on device)"]
+
+
+async def test_a_data_folder_removed_while_serving_costs_the_heartbeat_only(
+    app: Any, api: FakeBotAPI, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(alive, "EVERY", 0.0)  # a heartbeat after every getUpdates
+    shutil.rmtree(app.bot_data[SETTINGS].data_dir)
+    [call] = await api.reply_to(api.text_message("/ayuda"))
+    assert call.ok
+    [again] = await api.reply_to(api.text_message("/privacidad"))
+    assert again.ok
+    assert [r for r in caplog.records if "Heartbeat file not touched" in r.getMessage()]

@@ -263,15 +263,15 @@ async def test_a_refused_get_updates_exits_2_at_once(
 
 
 async def test_kill_9_loses_no_update(tmp_path: Path, api: FakeBotAPI) -> None:
-    """kill -9 while 200 updates are being answered (Telegram slow to take the replies):
+    """kill -9 while 120 updates are being answered (Telegram slow to take the replies):
     the restarted bot answers every one left; the few answered twice were in flight."""
-    chats = list(range(50_000, 50_200))
-    api.slow_next("sendMessage", 0.2, times=200)
+    chats = list(range(50_000, 50_120))
+    api.slow_next("sendMessage", 0.1, times=120)
     async with bot_process(tmp_path, api) as process:
         await serving_started(api)
         for chat in chats:
             api.push(api.text_message("/emergencia", chat_id=chat, user_id=chat))
-        await api.wait_for("sendMessage", 40, mark=0, timeout=20, where=lambda c: c.ok)
+        await api.wait_for("sendMessage", 20, mark=0, timeout=20, where=lambda c: c.ok)
         process.kill()
         await process.wait()
     assert len(set(api.answered_chats())) < len(chats)  # the kill came in the middle
@@ -314,12 +314,12 @@ async def test_kill_9_in_webhook_mode_acknowledges_only_answered_updates(
 ) -> None:
     """Telegram forgets an update at the 200: after kill -9, every update that got one was
     answered, and Telegram's new tries of the others are answered by the restarted bot."""
-    chats = list(range(60_000, 60_060))
+    chats = list(range(60_000, 60_040))
     updates = [
         {"update_id": n, **api.text_message("/emergencia", chat_id=chat, user_id=chat)}
         for n, chat in enumerate(chats, start=1)
     ]
-    api.slow_next("sendMessage", 0.3, times=60)
+    api.slow_next("sendMessage", 0.2, times=40)
     port = free_port()
     async with aiohttp.ClientSession() as session:
         async with bot_process(tmp_path, api, **webhook_env(port)) as process:
