@@ -854,7 +854,15 @@ _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 def _read(path: Path, model: type[M]) -> tuple[M, _Lazy, Any]:
     if not path.is_file():
         raise KnowledgeError(f"{path.name}: falta el archivo en {path.parent}")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(
+            f"{path.name}: el archivo no está guardado como UTF-8 (byte {exc.start}); "
+            "guárdelo otra vez eligiendo la codificación UTF-8"
+        ) from None
+    except OSError as exc:
+        raise KnowledgeError(f"{path.name}: no se puede leer ({exc.strerror})") from None
     try:
         data = yaml.load(text, Loader=_FastLoader)
     except yaml.YAMLError as exc:

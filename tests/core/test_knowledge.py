@@ -246,3 +246,14 @@ def test_check_command_broken(tmp_path: Path) -> None:
 def test_missing_directory(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError, match="no existe"):
         load_knowledge(tmp_path / "nothing")
+
+
+def test_a_file_not_saved_as_utf8_is_one_line(tmp_path: Path) -> None:
+    directory = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, directory)
+    with (directory / "glossary.yaml").open("ab") as f:
+        f.write("# café\n".encode("latin-1"))  # as Notepad's "ANSI" saves it
+    with pytest.raises(
+        KnowledgeError, match=r"glossary\.yaml: el archivo no está guardado como UTF-8"
+    ):
+        load_knowledge(directory)
