@@ -7,6 +7,7 @@ cross-reference is checked. Any problem raises ``KnowledgeError`` naming the fil
 
 from __future__ import annotations
 
+import errno
 import math
 import re
 import string
@@ -848,6 +849,10 @@ class _Lazy:
         return yaml.compose(self.text, Loader=yaml.SafeLoader)
 
 
+UNREADABLE = {
+    errno.EACCES: "no hay permiso para leer el archivo",
+    errno.EISDIR: "es una carpeta, no un archivo",
+}
 _FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -855,14 +860,17 @@ def _read(path: Path, model: type[M]) -> tuple[M, _Lazy, Any]:
     if not path.is_file():
         raise KnowledgeError(f"{path.name}: falta el archivo en {path.parent}")
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
+        data_bytes = path.read_bytes()
+        text = data_bytes.decode("utf-8")
+    except UnicodeDecodeError as bad:  # e.g. saved as "ANSI" by Notepad
+        line = data_bytes.count(b"\n", 0, bad.start) + 1
         raise KnowledgeError(
-            f"{path.name}: el archivo no está guardado como UTF-8 (byte {exc.start}); "
-            "guárdelo otra vez eligiendo la codificación UTF-8"
+            f"{path.name}, línea {line}: el archivo no está en UTF-8 "
+            "(guárdelo con la codificación UTF-8)"
         ) from None
     except OSError as exc:
-        raise KnowledgeError(f"{path.name}: no se puede leer ({exc.strerror})") from None
+        why = UNREADABLE.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        raise KnowledgeError(f"{path.name}: {why}") from None
     try:
         data = yaml.load(text, Loader=_FastLoader)
     except yaml.YAMLError as exc:

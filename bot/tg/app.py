@@ -24,7 +24,7 @@ from telegram.ext import (
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.core.engine import Engine
-from bot.core.knowledge import KnowledgeError
+from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.ops import hooks
 from bot.tg import chat, commands, erase, flood, inline, location, menu, referral, sweeper
 from bot.tg.common import (
@@ -35,7 +35,6 @@ from bot.tg.common import (
     App,
     Ctx,
     is_private,
-    read_knowledge,
     settle_memory,
     urgent,
 )
@@ -205,7 +204,7 @@ def run() -> int:
     webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     configure_logging(settings.log_level, (token, webhook_secret))
     try:
-        engine = Engine(read_knowledge(settings.knowledge_dir))
+        engine = Engine(load_knowledge(settings.knowledge_dir))
     except KnowledgeError as exc:
         print(f"Error en el conocimiento: {exc}", file=sys.stderr)
         return 1

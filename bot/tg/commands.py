@@ -10,7 +10,7 @@ import logging
 from telegram import BotCommand, Update
 
 from bot.core.engine import Engine
-from bot.core.knowledge import KnowledgeError
+from bot.core.knowledge import KnowledgeError, load_knowledge
 from bot.ops.demand import privacy_note
 from bot.tg import chat, keyboards
 from bot.tg.common import (
@@ -22,7 +22,6 @@ from bot.tg.common import (
     engine,
     is_private,
     knowledge,
-    read_knowledge,
     reply,
     reply_answer,
     settings,
@@ -118,7 +117,7 @@ async def reload_command(update: Update, context: Ctx) -> None:
         return
     folder = settings(context).knowledge_dir
     try:
-        fresh = await asyncio.to_thread(lambda: Engine(read_knowledge(folder)))
+        fresh = await asyncio.to_thread(lambda: Engine(load_knowledge(folder)))
     except KnowledgeError as exc:
         logger.warning("Knowledge reload failed; keeping the loaded knowledge")
         await reply(update, context, f"No recargué: {html.escape(str(exc))}")

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import errno
 import gc
 import logging
 import math
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from pathlib import Path
 from typing import Any, cast
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -19,7 +17,7 @@ from telegram.ext import Application, ContextTypes
 
 from bot.config import Settings
 from bot.core.engine import Engine
-from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
+from bot.core.knowledge import Knowledge
 from bot.core.model import CONTEXT_TTL_SECONDS, Answer, Context, Suggestion
 from bot.tg import keyboards
 from bot.tg.logs import one_line
@@ -89,36 +87,6 @@ def urgent(update: Update, core: Engine) -> bool:
 
 
 # What the system says, in the words of the knowledge errors.
-UNREADABLE = {
-    errno.EACCES: "no hay permiso para leer el archivo",
-    errno.EISDIR: "es una carpeta, no un archivo",
-}
-
-
-def read_knowledge(folder: Path) -> Knowledge:
-    """``load_knowledge``, with a file that cannot be read (not UTF-8, e.g. saved as "ANSI"
-    by Notepad; no permission) reported like any other knowledge error: one line that names
-    the file."""
-    try:
-        return load_knowledge(folder)
-    except UnicodeDecodeError:
-        for path in sorted(folder.glob("*.yaml")):
-            data = path.read_bytes()
-            try:
-                data.decode("utf-8")
-            except UnicodeDecodeError as bad:
-                line = data.count(b"\n", 0, bad.start) + 1
-                raise KnowledgeError(
-                    f"{path.name}, línea {line}: el archivo no está en UTF-8 "
-                    "(guárdelo con la codificación UTF-8)"
-                ) from None
-        raise
-    except OSError as exc:
-        name = Path(exc.filename).name if exc.filename else str(folder)
-        why = UNREADABLE.get(exc.errno or 0, exc.strerror or type(exc).__name__)
-        raise KnowledgeError(f"{name}: {why}") from None
-
-
 def settle_memory() -> None:
     """Collect, then move every object alive (knowledge, engine, PTB) out of the garbage
     collector's way: a full collection then takes about 2 ms instead of 25 ms (call once the

@@ -254,6 +254,6 @@ def test_a_file_not_saved_as_utf8_is_one_line(tmp_path: Path) -> None:
     with (directory / "glossary.yaml").open("ab") as f:
         f.write("# café\n".encode("latin-1"))  # as Notepad's "ANSI" saves it
     with pytest.raises(
-        KnowledgeError, match=r"glossary\.yaml: el archivo no está guardado como UTF-8"
+        KnowledgeError, match=r"glossary\.yaml, línea \d+: el archivo no está en UTF-8"
     ):
         load_knowledge(directory)
