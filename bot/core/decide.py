@@ -5,7 +5,6 @@ listed first. ``Query.rule`` names the gate or score that decided."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import cast
 
 from bot.core.classifier import Opinion
@@ -30,13 +29,6 @@ RULES = (
     *(f"score:{i}" for i in ("locate", "describe", "stats", "overview", "referral")),
     *(f"score:{i}" for i in ("greeting", "help", "unknown")),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    intent: Intent
-    rule: str
-    scores: Mapping[str, float]
 
 
 def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[str, float]:

@@ -10,7 +10,7 @@ phrases. Small gaps may be allowed between the words of a phrase."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -240,8 +240,3 @@ class _Search:
                 self.walk(child, start, j + 1)
             if self.light_only and words[j] not in self.m._light and not words[j].isdigit():
                 return
-
-
-def plain(text: str, normal: Callable[[str], list[str]]) -> Pattern:
-    """A name or phrase without template syntax, as a pattern of normalised words."""
-    return tuple(w for raw in text.split() for w in normal(raw))

@@ -43,7 +43,6 @@ class Query:
     harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()
     english: bool = False
-    practical: tuple[str, ...] = ()
     out_of_scope: bool = False
     corrections: tuple[tuple[str, str, str], ...] = ()  # (as typed, kind, id) of typo'd names
     follow_up: bool = False
