@@ -26,6 +26,7 @@ RULES = (
     "gate:follow_up",
     "gate:harm_not_unknown",
     "gate:model_harm",
+    "gate:model_case",
     *(f"score:{i}" for i in ("locate", "describe", "stats", "overview", "referral")),
     *(f"score:{i}" for i in ("greeting", "help", "unknown")),
 )
@@ -111,13 +112,12 @@ def decide(
         rule = "gate:harm_not_unknown"
     # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
     suspected = opinion is not None and opinion.suspects_harm and not harm.present and s.people
-    if (
-        suspected
-        and opinion is not None
-        and intent in QUIET_INTENTS
-        and opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate
-    ):
-        intent, rule = "emergency", "gate:model_harm"
+    if suspected and opinion is not None and intent in QUIET_INTENTS:
+        if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate:
+            intent, rule = "emergency", "gate:model_harm"
+        elif intent == "unknown" and s.victims and not s.oos_words:
+            # a child, a woman, an older adult named and harm likely: their case, never "no sé"
+            intent, rule = "referral", "gate:model_case"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
     if intent == "referral" and situation is None:
@@ -167,9 +167,10 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     return "emergency", "gate:harm_ongoing"
 
 
-def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str | None:
+def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     """The referral situation of the harm told: the first victim's (for the categories it
-    covers) and the act's, beside the one the message names; the lowest priority wins."""
+    covers) and the act's, beside the one the message names; the lowest priority wins (harm
+    that says none: the default situation of harm.yaml)."""
     categories = s.harm.categories
     found = [named] if named else []
     first = s.harm.victims[0] if s.harm.victims else None
@@ -177,7 +178,7 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str | None:
         if victim.id == first and (not victim.categories or categories & set(victim.categories)):
             found.append(victim.situation)
     found += [a.situation for a in kb.harm.acts if a.id in s.harm.acts and a.situation]
-    return min(found, key=lambda sit: kb.situations[sit].priority, default=None)
+    return min(found, key=lambda sit: kb.situations[sit].priority, default=kb.harm.situation)
 
 
 def _victim_situation(s: Signals, kb: Knowledge) -> str | None:

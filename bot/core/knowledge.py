@@ -323,6 +323,7 @@ class Harm(_Strict):
     """The parts harm is recognised from: acts, victims, agents, time, and frames that say a
     story is not a case (homework, news, a training)."""
 
+    situation: Id  # the referral situation of harm that names no other
     acts: Annotated[list[HarmAct], Field(min_length=1)]
     victims: list[HarmVictim] = []
     agents: list[Text] = []
@@ -1138,6 +1139,11 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     situation_ids = {t.id for t in situations_f.situations}
     harm_refs = _Refs(directory / FILES["harm"], h_node, h_data)
     harm_refs.unique([a.id for a in harm.acts], "acts", "id de acto")
+    harm_refs.require(
+        harm.situation in situation_ids,
+        ["situation"],
+        f"situación desconocida: {harm.situation!r}",
+    )
     for i, act in enumerate(harm.acts):
         harm_refs.require(
             act.situation is None or act.situation in situation_ids,
