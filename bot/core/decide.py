@@ -52,6 +52,10 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "short": float(s.content_words <= SHORT),
         "oos": float(s.oos_words),
         "oos_name": float(s.oos_next_to_name),
+        # a question about a named service ("¿el CEDIF es gratis?", "¿qué es el SAU?")
+        "service_question": float(
+            bool(s.services) and "describe" in s.cues and not s.cues & {"referral", "locate"}
+        ),
         "harm": float(s.harm.present),
         # someone's case handed on: a person named and a referral cue ("¿a quién aviso?")
         "person_case": float(bool(s.victims) and "referral" in s.cues),

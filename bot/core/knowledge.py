@@ -422,6 +422,7 @@ SIGNAL_NAMES = frozenset(
         "harm",
         "harm_past",
         "person_case",
+        "service_question",
         "unexplained",
         *(f"model_{i}" for i in INTENTS),
     }

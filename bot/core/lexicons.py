@@ -10,7 +10,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.knowledge import Knowledge
 from bot.core.localities import Localities
-from bot.core.matcher import Entry, Matcher, forms
+from bot.core.matcher import NUMBER, Entry, Matcher, forms
 from bot.core.templates import Choice, Item, Pattern, parse
 from bot.core.text import normalize, phonetic, split_clitics, stem
 
@@ -74,9 +74,11 @@ class Lexicons:
 
     def normal_word(self, word: str) -> tuple[str, ...]:
         """A lexicon word normalised like a message's words ("matarla" is "la matar"); a
-        word ending in ``*`` stays a prefix."""
+        word ending in ``*`` stays a prefix, ``#`` stands for any number."""
         if word not in self._normal:
-            if word.endswith("*"):
+            if word == NUMBER:
+                words = [NUMBER]
+            elif word.endswith("*"):
                 words = [w + "*" for w in normalize(word[:-1]).split()[-1:]]
             elif word.startswith("="):
                 words = ["=" + w for w in normalize(word[1:]).split()]

@@ -43,8 +43,14 @@ class Hit:
     fuzzy: bool = False
 
 
+NUMBER = "#"  # a phrase's word that stands for any number: "hace # anos"
+
+
 def forms(word: str) -> tuple[str, ...]:
-    """The word and its singular forms: "demunas" also reads as "demuna"."""
+    """The word and its singular forms: "demunas" also reads as "demuna"; a number also
+    reads as ``#``."""
+    if word.isdigit():
+        return (word, NUMBER)
     if len(word) > 3 and word.endswith("es"):
         return (word, word[:-1], word[:-2])
     if len(word) > 3 and word.endswith("s"):

@@ -104,6 +104,20 @@ def test_past_harm_is_a_referral_and_danger_now_an_emergency(engine: Engine) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("hace 7 años mi padrastro me violaba", "past"),  # a number in a phrase: <numero>
+        ("desde hace 3 meses mi esposo me pega", "ongoing"),
+        ("de chiquita mi tío me hacía cosas", "past"),
+        ("un niño duerme en la puerta del mercado", "ongoing"),  # "en la puerta" is not "now"
+        ("mi esposo está en la puerta gritando que me va a matar", "now"),
+    ],
+)
+def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
+    assert engine.understanding.read(text).harm.time == time
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "para mi tarea: cuántos casos de violación atendió el CEM en 2022",
