@@ -53,9 +53,7 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "oos": float(s.oos_words),
         "oos_name": float(s.oos_next_to_name),
         # a question about a named service ("¿el CEDIF es gratis?", "¿qué es el SAU?")
-        "service_question": float(
-            bool(s.services) and "describe" in s.cues and not s.cues & {"referral", "locate"}
-        ),
+        "service_question": float(_service_question(s)),
         "harm": float(s.harm.present),
         # someone's case handed on: a person named and a referral cue ("¿a quién aviso?")
         "person_case": float(bool(s.victims) and "referral" in s.cues),
@@ -157,9 +155,17 @@ def decide(
     )
 
 
+def _service_question(s: Signals) -> bool:
+    """A question about a named service ("¿el CEM atiende a varones?", "¿qué es el SAU?"),
+    not where it is or where to go."""
+    return bool(s.services) and "describe" in s.cues and not s.cues & {"referral", "locate"}
+
+
 def _gate(s: Signals) -> tuple[Intent, str] | None:
     """Harm first: happening now (or grave), a case told by someone who helps or of low
-    level (abandonment, money, control), or harm that is still going on."""
+    level (abandonment, money, control), or harm that is still going on. Harm going on
+    told beside a question about a service is left to the scores: the answer to that
+    question, after the safety lines."""
     harm = s.harm
     if not harm.present or harm.time == "past":
         return None
@@ -168,6 +174,8 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
     if helper or harm.level == "low":
         return "referral", "gate:harm_case"
+    if _service_question(s):
+        return None
     return "emergency", "gate:harm_ongoing"
 
 

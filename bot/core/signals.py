@@ -183,7 +183,7 @@ def read_signals(
         corrections=corrections,
         people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
         victims=tuple(_unique(h.key for h in harm_hits if h.kind == "victim")),
-        english=sum(w in lex.english for w in raw_words) >= ENGLISH_WORDS,
+        english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
         harm=_harm(lex, harm_hits, words, shouted(lex, text)),
     )
 

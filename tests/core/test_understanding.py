@@ -235,6 +235,11 @@ def test_ask_piped_into_head_ends_quietly() -> None:
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
 
 
+def test_spanish_words_that_look_english_do_not_make_a_message_english(engine: Engine) -> None:
+    text = "mi esposo me pega y me insulta, me dicen que vaya al CEM, he pensado ir"
+    assert not engine.understanding.read(text).english
+
+
 def test_a_message_in_english_gets_an_english_line(engine: Engine) -> None:
     answer = engine.reply("my husband hits me, where can I get help in Puno?")
     lines = answer.text.splitlines()
