@@ -10,7 +10,7 @@ from typing import cast
 from bot.core.classifier import Opinion
 from bot.core.knowledge import IntentScore, Knowledge
 from bot.core.model import Context, Intent
-from bot.core.query import Place, Query
+from bot.core.query import HarmTime, Place, Query
 from bot.core.signals import Signals
 
 SHORT = 4  # content words: a short message
@@ -143,7 +143,7 @@ def decide(
         indicators=s.indicators,
         situation=situation,
         terms=s.terms,
-        harm=harm.time if harm.present else "suspected" if suspected else "",
+        harm=_harm_time(s, bool(suspected), context),
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
         english=s.english,
@@ -159,6 +159,17 @@ def _service_question(s: Signals) -> bool:
     """A question about a named service ("¿el CEM atiende a varones?", "¿qué es el SAU?"),
     not where it is or where to go."""
     return bool(s.services) and "describe" in s.cues and not s.cues & {"referral", "locate"}
+
+
+def _harm_time(s: Signals, suspected: bool, context: Context | None) -> HarmTime:
+    """When harm happens in this message; else whether the model suspects it, or an
+    earlier turn of the conversation told it."""
+    if s.harm.present:
+        return s.harm.time
+    if suspected:
+        return "suspected"
+    told = context is not None and context.harm and not context.expired()
+    return "earlier" if told else ""
 
 
 def _gate(s: Signals) -> tuple[Intent, str] | None:

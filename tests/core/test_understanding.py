@@ -246,3 +246,12 @@ def test_a_message_in_english_gets_an_english_line(engine: Engine) -> None:
     assert answer.intent == "emergency" and "100" in lines[1]
     assert any("If you are in danger" in line for line in lines[:4])
     assert "If you" not in engine.reply("mi esposo me pega").text
+
+
+def test_harm_told_earlier_keeps_linea_100_first(engine: Engine) -> None:
+    first = engine.reply("mi hermana vive en sandia y su esposo la amenaza con matarla")
+    later = engine.reply("el cem atiende de noche?", first.context)
+    assert later.harm == "earlier"
+    assert any("100" in line for line in later.text.splitlines()[:3])
+    calm = engine.reply("el cem atiende de noche?")
+    assert calm.harm == ""
