@@ -330,6 +330,7 @@ class Harm(_Strict):
     time: dict[TimeMark, list[Text]] = {}
     frames: list[Text] = []
     first_person: list[Text] = []
+    negations: list[Text] = []
 
 
 # --- centros_poblados.yaml, barrios.yaml ---------------------------------------------------
@@ -1206,6 +1207,7 @@ PHRASE_LISTS = frozenset(
         "agents",
         "frames",
         "first_person",
+        "negations",
     }
 )
 PHRASE_MAPS = frozenset({"intent_cues", "indicators", "periods", "time"})
