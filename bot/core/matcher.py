@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from bot.core.templates import Choice, Pattern
 from bot.core.text import stem
@@ -77,6 +77,13 @@ class _Node:
 
     def leaves(self) -> bool:
         return not (self.exact or self.rooted or self.prefixes)
+
+    # pickled as a plain tuple: the engine cache holds some 10 000 nodes
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self.exact, self.rooted, self.prefixes, self.ends)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.exact, self.rooted, self.prefixes, self.ends = state
 
 
 class Matcher:
