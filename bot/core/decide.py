@@ -26,6 +26,7 @@ RULES = (
     "gate:follow_up",
     "gate:harm_not_unknown",
     "gate:model_harm",
+    "gate:practical",  # set after the decision, by practical.py
     *(f"score:{i}" for i in ("locate", "describe", "stats", "overview", "referral")),
     *(f"score:{i}" for i in ("greeting", "help", "unknown")),
 )

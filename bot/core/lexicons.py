@@ -31,6 +31,7 @@ class Lexicons:
         self.kb = kb
         lex = kb.lexicon
         self.abbreviations = dict(lex.abbreviations)
+        self.emoji = dict(lex.emoji)
         self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
         self.shouted = frozenset(normalize(w) for w in lex.shouted)
         self.shouted_heads = frozenset(w[:3] for w in self.shouted)  # "ayu", "aux", "soc"
@@ -43,6 +44,7 @@ class Lexicons:
         harm = list(self._harm_entries())
         marks = list(self._mark_entries())
         self.plain = Matcher([*names, *cues, *marks])  # words as written, no gaps
+        self.topics = Matcher(self._topic_entries())
         self.situations = Matcher(situations, gaps="any")
         self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
         markers = [w for m in lex.place_markers for w in [" ".join(normalize(m).split())]]
@@ -50,7 +52,7 @@ class Lexicons:
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
-        matchers = (self.plain, self.situations, self.harm)
+        matchers = (self.plain, self.situations, self.harm, self.topics)
         self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
         self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))
         self.vocabulary |= {w[1:] for w in self.vocabulary if w.startswith("=")}
@@ -152,6 +154,11 @@ class Lexicons:
             ),
             template=True,
         )
+
+    def _topic_entries(self) -> Iterable[Entry]:
+        """The practical questions of practical.yaml ("¿es gratis?", "¿hablan aimara?")."""
+        topics = self.kb.practical.topics
+        return self._entries((("topic", t.id, p) for t in topics for p in t.phrases), True)
 
     def _cue_entries(self) -> Iterable[Entry]:
         lex = self.kb.lexicon

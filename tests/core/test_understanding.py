@@ -126,6 +126,7 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
     "gate:follow_up": ("¿y en Lampa?", Context(intent="locate", services=("cem",))),
     "gate:harm_not_unknown": ("mi hijo me pegaba, ya se fue a Lima, quiero orientación", None),
     "gate:model_harm": ("le bañan al bebé con agua helada", None),
+    "gate:practical": ("hablo aymara, ¿me van a entender?", None),
     "score:locate": ("dnd hay demuna x ilave", None),
     "score:describe": ("que es el cem", None),
     "score:stats": ("llamadas a la linea 100 en enero 2023", None),

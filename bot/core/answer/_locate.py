@@ -100,8 +100,8 @@ def _in_province(
     kb: Knowledge, query: Query, prov: Province
 ) -> tuple[list[str], list[Suggestion], Query]:
     """The count in the province (and the other places named), services that take the same
-    cases in the district, and the nearest province when none has it; the query then also
-    names those services."""
+    cases in the district, and the nearest province when none has it (how to reach it, for a
+    service nobody walks in to); the query then also names those services."""
     sid = query.services[0]
     lines: list[str] = [count_sentence(kb, sid, prov)]
     here = sites_in(kb, query.place, sid)
@@ -117,9 +117,13 @@ def _in_province(
     if note:
         lines.append(note)
     suggestions: list[Suggestion] = []
-    if kb.count(sid, prov.id) == 0 and not any(
+    none_here = kb.count(sid, prov.id) == 0 and not any(
         p is not None and kb.count(sid, p.id) for p in elsewhere
-    ):
+    )
+    service = kb.services[sid]
+    if none_here and not service.walk_in:
+        lines.append(esc(service.how_to_reach or ""))
+    elif none_here:
         near = nearest_with(kb, sid, coords(kb, query.place or prov), exclude=prov.id)
         if near:
             lines.append(_nearest_line(kb, sid, *near))
