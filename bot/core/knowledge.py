@@ -153,6 +153,7 @@ class Figure(_Strict):
 class FiguresFile(_Strict):
     department: Id
     periods: dict[Period, Text]
+    not_in_summary: dict[Id, Text] = {}  # figures people ask for that the summary lacks
     figures: list[Figure]
 
 
@@ -604,7 +605,9 @@ class DescribeTexts(_Texts):
 
 
 class StatsTexts(_Texts):
-    which_service: Annotated[Text, Uses("services")]
+    which_service: Annotated[Text, Uses("department periods services")]
+    no_indicator: Annotated[Text, Uses("what")]
+    no_period: Annotated[Text, Uses("years periods")]
     ask_service: Text
     no_figures: Annotated[Text, Uses("service")]
     how_many: Annotated[Text, Uses("total")]
@@ -748,6 +751,7 @@ class Knowledge:
     consolidated: tuple[ConsolidatedTable, ...]
     figures: tuple[Figure, ...]
     periods: Mapping[str, str]
+    not_in_summary: Mapping[str, str]  # indicator -> its name, for figures the summary lacks
     glossary: Mapping[str, Term]
     contacts: Mapping[str, Contact]
     provinces: Mapping[str, Province]
@@ -1115,12 +1119,12 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     keys = [f"{f.service}/{f.indicator}/{f.period}" for f in figures_f.figures]
     refs.unique(keys, "figures", "cifra")
     refs = _Refs(directory / FILES["lexicon"], x_node, x_data)
-    indicators = {f.indicator for f in figures_f.figures}
+    indicators = {f.indicator for f in figures_f.figures} | set(figures_f.not_in_summary)
     for ident in lexicon.indicators:
         refs.require(
             ident in indicators,
             ["indicators", ident],
-            f"indicador que no está en figures.yaml: {ident!r}",
+            f"indicador que no está en figures.yaml (ni en not_in_summary): {ident!r}",
         )
     for ident in lexicon.periods:
         refs.require(
@@ -1219,6 +1223,7 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
         consolidated=tuple(locations_f.consolidated),
         figures=tuple(figures_f.figures),
         periods=_frozen(figures_f.periods.items()),
+        not_in_summary=_frozen(figures_f.not_in_summary.items()),
         glossary=_frozen((t.id, t) for t in glossary_f.terms),
         contacts=_frozen((c.id, c) for c in contacts_f.contacts),
         provinces=_frozen(provinces.items()),
