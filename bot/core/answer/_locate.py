@@ -29,9 +29,10 @@ from bot.core.text import fold
 
 def locate(kb: Knowledge, query: Query) -> Answer:
     """Where the first service asked about is, with the nearest one when the place has none."""
-    if query.situation and len(query.services) > 1:
+    if query.situation and (len(query.services) > 1 or kb.situations[query.situation].answer):
         # "¿Dónde atienden a personas con discapacidad en Juliaca?": every service that
-        # takes the case, as a referral would list them
+        # takes the case, as a referral would list them; a need ("busco un refugio") is
+        # answered first
         return replace(referral(kb, query), intent="locate")
     r = kb.responses
     sid = query.services[0]
