@@ -50,6 +50,9 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     else:
         more, suggestions, query = _in_province(kb, query, prov)
         lines += more
+    service = kb.services[sid]
+    if coverage.counts and not service.walk_in:  # a team or an intervention: how it is reached
+        lines.append(esc(service.how_to_reach or ""))
     if kb.services[sid].violence or (prov and kb.count(sid, prov.id) == 0 and sid == "cem"):
         lines.append(linea100_line(kb))
     lines.append(source_line(kb, coverage.source))
@@ -121,10 +124,7 @@ def _in_province(
     none_here = kb.count(sid, prov.id) == 0 and not any(
         p is not None and kb.count(sid, p.id) for p in elsewhere
     )
-    service = kb.services[sid]
-    if none_here and not service.walk_in:
-        lines.append(esc(service.how_to_reach or ""))
-    elif none_here:
+    if none_here and kb.services[sid].walk_in:
         near = nearest_with(kb, sid, coords(kb, query.place or prov), exclude=prov.id)
         if near:
             lines.append(_nearest_line(kb, sid, *near))
