@@ -40,7 +40,7 @@ class Understanding:
     def understand(self, text: str, context: Context | None = None) -> Query:
         signals = self.read(text)
         query = decide(signals, self.kb, context, self.opinion(signals))
-        return practical(query, self.topics(signals), self.kb)
+        return practical(query, self.topics(signals), self.kb, context)
 
     def topics(self, signals: Signals) -> tuple[str, ...]:
         """The practical questions of a message, outside the names of services and terms

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from telegram_html import parse_html
 
+from bot import console
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, KnowledgeError, load_knowledge
 from bot.evaluate import comparable
@@ -178,3 +179,23 @@ def test_the_years_of_the_data_and_their_source(engine: Engine, kb: Knowledge) -
     text = engine.reply("¿De qué año son los datos?").text
     assert all(period.lower() in text for period in kb.periods.values())
     assert "Resumen ejecutivo del departamento de Puno" in text
+
+
+def test_the_console_answers_practical_follow_ups(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    typed = iter(["hay cem en ilave?", "y es gratis?", "a que hora atiende?"])
+
+    def fake_input(prompt: str = "") -> str:
+        try:
+            return next(typed)
+        except StopIteration:
+            raise EOFError from None
+
+    monkeypatch.setattr("builtins.input", fake_input)
+    monkeypatch.setenv("COUNTERS", "false")
+    monkeypatch.setenv("DATA_DIR", str(tmp_path))
+    assert console.chat(DEFAULT_KNOWLEDGE_DIR) == 0
+    out = capsys.readouterr().out
+    assert "✅ CEM: sí, es gratuito." in out
+    assert "CEM de Ilave: no tengo el horario" in out
