@@ -1056,6 +1056,12 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     )
     refs.unique([s.id for s in services_f.services], "services", "id de servicio")
     services = {s.id: s for s in services_f.services}
+    for i, service in enumerate(services_f.services):
+        refs.require(
+            service.walk_in or bool(service.how_to_reach),
+            ["services", i, "how_to_reach"],
+            "falta: un servicio con walk_in: false dice aquí cómo se llega a él",
+        )
 
     def check_service(r: _Refs, ident: str | None, loc: Sequence[int | str]) -> None:
         if ident is not None:

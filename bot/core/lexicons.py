@@ -3,6 +3,7 @@ the vocabulary that typos are corrected towards."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import process
@@ -32,6 +33,9 @@ class Lexicons:
         lex = kb.lexicon
         self.abbreviations = dict(lex.abbreviations)
         self.emoji = dict(lex.emoji)
+        one = "|".join(re.escape(e) for e in sorted(self.emoji, key=len, reverse=True))
+        self._emoji_one = re.compile(one) if one else None
+        self._emoji_run = re.compile(rf"(?:{one})(?:\s*(?:{one}))*") if one else None
         self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
         self.shouted = frozenset(normalize(w) for w in lex.shouted)
         self.shouted_heads = frozenset(w[:3] for w in self.shouted)  # "ayu", "aux", "soc"
@@ -44,6 +48,10 @@ class Lexicons:
         harm = list(self._harm_entries())
         marks = list(self._mark_entries())
         self.plain = Matcher([*names, *cues, *marks])  # words as written, no gaps
+        # words of service and term names: a practical question inside one is not asked
+        self.name_words = frozenset(
+            w for e in names if e.kind in ("service", "term") for w in words_of(e.pattern)
+        )
         self.topics = Matcher(self._topic_entries())
         self.situations = Matcher(situations, gaps="any")
         self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
@@ -71,6 +79,18 @@ class Lexicons:
         # a word with the root of a harm word is never "corrected" into another word
         self._harm_roots = frozenset(stem(w) for w in self.harm.words if len(w) > 3)
         self._corrections: dict[str, str | None] = {}
+
+    def emoji_as_words(self, text: str) -> str:
+        """The emoji of lexicon.yaml read as their words ("😢" is "llanto"); a run of them
+        ("😢😢😢") is read as each word once."""
+        if self._emoji_run is None or self._emoji_one is None or text.isascii():
+            return text
+        one = self._emoji_one
+
+        def words(run: re.Match[str]) -> str:
+            return " " + " ".join(dict.fromkeys(self.emoji[e] for e in one.findall(run[0]))) + " "
+
+        return self._emoji_run.sub(words, text)
 
     # -- entries ---------------------------------------------------------------------------
 

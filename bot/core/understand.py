@@ -27,7 +27,7 @@ class Understanding:
     def read(self, text: str) -> Signals:
         """The signals of a message, before any decision."""
         lex = self.lexicons
-        normalized = normalize(_emoji_as_words(text, lex.emoji), lex.abbreviations)
+        normalized = normalize(lex.emoji_as_words(text), lex.abbreviations)
         raw_words = _bounded(split_clitics(normalized.split()))
         words = [lex.correct(w) for w in raw_words]
         return read_signals(lex, text, normalized, raw_words, words)
@@ -46,21 +46,16 @@ class Understanding:
         """The practical questions of a message, outside the names of services and terms
         ("la dirección" asks an address; "la Dirección de Protección Especial" does not)."""
         words = Words(signals.words)
-        names = [h for h in self.lexicons.plain.find(words) if h.kind in ("service", "term")]
+        lex = self.lexicons
+        topics = lex.topics.find(words)
+        if not any(set(signals.words[h.start : h.end]) & lex.name_words for h in topics):
+            return tuple(dict.fromkeys(h.key for h in topics))
+        names = [h for h in lex.plain.find(words) if h.kind in ("service", "term")]
         return tuple(
             dict.fromkeys(
-                h.key
-                for h in self.lexicons.topics.find(words)
-                if not any(n.start < h.end and h.start < n.end for n in names)
+                h.key for h in topics if not any(n.start < h.end and h.start < n.end for n in names)
             )
         )
-
-
-def _emoji_as_words(text: str, emoji: dict[str, str]) -> str:
-    """The emoji of lexicon.yaml read as their words ("😢" is "llorando")."""
-    if text.isascii():
-        return text
-    return "".join(f" {emoji[c]} " if c in emoji else c for c in text)
 
 
 HEAD_WORDS, TAIL_WORDS = 160, 60
