@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.core.decide import QUIET_INTENTS
 from bot.core.knowledge import Knowledge
 from bot.core.model import Context
 from bot.core.query import Query
 
 RULE = "gate:practical"
 ELSEWHERE = "gate:elsewhere"
-ASKABLE = frozenset({"describe", "locate", "unknown", "greeting", "help"})
 ABOUT_SERVICE = frozenset({"describe", "locate"})
-QUIET = frozenset({"unknown", "greeting", "help"})
+ASKABLE = ABOUT_SERVICE | QUIET_INTENTS
 
 
 def practical(
@@ -39,6 +39,6 @@ def practical(
 
 def _earlier(context: Context | None) -> tuple[str, ...]:
     """The service the last answer was about, while the conversation is fresh."""
-    if context is None or context.expired() or context.intent in QUIET:
+    if context is None or context.expired() or context.intent in QUIET_INTENTS:
         return ()
     return context.services[:1]
