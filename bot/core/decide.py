@@ -27,6 +27,7 @@ RULES = (
     "gate:harm_not_unknown",
     "gate:model_harm",
     "gate:model_case",
+    "gate:practical",  # set after the decision, by practical.py
     *(f"score:{i}" for i in ("locate", "describe", "stats", "overview", "referral")),
     *(f"score:{i}" for i in ("greeting", "help", "unknown")),
 )

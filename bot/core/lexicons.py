@@ -3,6 +3,7 @@ the vocabulary that typos are corrected towards."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import process
@@ -31,6 +32,10 @@ class Lexicons:
         self.kb = kb
         lex = kb.lexicon
         self.abbreviations = dict(lex.abbreviations)
+        self.emoji = dict(lex.emoji)
+        one = "|".join(re.escape(e) for e in sorted(self.emoji, key=len, reverse=True))
+        self._emoji_one = re.compile(one) if one else None
+        self._emoji_run = re.compile(rf"(?:{one})(?:\s*(?:{one}))*") if one else None
         self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
         self.shouted = frozenset(normalize(w) for w in lex.shouted)
         self.shouted_heads = frozenset(w[:3] for w in self.shouted)  # "ayu", "aux", "soc"
@@ -43,6 +48,11 @@ class Lexicons:
         harm = list(self._harm_entries())
         marks = list(self._mark_entries())
         self.plain = Matcher([*names, *cues, *marks])  # words as written, no gaps
+        # words of service and term names: a practical question inside one is not asked
+        self.name_words = frozenset(
+            w for e in names if e.kind in ("service", "term") for w in words_of(e.pattern)
+        )
+        self.topics = Matcher(self._topic_entries())
         self.situations = Matcher(situations, gaps="any")
         self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
         markers = [w for m in lex.place_markers for w in [" ".join(normalize(m).split())]]
@@ -50,7 +60,7 @@ class Lexicons:
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
-        matchers = (self.plain, self.situations, self.harm)
+        matchers = (self.plain, self.situations, self.harm, self.topics)
         self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
         self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))
         self.vocabulary |= {w[1:] for w in self.vocabulary if w.startswith("=")}
@@ -69,6 +79,18 @@ class Lexicons:
         # a word with the root of a harm word is never "corrected" into another word
         self._harm_roots = frozenset(stem(w) for w in self.harm.words if len(w) > 3)
         self._corrections: dict[str, str | None] = {}
+
+    def emoji_as_words(self, text: str) -> str:
+        """The emoji of lexicon.yaml read as their words ("😢" is "llanto"); a run of them
+        ("😢😢😢") is read as each word once."""
+        if self._emoji_run is None or self._emoji_one is None or text.isascii():
+            return text
+        one = self._emoji_one
+
+        def words(run: re.Match[str]) -> str:
+            return " " + " ".join(dict.fromkeys(self.emoji[e] for e in one.findall(run[0]))) + " "
+
+        return self._emoji_run.sub(words, text)
 
     # -- entries ---------------------------------------------------------------------------
 
@@ -154,6 +176,11 @@ class Lexicons:
             ),
             template=True,
         )
+
+    def _topic_entries(self) -> Iterable[Entry]:
+        """The practical questions of practical.yaml ("¿es gratis?", "¿hablan aimara?")."""
+        topics = self.kb.practical.topics
+        return self._entries((("topic", t.id, p) for t in topics for p in t.phrases), True)
 
     def _cue_entries(self) -> Iterable[Entry]:
         lex = self.kb.lexicon

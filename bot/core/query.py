@@ -40,6 +40,7 @@ class Query:
     indicators: tuple[str, ...] = ()
     situation: str | None = None
     terms: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # practical questions of practical.yaml ("gratuito", "horario")
     harm: HarmTime = ""
     harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()

@@ -149,6 +149,7 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
     "gate:harm_not_unknown": ("mi hijo me pegaba, ya se fue a Lima, quiero orientación", None),
     "gate:model_harm": ("le bañan al bebé con agua helada", None),
     "gate:model_case": ("la wawa de mi vecina siempre esta en la calle de noche", None),
+    "gate:practical": ("hablo aymara, ¿me van a entender?", None),
     "score:locate": ("dnd hay demuna x ilave", None),
     "score:describe": ("que es el cem", None),
     "score:stats": ("llamadas a la linea 100 en enero 2023", None),

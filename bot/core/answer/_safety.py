@@ -43,7 +43,7 @@ def safety_first(answer: Answer, query: Query, kb: Knowledge) -> Answer:
         lines = [linea100]
     else:
         lines = [linea100, texts.care_past if harm == "past" else texts.care_ongoing]
-    body = [line for line in answer.html.split("\n") if line != linea100]
+    body = [line for line in answer.html.split("\n") if line not in lines]
     html = "\n".join([*lines, "", *body])
     return replace(answer, html=html, text=plain(html))
 
