@@ -63,13 +63,22 @@ def cached_engine(directory: Path, cache_dir: Path | None = None) -> Engine:
     """The engine of a knowledge folder, from the cache when nothing changed; otherwise
     built (``load_knowledge`` validates it and raises ``KnowledgeError``) and cached."""
     cache_dir = default_cache_dir() if cache_dir is None else cache_dir
-    path = cache_dir / f"{PREFIX}{digest(directory)}.pickle" if cache_dir else None
+    path = _cache_file(directory, cache_dir) if cache_dir else None
     if path is not None and (engine := _read(path)) is not None:
         return engine
     engine = Engine(load_knowledge(directory))
     if path is not None:
         _write(path, engine)
     return engine
+
+
+def _cache_file(directory: Path, cache_dir: Path) -> Path | None:
+    """The cache file of this knowledge and code; None when a file cannot be read (building
+    then says which, in the usual one line)."""
+    try:
+        return cache_dir / f"{PREFIX}{digest(directory)}.pickle"
+    except OSError:
+        return None
 
 
 def _read(path: Path) -> Engine | None:

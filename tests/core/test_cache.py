@@ -58,3 +58,9 @@ def test_an_unusable_cache_is_ignored(knowledge: Path, tmp_path: Path) -> None:
     saved.write_bytes(b"torn")
     assert cached_engine(knowledge, cache).reply(QUESTION).harm
     assert saved.read_bytes() != b"torn"  # written again
+
+
+def test_an_unreadable_knowledge_file_gives_the_usual_error(knowledge: Path, tmp_path: Path) -> None:
+    (knowledge / "services.yaml").write_bytes(b"\xff\xfe not utf-8")
+    with pytest.raises(KnowledgeError, match="services.yaml"):
+        cached_engine(knowledge, tmp_path / "cache")
