@@ -118,7 +118,7 @@ def decide(
     if suspected and opinion is not None and intent in QUIET_INTENTS:
         if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate:
             intent, rule = "emergency", "gate:model_harm"
-        elif intent == "unknown" and s.victims and not s.oos_words:
+        elif intent == "unknown" and s.victims and (not s.oos_words or _a_case(opinion)):
             # a child, a woman, an older adult named and harm likely: their case, never "no sé"
             intent, rule = "referral", "gate:model_case"
     if harm.present and not follow_up:
@@ -154,6 +154,12 @@ def decide(
         confidence=_confidence(s, intent, scores),
         rule=rule,
     )
+
+
+def _a_case(opinion: Opinion) -> bool:
+    """The model takes the message for someone's case (an emergency or a referral), whatever
+    else it mentions ("el colegio", "el teléfono")."""
+    return max(opinion.intents, key=opinion.intents.__getitem__) in ("emergency", "referral")
 
 
 def _service_question(s: Signals) -> bool:

@@ -220,14 +220,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     if not acts:
         return HarmReading()
     level = max(levels, key=LEVELS.index)
-    # "now" inside a longer act is part of the act ("duerme en la puerta"); "me pegaba" is
-    # both an act and a mark of the past
-    timed = _outermost([h for h in hits if h.kind in ("time", "act")])
-    marks = {
-        h.key
-        for h in _outermost([h for h in hits if h.kind == "time"])
-        if h in timed or h.key not in ("now", "recent")
-    }
+    marks = {h.key for h in _outermost([h for h in hits if h.kind == "time"])}
     acts_at = _Spans(act_hits)
     first = any(acts_at.over(f.start, f.end) for f in hits if f.kind == "first") or loud
     people = [h for h in hits if h.kind in ("victim", "agent")]
