@@ -5,7 +5,8 @@ same aiohttp transport, under the same load, against our Bot API server
 
     python bench/bench_load.py [--chats 500] [--per-chat 4] [--inflight 32]
                                [--queued 5000] [--queued-chats 1000] [--limited 300]
-                               [--repeat 3] [--only echo,bot,...] [--profile FILE]
+                               [--repeat 3] [--only echo,bot,...]
+                               [--profile FILE] [--profile-run bot]
 
 ``make bench-load`` runs every run three times, interleaved, and keeps the medians (the
 machine is shared and noisy). Each run has three processes: the Bot API server with the
@@ -586,7 +587,10 @@ def main() -> int:
     parser.add_argument("--limited", type=int, default=300, help="0: no run with limits")
     parser.add_argument("--deadline", type=float, default=120.0, help="seconds per run")
     parser.add_argument("--only", help="run names, comma-separated (default: all)")
-    parser.add_argument("--profile", help="cProfile stats of the bot (core cached) to this file")
+    parser.add_argument("--profile", help="cProfile stats of one run's bot process to this file")
+    parser.add_argument(
+        "--profile-run", default="bot-core-cached", help="the run --profile profiles"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="rounds; the medians are kept")
     args = parser.parse_args()
     # chosen in a throwaway process: the engine used to choose them stays out of the way
@@ -625,7 +629,7 @@ def main() -> int:
             if only is not None and name not in only:
                 continue
             plan = {**load, "texts": texts, "deadline": args.deadline}
-            profile = args.profile if name == "bot-core-cached" else None
+            profile = args.profile if name == args.profile_run else None
             figures = _one_run(name, variant, mode, plan, profile)
             rounds.setdefault(name, []).append(figures)
             print(figures.line(), flush=True)
