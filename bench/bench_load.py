@@ -219,6 +219,12 @@ async def _serve_and_load(conn: Connection, plan: dict[str, Any]) -> None:
 
 
 def _bot_process(conn: Connection, job: dict[str, Any]) -> None:
+    if job.get("root"):  # another checkout's bot (--baseline): imported from there
+        sys.path.insert(0, job["root"])
+        assert "bot" not in sys.modules
+        import bot
+
+        assert bot.__file__ is not None and bot.__file__.startswith(job["root"]), bot.__file__
     asyncio.run(_run_bot(conn, job))
 
 
@@ -435,7 +441,12 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def _one_run(
-    name: str, variant: str, mode: str, plan: dict[str, Any], profile: str | None = None
+    name: str,
+    variant: str,
+    mode: str,
+    plan: dict[str, Any],
+    profile: str | None = None,
+    root: str | None = None,
 ) -> Figures:
     from harness import free_port
 
@@ -462,6 +473,7 @@ def _one_run(
         from botapi import TOKEN
 
         job = {"variant": variant, "base": base, "webhook": webhook, "profile": profile}
+        job["root"] = root
         job["token"] = TOKEN
         bot = context.Process(target=_bot_process, args=(bot_end, {**job, "texts": plan["texts"]}))
         bot.start()
@@ -592,6 +604,11 @@ def main() -> int:
         "--profile-run", default="bot-core-cached", help="the run --profile profiles"
     )
     parser.add_argument("--repeat", type=int, default=1, help="rounds; the medians are kept")
+    parser.add_argument(
+        "--baseline",
+        help="another checkout (e.g. a worktree of main): its bot runs beside this one "
+        "(runs baseline, baseline-queued) under the same load, to compare old and new",
+    )
     args = parser.parse_args()
     # chosen in a throwaway process: the engine used to choose them stays out of the way
     with multiprocessing.get_context("spawn").Pool(1) as pool:
@@ -607,6 +624,7 @@ def main() -> int:
     runs: list[tuple[str, str, str, dict[str, Any]]] = [
         ("echo", "echo", "polling", steady),
         ("bot", "bot", "polling", steady),
+        *([("baseline", "bot", "polling", steady)] if args.baseline else []),
         ("bot-form-bodies", "bot+json", "polling", steady),
         ("bot-ptb-message", "bot+message", "polling", steady),
         ("bot-no-gc-freeze", "bot+freeze", "polling", steady),
@@ -617,6 +635,8 @@ def main() -> int:
     if args.queued:
         queued = {"chats": args.queued_chats, "per_chat": queued_per_chat, "inflight": 0}
         runs.append(("bot-queued", "bot", "polling", queued))
+        if args.baseline:
+            runs.append(("baseline-queued", "bot", "polling", queued))
     if args.limited:
         limited = {"chats": max(1, args.limited // args.per_chat), "per_chat": args.per_chat}
         runs.append(("bot-telegram-limits", "limited", "polling", {**limited, "inflight": 32}))
@@ -630,7 +650,8 @@ def main() -> int:
                 continue
             plan = {**load, "texts": texts, "deadline": args.deadline}
             profile = args.profile if name == args.profile_run else None
-            figures = _one_run(name, variant, mode, plan, profile)
+            root = args.baseline if name.startswith("baseline") else None
+            figures = _one_run(name, variant, mode, plan, profile, root)
             rounds.setdefault(name, []).append(figures)
             print(figures.line(), flush=True)
     figures = {name: _median(results) for name, results in rounds.items()}
