@@ -26,7 +26,7 @@ from bot.tg.common import (
 
 FLOOD = "flood"  # bot_data key: the FloodGate
 ADMITTED = "flood_admitted"  # chat_data: list[float], the answered messages' times (at most
-# ``limit``: a list of five floats takes 100 bytes of each chat's memory, a deque 600)
+# ``limit``: a list of five floats takes 120 bytes of each chat's memory, a deque 760)
 DROPPED = "flood_dropped"  # chat_data: float, time of the last ignored message
 
 SLOW_DOWN = (
