@@ -34,7 +34,10 @@ The runs:
 - ``bot-queued``: ``--queued`` updates from ``--queued-chats`` chats waiting at the server
   before the bot starts (its peak RSS);
 - ``bot-telegram-limits``: ``--limited`` updates with Telegram's flood limits on, as in
-  production (about 30 replies a second).
+  production (about 30 replies a second);
+- ``baseline``, ``baseline-queued`` (with ``--baseline DIR``): the bot of another checkout
+  (e.g. ``git worktree add --detach ../base main``) as ``bot`` and ``bot-queued``, so that
+  old and new are measured in the same run, under the same load.
 """
 
 from __future__ import annotations
@@ -584,6 +587,21 @@ def _verdicts(figures: dict[str, Figures]) -> list[str]:
             )
         )
     lines += [f"  {'met    ' if ok else 'NOT met'}  {text}" for text, ok in checks]
+    old = figures.get("baseline")
+    if old is not None:
+        old_ratio = old.per_second / echo.per_second if echo.per_second else float("nan")
+        lines.append(
+            f"baseline -> this checkout: CPU per reply {old.cpu_ms:.2f} -> {bot.cpu_ms:.2f} ms, "
+            f"throughput {old_ratio:.2f}x -> {ratio:.2f}x the echo bot's, p99 {old.p99_ms:.0f} "
+            f"-> {bot.p99_ms:.0f} ms"
+        )
+        old_queued = figures.get("baseline-queued")
+        if old_queued is not None and queued is not None:
+            lines.append(
+                f"  peak RSS with {queued.updates} queued {old_queued.rss_mb:.1f} -> "
+                f"{queued.rss_mb:.1f} MB (when the measure starts: {old_queued.rss_start_mb:.1f} "
+                f"-> {queued.rss_start_mb:.1f} MB)"
+            )
     return lines
 
 
