@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.core.cache import cached_engine
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge, KnowledgeError, load_knowledge
 from bot.core.model import Context
@@ -23,6 +24,15 @@ def load_or_report(directory: Path, *, strict: bool = False) -> Knowledge | None
     """Load the knowledge, or print the clear error (no traceback) and return None."""
     try:
         return load_knowledge(directory, strict=strict)
+    except KnowledgeError as exc:
+        print(f"Error en el conocimiento: {exc}", file=sys.stderr)
+        return None
+
+
+def engine_or_report(directory: Path) -> Engine | None:
+    """The engine (from the cache when nothing changed), or print the clear error."""
+    try:
+        return cached_engine(directory)
     except KnowledgeError as exc:
         print(f"Error en el conocimiento: {exc}", file=sys.stderr)
         return None
@@ -51,10 +61,9 @@ def _questions(args: list[str]) -> Iterable[str]:
 
 
 def ask(directory: Path, args: list[str], *, as_json: bool) -> int:
-    kb = load_or_report(directory)
-    if kb is None:
+    engine = engine_or_report(directory)
+    if engine is None:
         return 1
-    engine = Engine(kb)
     for question in _questions(args):
         answer = engine.reply(question)
         if as_json:
@@ -65,8 +74,8 @@ def ask(directory: Path, args: list[str], *, as_json: bool) -> int:
 
 
 def chat(directory: Path) -> int:
-    kb = load_or_report(directory)
-    if kb is None:
+    engine = engine_or_report(directory)
+    if engine is None:
         return 1
     from bot.config import ConfigError, load_local_settings
     from bot.ops.counters import counter_store
@@ -77,7 +86,7 @@ def chat(directory: Path) -> int:
         print(exc, file=sys.stderr)
         return 2
     try:
-        return _converse(Engine(kb), store)
+        return _converse(engine, store)
     finally:
         if store is not None:
             store.flush()

@@ -23,7 +23,9 @@ def engine(kb: Knowledge) -> Engine:
 
 @pytest.fixture(scope="session", autouse=True)
 def session_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """DATA_DIR in a temporary folder: no test writes the repository's ``data/``."""
+    """DATA_DIR and the engine cache in temporary folders: no test writes the repository's
+    ``data/`` or the user's cache."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DATA_DIR", str(tmp_path_factory.mktemp("data")))
+        patch.setenv("BOT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield

@@ -10,7 +10,7 @@ from typing import cast
 from bot.core.classifier import Opinion
 from bot.core.knowledge import IntentScore, Knowledge
 from bot.core.model import Context, Intent
-from bot.core.query import Place, Query
+from bot.core.query import HarmTime, Place, Query
 from bot.core.signals import Signals
 
 SHORT = 4  # content words: a short message
@@ -26,6 +26,8 @@ RULES = (
     "gate:follow_up",
     "gate:harm_not_unknown",
     "gate:model_harm",
+    "gate:model_case",
+    "gate:practical",  # set after the decision, by practical.py
     *(f"score:{i}" for i in ("locate", "describe", "stats", "overview", "referral")),
     *(f"score:{i}" for i in ("greeting", "help", "unknown")),
 )
@@ -51,6 +53,8 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "short": float(s.content_words <= SHORT),
         "oos": float(s.oos_words),
         "oos_name": float(s.oos_next_to_name),
+        # a question about a named service ("¿el CEDIF es gratis?", "¿qué es el SAU?")
+        "service_question": float(_service_question(s)),
         "harm": float(s.harm.present),
         # someone's case handed on: a person named and a referral cue ("¿a quién aviso?")
         "person_case": float(bool(s.victims) and "referral" in s.cues),
@@ -111,13 +115,12 @@ def decide(
         rule = "gate:harm_not_unknown"
     # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
     suspected = opinion is not None and opinion.suspects_harm and not harm.present and s.people
-    if (
-        suspected
-        and opinion is not None
-        and intent in QUIET_INTENTS
-        and opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate
-    ):
-        intent, rule = "emergency", "gate:model_harm"
+    if suspected and opinion is not None and intent in QUIET_INTENTS:
+        if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate:
+            intent, rule = "emergency", "gate:model_harm"
+        elif intent == "unknown" and s.victims and not s.oos_words:
+            # a child, a woman, an older adult named and harm likely: their case, never "no sé"
+            intent, rule = "referral", "gate:model_case"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
     if intent == "referral" and situation is None:
@@ -141,7 +144,7 @@ def decide(
         indicators=s.indicators,
         situation=situation,
         terms=s.terms,
-        harm=harm.time if harm.present else "suspected" if suspected else "",
+        harm=_harm_time(s, bool(suspected), context),
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
         english=s.english,
@@ -153,9 +156,28 @@ def decide(
     )
 
 
+def _service_question(s: Signals) -> bool:
+    """A question about a named service ("¿el CEM atiende a varones?", "¿qué es el SAU?"),
+    not where it is or where to go."""
+    return bool(s.services) and "describe" in s.cues and not s.cues & {"referral", "locate"}
+
+
+def _harm_time(s: Signals, suspected: bool, context: Context | None) -> HarmTime:
+    """When harm happens in this message; else whether the model suspects it, or an
+    earlier turn of the conversation told it."""
+    if s.harm.present:
+        return s.harm.time
+    if suspected:
+        return "suspected"
+    told = context is not None and context.harm and not context.expired()
+    return "earlier" if told else ""
+
+
 def _gate(s: Signals) -> tuple[Intent, str] | None:
     """Harm first: happening now (or grave), a case told by someone who helps or of low
-    level (abandonment, money, control), or harm that is still going on."""
+    level (abandonment, money, control), or harm that is still going on. Harm going on
+    told beside a question about a service is left to the scores: the answer to that
+    question, after the safety lines."""
     harm = s.harm
     if not harm.present or harm.time == "past":
         return None
@@ -164,12 +186,15 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
     if helper or harm.level == "low":
         return "referral", "gate:harm_case"
+    if _service_question(s):
+        return None
     return "emergency", "gate:harm_ongoing"
 
 
-def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str | None:
+def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     """The referral situation of the harm told: the first victim's (for the categories it
-    covers) and the act's, beside the one the message names; the lowest priority wins."""
+    covers) and the act's, beside the one the message names; the lowest priority wins (harm
+    that says none: the default situation of harm.yaml)."""
     categories = s.harm.categories
     found = [named] if named else []
     first = s.harm.victims[0] if s.harm.victims else None
@@ -177,7 +202,7 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str | None:
         if victim.id == first and (not victim.categories or categories & set(victim.categories)):
             found.append(victim.situation)
     found += [a.situation for a in kb.harm.acts if a.id in s.harm.acts and a.situation]
-    return min(found, key=lambda sit: kb.situations[sit].priority, default=None)
+    return min(found, key=lambda sit: kb.situations[sit].priority, default=kb.harm.situation)
 
 
 def _victim_situation(s: Signals, kb: Knowledge) -> str | None:

@@ -26,7 +26,8 @@ class Engine:
         """Answer a free Spanish question; ``answer.context`` is the context for the next turn."""
         query = self.understand(text, context)
         answer = safety_first(self.compose(query), query, self.kb)
-        return replace(answer, harm=query.harm, rule=query.rule)
+        told = replace(answer.context, harm=bool(query.harm))  # kept while the talk goes on
+        return replace(answer, harm=query.harm, rule=query.rule, context=told)
 
     def compose(self, query: Query) -> Answer:
         return self.composer.compose(query)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, NamedTuple, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -40,7 +40,9 @@ class KnowledgeError(Exception):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 # --- services.yaml -----------------------------------------------------------------------
@@ -63,6 +65,7 @@ class Service(_Strict):
     hours: str | None = None
     note: str | None = None
     violence: bool = False  # takes cases of violence: answers about it carry Línea 100
+    walk_in: bool = True  # False: nobody walks in (a team, an intervention): how_to_reach says how
     source: Text
 
 
@@ -75,10 +78,15 @@ class ServicesFile(_Strict):
 
 
 class Site(_Strict):
-    """A named place where a service works (e.g. "CEDIF Juli", "PIAS Lago Titicaca")."""
+    """A named place where a service works (e.g. "CEDIF Juli", "PIAS Lago Titicaca"), with
+    what the ministry adds about it (all optional)."""
 
     name: Text
     district: Ubigeo | None = None
+    address: Text | None = None
+    phone: Text | None = None
+    hours: Text | None = None
+    languages: list[Text] = []
 
 
 class Kind(_Strict):
@@ -147,6 +155,7 @@ class Figure(_Strict):
 class FiguresFile(_Strict):
     department: Id
     periods: dict[Period, Text]
+    not_in_summary: dict[Id, Text] = {}  # figures people ask for that the summary lacks
     figures: list[Figure]
 
 
@@ -236,6 +245,10 @@ class Situation(_Strict):
     also: list[Id] = []
     priority: Annotated[int, Field(ge=0)] = 5
     menu: bool = True
+    urgent: bool = False  # harm to a person: the answer opens with Línea 100
+    answer: Text | None = None  # the direct answer, first (plain text)
+    contacts: list[Id] = []  # telephones of contacts.yaml shown too (the Police, 105)
+    source: Text | None = None  # where the answer comes from, when not the summary
 
 
 class SituationsFile(_Strict):
@@ -253,6 +266,7 @@ class Lexicon(_Strict):
 
     expansion_rules: dict[Id, Text] = {}
     abbreviations: dict[Text, str]
+    emoji: dict[Text, Text] = {}  # an emoji read as words ("😢": "llorando")
     gap_words: list[Text] = []
     shouted: list[Text] = []
     intent_cues: dict[
@@ -323,12 +337,14 @@ class Harm(_Strict):
     """The parts harm is recognised from: acts, victims, agents, time, and frames that say a
     story is not a case (homework, news, a training)."""
 
+    situation: Id  # the referral situation of harm that names no other
     acts: Annotated[list[HarmAct], Field(min_length=1)]
     victims: list[HarmVictim] = []
     agents: list[Text] = []
     time: dict[TimeMark, list[Text]] = {}
     frames: list[Text] = []
     first_person: list[Text] = []
+    negations: list[Text] = []
 
 
 # --- centros_poblados.yaml, barrios.yaml ---------------------------------------------------
@@ -355,9 +371,9 @@ class BarriosFile(_Strict):
     barrios: list[Barrio]
 
 
-@dataclass(frozen=True, slots=True)
-class Locality:
-    """A place below the district: a centro poblado or a barrio, and its district."""
+class Locality(NamedTuple):
+    """A place below the district: a centro poblado or a barrio, and its district (a tuple:
+    there are some 9 000, and the engine cache unpickles tuples fast)."""
 
     name: str
     district: str
@@ -421,6 +437,7 @@ SIGNAL_NAMES = frozenset(
         "harm",
         "harm_past",
         "person_case",
+        "service_question",
         "unexplained",
         *(f"model_{i}" for i in INTENTS),
     }
@@ -506,7 +523,7 @@ class _Texts(_Strict):
             texts, uses = [value.label, value.query], replace(uses, markup=False)
         else:
             texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-        for text in texts:
+        for text in (t for t in texts if isinstance(t, str)):  # nested groups check their own
             error = _text_error(text, uses)
             if error:
                 raise ValueError(error)
@@ -593,7 +610,9 @@ class DescribeTexts(_Texts):
 
 
 class StatsTexts(_Texts):
-    which_service: Annotated[Text, Uses("services")]
+    which_service: Annotated[Text, Uses("department periods services")]
+    no_indicator: Annotated[Text, Uses("what")]
+    no_period: Annotated[Text, Uses("years periods")]
     ask_service: Text
     no_figures: Annotated[Text, Uses("service")]
     how_many: Annotated[Text, Uses("total")]
@@ -687,6 +706,36 @@ class Responses(_Texts):
     suggestions: SuggestionTexts
 
 
+# --- practical.yaml ----------------------------------------------------------------------
+
+TopicField = Literal["free", "serves", "languages", "hours", "address", "phone"]
+
+
+class Topic(_Texts):
+    """A practical question about a service ("¿es gratis?", "¿hablan aimara?"), and where
+    its answer comes from (``field``); without a field the data never says."""
+
+    id: Id
+    phrases: Annotated[list[Text], Field(min_length=1)]
+    field: TopicField | None = None
+    known: Annotated[Text | None, Uses("service place value")] = None
+    what: Plain
+    alone: bool = False  # asked without a service, it is about the default service
+
+    @model_validator(mode="after")
+    def _known_with_field(self) -> Topic:
+        if (self.field is None) != (self.known is None):
+            raise ValueError("'known' va con 'field', y solo con 'field'")
+        return self
+
+
+class PracticalFile(_Texts):
+    default_service: Id
+    place: Annotated[Text, Uses("place", markup=False)]
+    missing: Annotated[Text, Uses("what service place")]
+    topics: list[Topic]
+
+
 # --- the index -----------------------------------------------------------------------------
 
 T = TypeVar("T")
@@ -707,11 +756,13 @@ class Knowledge:
     consolidated: tuple[ConsolidatedTable, ...]
     figures: tuple[Figure, ...]
     periods: Mapping[str, str]
+    not_in_summary: Mapping[str, str]  # indicator -> its name, for figures the summary lacks
     glossary: Mapping[str, Term]
     contacts: Mapping[str, Contact]
     provinces: Mapping[str, Province]
     districts: Mapping[str, District]
     situations: Mapping[str, Situation]
+    practical: PracticalFile
     lexicon: Lexicon
     harm: Harm
     andean: tuple[AndeanWord, ...]
@@ -784,6 +835,7 @@ FILES = {
     "centros_poblados": "centros_poblados.yaml",
     "barrios": "barrios.yaml",
     "responses": "responses.yaml",
+    "practical": "practical.yaml",
 }
 
 
@@ -951,6 +1003,7 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     centros_f, cp_node, cp_data = _read(directory / FILES["centros_poblados"], CentrosPobladosFile)
     barrios_f, b_node, b_data = _read(directory / FILES["barrios"], BarriosFile)
     responses = _read(directory / FILES["responses"], Responses)[0]
+    practical, q_node, q_data = _read(directory / FILES["practical"], PracticalFile)
     _Refs(directory / FILES["intents"], i_node, i_data).unique(
         [i.id for i in intents_f.intents], "intents", "intención"
     )
@@ -958,6 +1011,7 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     templates.check(x_data, _Refs(directory / FILES["lexicon"], x_node, x_data))
     templates.check(h_data, _Refs(directory / FILES["harm"], h_node, h_data))
     templates.check(t_data, _Refs(directory / FILES["situations"], t_node, t_data))
+    templates.check(q_data, _Refs(directory / FILES["practical"], q_node, q_data))
 
     # places
     refs = _Refs(directory / FILES["places"], p_node, p_data)
@@ -1007,6 +1061,12 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     )
     refs.unique([s.id for s in services_f.services], "services", "id de servicio")
     services = {s.id: s for s in services_f.services}
+    for i, service in enumerate(services_f.services):
+        refs.require(
+            service.walk_in or bool(service.how_to_reach),
+            ["services", i, "how_to_reach"],
+            "falta: un servicio con walk_in: false dice aquí cómo se llega a él",
+        )
 
     def check_service(r: _Refs, ident: str | None, loc: Sequence[int | str]) -> None:
         if ident is not None:
@@ -1070,12 +1130,12 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     keys = [f"{f.service}/{f.indicator}/{f.period}" for f in figures_f.figures]
     refs.unique(keys, "figures", "cifra")
     refs = _Refs(directory / FILES["lexicon"], x_node, x_data)
-    indicators = {f.indicator for f in figures_f.figures}
+    indicators = {f.indicator for f in figures_f.figures} | set(figures_f.not_in_summary)
     for ident in lexicon.indicators:
         refs.require(
             ident in indicators,
             ["indicators", ident],
-            f"indicador que no está en figures.yaml: {ident!r}",
+            f"indicador que no está en figures.yaml (ni en not_in_summary): {ident!r}",
         )
     for ident in lexicon.periods:
         refs.require(
@@ -1138,6 +1198,11 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
     situation_ids = {t.id for t in situations_f.situations}
     harm_refs = _Refs(directory / FILES["harm"], h_node, h_data)
     harm_refs.unique([a.id for a in harm.acts], "acts", "id de acto")
+    harm_refs.require(
+        harm.situation in situation_ids,
+        ["situation"],
+        f"situación desconocida: {harm.situation!r}",
+    )
     for i, act in enumerate(harm.acts):
         harm_refs.require(
             act.situation is None or act.situation in situation_ids,
@@ -1151,10 +1216,20 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
             f"situación desconocida: {victim.situation!r}",
         )
     for i, sit in enumerate(situations_f.situations):
+        for j, ident in enumerate(sit.contacts):
+            refs.require(
+                ident in {c.id for c in contacts_f.contacts},
+                ["situations", i, "contacts", j],
+                f"contacto desconocido: {ident!r}",
+            )
         for j, ident in enumerate([*sit.services, *sit.also]):
             key = "services" if j < len(sit.services) else "also"
             idx = j if j < len(sit.services) else j - len(sit.services)
             check_service(refs, ident, ["situations", i, key, idx])
+
+    refs = _Refs(directory / FILES["practical"], q_node, q_data)
+    refs.unique([t.id for t in practical.topics], "topics", "id de tema")
+    check_service(refs, practical.default_service, ["default_service"])
 
     kb = Knowledge(
         directory=directory,
@@ -1164,11 +1239,13 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
         consolidated=tuple(locations_f.consolidated),
         figures=tuple(figures_f.figures),
         periods=_frozen(figures_f.periods.items()),
+        not_in_summary=_frozen(figures_f.not_in_summary.items()),
         glossary=_frozen((t.id, t) for t in glossary_f.terms),
         contacts=_frozen((c.id, c) for c in contacts_f.contacts),
         provinces=_frozen(provinces.items()),
         districts=_frozen(districts.items()),
         situations=_frozen((s.id, s) for s in situations_f.situations),
+        practical=practical,
         lexicon=lexicon,
         harm=harm,
         andean=tuple(andean_f.words),
@@ -1199,6 +1276,7 @@ PHRASE_LISTS = frozenset(
         "agents",
         "frames",
         "first_person",
+        "negations",
     }
 )
 PHRASE_MAPS = frozenset({"intent_cues", "indicators", "periods", "time"})

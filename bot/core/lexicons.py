@@ -3,6 +3,7 @@ the vocabulary that typos are corrected towards."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rapidfuzz import process
@@ -10,7 +11,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.knowledge import Knowledge
 from bot.core.localities import Localities
-from bot.core.matcher import Entry, Matcher, forms
+from bot.core.matcher import NUMBER, Entry, Matcher, forms
 from bot.core.templates import Choice, Item, Pattern, parse
 from bot.core.text import normalize, phonetic, split_clitics, stem
 
@@ -31,6 +32,10 @@ class Lexicons:
         self.kb = kb
         lex = kb.lexicon
         self.abbreviations = dict(lex.abbreviations)
+        self.emoji = dict(lex.emoji)
+        one = "|".join(re.escape(e) for e in sorted(self.emoji, key=len, reverse=True))
+        self._emoji_one = re.compile(one) if one else None
+        self._emoji_run = re.compile(rf"(?:{one})(?:\s*(?:{one}))*") if one else None
         self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
         self.shouted = frozenset(normalize(w) for w in lex.shouted)
         self.shouted_heads = frozenset(w[:3] for w in self.shouted)  # "ayu", "aux", "soc"
@@ -43,6 +48,11 @@ class Lexicons:
         harm = list(self._harm_entries())
         marks = list(self._mark_entries())
         self.plain = Matcher([*names, *cues, *marks])  # words as written, no gaps
+        # words of service and term names: a practical question inside one is not asked
+        self.name_words = frozenset(
+            w for e in names if e.kind in ("service", "term") for w in words_of(e.pattern)
+        )
+        self.topics = Matcher(self._topic_entries())
         self.situations = Matcher(situations, gaps="any")
         self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
         markers = [w for m in lex.place_markers for w in [" ".join(normalize(m).split())]]
@@ -50,7 +60,7 @@ class Lexicons:
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
-        matchers = (self.plain, self.situations, self.harm)
+        matchers = (self.plain, self.situations, self.harm, self.topics)
         self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
         self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))
         self.vocabulary |= {w[1:] for w in self.vocabulary if w.startswith("=")}
@@ -70,13 +80,27 @@ class Lexicons:
         self._harm_roots = frozenset(stem(w) for w in self.harm.words if len(w) > 3)
         self._corrections: dict[str, str | None] = {}
 
+    def emoji_as_words(self, text: str) -> str:
+        """The emoji of lexicon.yaml read as their words ("😢" is "llanto"); a run of them
+        ("😢😢😢") is read as each word once."""
+        if self._emoji_run is None or self._emoji_one is None or text.isascii():
+            return text
+        one = self._emoji_one
+
+        def words(run: re.Match[str]) -> str:
+            return " " + " ".join(dict.fromkeys(self.emoji[e] for e in one.findall(run[0]))) + " "
+
+        return self._emoji_run.sub(words, text)
+
     # -- entries ---------------------------------------------------------------------------
 
     def normal_word(self, word: str) -> tuple[str, ...]:
         """A lexicon word normalised like a message's words ("matarla" is "la matar"); a
-        word ending in ``*`` stays a prefix."""
+        word ending in ``*`` stays a prefix, ``#`` stands for any number."""
         if word not in self._normal:
-            if word.endswith("*"):
+            if word == NUMBER:
+                words = [NUMBER]
+            elif word.endswith("*"):
                 words = [w + "*" for w in normalize(word[:-1]).split()[-1:]]
             elif word.startswith("="):
                 words = ["=" + w for w in normalize(word[1:]).split()]
@@ -153,6 +177,11 @@ class Lexicons:
             template=True,
         )
 
+    def _topic_entries(self) -> Iterable[Entry]:
+        """The practical questions of practical.yaml ("¿es gratis?", "¿hablan aimara?")."""
+        topics = self.kb.practical.topics
+        return self._entries((("topic", t.id, p) for t in topics for p in t.phrases), True)
+
     def _cue_entries(self) -> Iterable[Entry]:
         lex = self.kb.lexicon
         groups: list[tuple[str, str, Iterable[str]]] = [
@@ -184,12 +213,14 @@ class Lexicons:
         return [form for word in self.kb.andean if word.role == role for form in word.forms]
 
     def _mark_entries(self) -> Iterable[Entry]:
-        """Time, frames and first person: matched as written (not "pegaba" for "pegando")."""
+        """Time, frames, first person and negations: matched as written (not "pegaba" for
+        "pegando")."""
         harm = self.kb.harm
         groups: list[tuple[str, str, Iterable[str]]] = [
             ("time", mark, texts) for mark, texts in harm.time.items()
         ]
         groups += [("frame", "frame", harm.frames), ("first", "first", harm.first_person)]
+        groups += [("negation", "negation", harm.negations)]
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
 
     # -- typos -----------------------------------------------------------------------------

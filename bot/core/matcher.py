@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from bot.core.templates import Choice, Pattern
 from bot.core.text import stem
@@ -43,8 +43,14 @@ class Hit:
     fuzzy: bool = False
 
 
+NUMBER = "#"  # a phrase's word that stands for any number: "hace # anos"
+
+
 def forms(word: str) -> tuple[str, ...]:
-    """The word and its singular forms: "demunas" also reads as "demuna"."""
+    """The word and its singular forms: "demunas" also reads as "demuna"; a number also
+    reads as ``#``."""
+    if word.isdigit():
+        return (word, NUMBER)
     if len(word) > 3 and word.endswith("es"):
         return (word, word[:-1], word[:-2])
     if len(word) > 3 and word.endswith("s"):
@@ -71,6 +77,13 @@ class _Node:
 
     def leaves(self) -> bool:
         return not (self.exact or self.rooted or self.prefixes)
+
+    # pickled as a plain tuple: the engine cache holds some 10 000 nodes
+    def __getstate__(self) -> tuple[object, ...]:
+        return (self.exact, self.rooted, self.prefixes, self.ends)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.exact, self.rooted, self.prefixes, self.ends = state
 
 
 class Matcher:

@@ -7,7 +7,7 @@ from typing import Literal
 
 from bot.core.model import Intent
 
-HarmTime = Literal["", "past", "ongoing", "now", "suspected"]
+HarmTime = Literal["", "past", "ongoing", "now", "suspected", "earlier"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,8 @@ class Query:
     """What a message asks, before any answer is composed.
 
     ``harm`` is when harm to a person happens in the message ("" none, "past", "ongoing",
-    "now"), or "suspected" when only the statistical model sees it; ``rule`` names the gate or
+    "now"), "suspected" when only the statistical model sees it, "earlier" when an earlier
+    turn of the conversation told it; ``rule`` names the gate or
     score that chose the intent (shown by ``eval``)."""
 
     text: str
@@ -39,6 +40,7 @@ class Query:
     indicators: tuple[str, ...] = ()
     situation: str | None = None
     terms: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()  # practical questions of practical.yaml ("gratuito", "horario")
     harm: HarmTime = ""
     harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()

@@ -24,7 +24,7 @@ PLACE_WORDS = {
 CORRECTED_NAMES = frozenset({"service", "province", "district"})
 NAME_KINDS = frozenset({"service", "term", "province", "district", "department", "period"})
 CUE_KINDS = frozenset({"affiliation", "greeting", "oos", "elsewhere", "cue", "indicator"})
-MARK_KINDS = frozenset({"time", "frame", "first"})
+MARK_KINDS = frozenset({"time", "frame", "first", "negation"})
 # "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
 ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
@@ -183,7 +183,7 @@ def read_signals(
         corrections=corrections,
         people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
         victims=tuple(_unique(h.key for h in harm_hits if h.kind == "victim")),
-        english=sum(w in lex.english for w in raw_words) >= ENGLISH_WORDS,
+        english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
         harm=_harm(lex, harm_hits, words, shouted(lex, text)),
     )
 
@@ -210,7 +210,8 @@ SINGULAR = frozenset(
 
 
 def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> HarmReading:
-    act_hits = [h for h in hits if h.kind == "act"]
+    negated = {h.end for h in hits if h.kind == "negation"}  # "no me pega": not an act
+    act_hits = [h for h in hits if h.kind == "act" and h.start not in negated]
     acts = _unique(h.key for h in act_hits)
     levels = [lex.act_level[a] for a in acts]
     if loud:
@@ -219,7 +220,14 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     if not acts:
         return HarmReading()
     level = max(levels, key=LEVELS.index)
-    marks = {h.key for h in _outermost([h for h in hits if h.kind == "time"])}
+    # "now" inside a longer act is part of the act ("duerme en la puerta"); "me pegaba" is
+    # both an act and a mark of the past
+    timed = _outermost([h for h in hits if h.kind in ("time", "act")])
+    marks = {
+        h.key
+        for h in _outermost([h for h in hits if h.kind == "time"])
+        if h in timed or h.key not in ("now", "recent")
+    }
     acts_at = _Spans(act_hits)
     first = any(acts_at.over(f.start, f.end) for f in hits if f.kind == "first") or loud
     people = [h for h in hits if h.kind in ("victim", "agent")]

@@ -9,7 +9,9 @@ from bot.core.decide import decide
 from bot.core.features import features
 from bot.core.knowledge import Knowledge
 from bot.core.lexicons import Lexicons
+from bot.core.matcher import Words
 from bot.core.model import Context
+from bot.core.practical import practical
 from bot.core.query import Query
 from bot.core.signals import Signals, read_signals
 from bot.core.text import normalize, split_clitics
@@ -25,7 +27,7 @@ class Understanding:
     def read(self, text: str) -> Signals:
         """The signals of a message, before any decision."""
         lex = self.lexicons
-        normalized = normalize(text, lex.abbreviations)
+        normalized = normalize(lex.emoji_as_words(text), lex.abbreviations)
         raw_words = _bounded(split_clitics(normalized.split()))
         words = [lex.correct(w) for w in raw_words]
         return read_signals(lex, text, normalized, raw_words, words)
@@ -37,7 +39,23 @@ class Understanding:
 
     def understand(self, text: str, context: Context | None = None) -> Query:
         signals = self.read(text)
-        return decide(signals, self.kb, context, self.opinion(signals))
+        query = decide(signals, self.kb, context, self.opinion(signals))
+        return practical(query, self.topics(signals), self.kb, context)
+
+    def topics(self, signals: Signals) -> tuple[str, ...]:
+        """The practical questions of a message, outside the names of services and terms
+        ("la dirección" asks an address; "la Dirección de Protección Especial" does not)."""
+        words = Words(signals.words)
+        lex = self.lexicons
+        topics = lex.topics.find(words)
+        if not any(set(signals.words[h.start : h.end]) & lex.name_words for h in topics):
+            return tuple(dict.fromkeys(h.key for h in topics))
+        names = [h for h in lex.plain.find(words) if h.kind in ("service", "term")]
+        return tuple(
+            dict.fromkeys(
+                h.key for h in topics if not any(n.start < h.end and h.start < n.end for n in names)
+            )
+        )
 
 
 HEAD_WORDS, TAIL_WORDS = 160, 60

@@ -23,8 +23,9 @@ from telegram.ext import (
 )
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.core.cache import CACHE_FOLDER, cached_engine
 from bot.core.engine import Engine
-from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.knowledge import KnowledgeError
 from bot.ops import hooks
 from bot.tg import chat, commands, erase, flood, inline, location, menu, referral, sweeper
 from bot.tg.common import (
@@ -212,7 +213,7 @@ def run() -> int:
     webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     configure_logging(settings.log_level, (token, webhook_secret))
     try:
-        engine = Engine(load_knowledge(settings.knowledge_dir))
+        engine = cached_engine(settings.knowledge_dir, settings.data_dir / CACHE_FOLDER)
     except KnowledgeError as exc:
         print(f"Error en el conocimiento: {exc}", file=sys.stderr)
         return 1

@@ -9,8 +9,8 @@ import logging
 
 from telegram import BotCommand, Update
 
-from bot.core.engine import Engine
-from bot.core.knowledge import KnowledgeError, load_knowledge
+from bot.core.cache import CACHE_FOLDER, cached_engine
+from bot.core.knowledge import KnowledgeError
 from bot.ops.demand import privacy_note
 from bot.tg import chat, keyboards
 from bot.tg.common import (
@@ -117,7 +117,8 @@ async def reload_command(update: Update, context: Ctx) -> None:
         return
     folder = settings(context).knowledge_dir
     try:
-        fresh = await asyncio.to_thread(lambda: Engine(load_knowledge(folder)))
+        cache = settings(context).data_dir / CACHE_FOLDER
+        fresh = await asyncio.to_thread(cached_engine, folder, cache)
     except KnowledgeError as exc:
         logger.warning("Knowledge reload failed; keeping the loaded knowledge")
         await reply(update, context, f"No recargué: {html.escape(str(exc))}")

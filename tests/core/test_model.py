@@ -23,10 +23,15 @@ def test_model_was_trained_on_the_corpus_as_it_is(kb: Knowledge) -> None:
     )
 
 
+def _key(text: str) -> str:
+    """A message as compared: normalised, or as written when only emoji ("😢😢😢")."""
+    return normalize(text) or text.strip()
+
+
 def test_corpus_is_apart_from_every_evaluation_case() -> None:
-    evaluated = {normalize(case.q) for _, case in load_cases([ROOT / "tests" / "eval"])}
+    evaluated = {_key(case.q) for _, case in load_cases([ROOT / "tests" / "eval"])}
     corpus = [
-        normalize(line.split(":", 1)[1].strip().strip("'\""))
+        _key(line.split(":", 1)[1].strip().strip("'\""))
         for file in sorted(CORPUS.glob("*.yaml"))
         for line in file.read_text(encoding="utf-8").splitlines()
         if line.startswith("- q:")

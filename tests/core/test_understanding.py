@@ -103,6 +103,28 @@ def test_past_harm_is_a_referral_and_danger_now_an_emergency(engine: Engine) -> 
     assert engine.understand("mi esposo me está pegando ahora mismo").harm == "now"
 
 
+def test_a_negated_act_is_not_harm(engine: Engine) -> None:
+    assert (
+        "golpes" not in engine.understanding.read("mi esposo me insulta pero no me pega").harm.acts
+    )
+    assert "golpes" not in engine.understanding.read("no me pega, solo me grita").harm.acts
+    assert "golpes" in engine.understanding.read("me pega y no me deja salir").harm.acts
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("hace 7 años mi padrastro me violaba", "past"),  # a number in a phrase: <numero>
+        ("desde hace 3 meses mi esposo me pega", "ongoing"),
+        ("de chiquita mi tío me hacía cosas", "past"),
+        ("un niño duerme en la puerta del mercado", "ongoing"),  # "en la puerta" is not "now"
+        ("mi esposo está en la puerta gritando que me va a matar", "now"),
+    ],
+)
+def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
+    assert engine.understanding.read(text).harm.time == time
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -126,6 +148,8 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
     "gate:follow_up": ("¿y en Lampa?", Context(intent="locate", services=("cem",))),
     "gate:harm_not_unknown": ("mi hijo me pegaba, ya se fue a Lima, quiero orientación", None),
     "gate:model_harm": ("le bañan al bebé con agua helada", None),
+    "gate:model_case": ("la wawa de mi vecina siempre esta en la calle de noche", None),
+    "gate:practical": ("hablo aymara, ¿me van a entender?", None),
     "score:locate": ("dnd hay demuna x ilave", None),
     "score:describe": ("que es el cem", None),
     "score:stats": ("llamadas a la linea 100 en enero 2023", None),
@@ -220,9 +244,23 @@ def test_ask_piped_into_head_ends_quietly() -> None:
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr
 
 
+def test_spanish_words_that_look_english_do_not_make_a_message_english(engine: Engine) -> None:
+    text = "mi esposo me pega y me insulta, me dicen que vaya al CEM, he pensado ir"
+    assert not engine.understanding.read(text).english
+
+
 def test_a_message_in_english_gets_an_english_line(engine: Engine) -> None:
     answer = engine.reply("my husband hits me, where can I get help in Puno?")
     lines = answer.text.splitlines()
     assert answer.intent == "emergency" and "100" in lines[1]
     assert any("If you are in danger" in line for line in lines[:4])
     assert "If you" not in engine.reply("mi esposo me pega").text
+
+
+def test_harm_told_earlier_keeps_linea_100_first(engine: Engine) -> None:
+    first = engine.reply("mi hermana vive en sandia y su esposo la amenaza con matarla")
+    later = engine.reply("el cem atiende de noche?", first.context)
+    assert later.harm == "earlier"
+    assert any("100" in line for line in later.text.splitlines()[:3])
+    calm = engine.reply("el cem atiende de noche?")
+    assert calm.harm == ""

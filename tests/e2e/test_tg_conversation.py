@@ -247,3 +247,16 @@ async def test_other_media_in_private_gets_a_hint(app: Any, api: FakeBotAPI) -> 
     }
     [call] = await api.reply_to(update)
     assert "Línea 100" in visible(call)
+
+
+async def test_practical_follow_ups_and_a_need(app: Any, api: FakeBotAPI) -> None:
+    [first] = await api.reply_to(api.text_message("hay cem en ilave?"))
+    assert "El Collao" in visible(first)
+    [free] = await api.reply_to(api.text_message("y es gratis?"))
+    assert visible(free).startswith("✅ CEM: sí, es gratuito.")
+    [hours] = await api.reply_to(api.text_message("a que hora atiende?"))
+    assert "CEM de Ilave: no tengo el horario" in visible(hours)
+    assert "Línea 100" in visible(hours)
+    [shelter] = await api.reply_to(api.text_message("hay casa refugio en puno?"))
+    text = visible(shelter)
+    assert text.index("Línea 100") < text.index("Hogar de Refugio Temporal")

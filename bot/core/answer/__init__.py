@@ -8,7 +8,7 @@ is derived from it, so both always say the same. Fixed texts come from
 - ``_geo``: distances and the nearest province or district;
 - ``_lines``: pieces several cards share (names, places, Línea 100, sources, counts);
 - one module per card (``_emergency``, ``_locate``, ``_describe``, ``_glossary``, ``_stats``,
-  ``_overview``, ``_referral``, ``_menu``, ``_nearest``);
+  ``_overview``, ``_referral``, ``_menu``, ``_nearest``, ``_practical``);
 - ``_safety``: which answers open with Línea 100 (and the Police), for all cards at once;
 - ``_composer``: the ``Composer`` the ``Engine`` calls.
 """

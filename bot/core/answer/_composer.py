@@ -9,6 +9,7 @@ from bot.core.answer._locate import locate
 from bot.core.answer._menu import greeting, help_menu, unknown
 from bot.core.answer._nearest import nearest
 from bot.core.answer._overview import overview
+from bot.core.answer._practical import practical
 from bot.core.answer._referral import referral
 from bot.core.answer._render import make_answer
 from bot.core.answer._stats import stats
@@ -30,6 +31,8 @@ class Composer:
         match query.intent:
             case "emergency":
                 return self.emergency(query.place, query.situation)
+            case "describe" | "locate" if query.topics and query.services:
+                return self.practical(query)
             case "locate" if query.services:
                 return self.locate(query)
             case "describe" if query.services or query.terms:
@@ -55,6 +58,9 @@ class Composer:
 
     def describe(self, query: Query) -> Answer:
         return describe(self.kb, query)
+
+    def practical(self, query: Query) -> Answer:
+        return practical(self.kb, query)
 
     def stats(self, query: Query) -> Answer:
         return stats(self.kb, query)

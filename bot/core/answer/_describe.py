@@ -59,20 +59,22 @@ def _service(kb: Knowledge, query: Query, sid: str) -> tuple[list[str], list[Sug
 
 
 def describe_service(kb: Knowledge, service_id: str) -> list[str]:
-    """A service as the seed describes it: who it serves, what it offers, where it is."""
+    """A service as the seed describes it: free and when, what it is, who it serves, what it
+    offers, where it is."""
     r = kb.responses.describe
     s = kb.services[service_id]
-    lines = [f"ℹ️ {b(full_name(kb, service_id))}", esc(s.description)]
+    lines = [f"ℹ️ {b(full_name(kb, service_id))}"]
+    facts = [fill_text(r.free)] if s.free else []
+    if s.hours:
+        facts.append(fill_text(r.hours, hours=s.hours))
+    if facts:  # free, and when: what a person asks first
+        lines.append(fill(r.facts, facts=Html(esc(join_es(facts)).capitalize())))
+    lines.append(esc(s.description))
     if fold(s.serves) not in fold(s.description):
         lines.append(fill(r.serves, serves=s.serves))
     if s.offers:
         lines.append(fill(r.offers))
         lines.extend(f"• {esc(o)}" for o in s.offers)
-    facts = [fill_text(r.free)] if s.free else []
-    if s.hours:
-        facts.append(fill_text(r.hours, hours=s.hours))
-    if facts:
-        lines.append(fill(r.facts, facts=Html(esc(join_es(facts)).capitalize())))
     if s.how_to_reach:
         lines.append(f"📞 {esc(s.how_to_reach)}")
     programme = kb.glossary.get(s.programme)

@@ -6,6 +6,7 @@ from bot.core.answer._lines import (
     count_sentence,
     district_of,
     linea100_line,
+    need_lines,
     police_line,
     province_for,
     province_phrase,
@@ -18,7 +19,8 @@ from bot.core.query import Place
 
 def emergency(kb: Knowledge, place: Place | None = None, situation: str | None = None) -> Answer:
     r = kb.responses
-    lines = [fill(r.emergency.heading), linea100_line(kb), police_line(kb)]
+    lines: list[str] = [fill(r.emergency.heading), linea100_line(kb), police_line(kb)]
+    lines.extend(need_lines(kb, situation))
     prov = province_for(kb, place)
     if prov is not None:
         if place is not None and place.kind == "district":

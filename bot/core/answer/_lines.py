@@ -10,6 +10,8 @@ from bot.core.knowledge import Coverage, Knowledge, Province
 from bot.core.model import Answer, Context, Intent, Suggestion
 from bot.core.query import Place, Query
 
+POLICE = "policia"  # contacts.yaml
+
 
 def short_name(kb: Knowledge, service_id: str) -> str:
     s = kb.services[service_id]
@@ -36,14 +38,21 @@ def linea100_line(kb: Knowledge) -> Html:
 
 
 def contact_line(kb: Knowledge, contact_id: str) -> Html:
-    """Another telephone of contacts.yaml (the mental-health line)."""
+    """A telephone of contacts.yaml: the Police, or another (the mental-health line)."""
+    r = kb.responses.contacts
     c = kb.contacts[contact_id]
-    return fill(kb.responses.contacts.other, name=c.name, phone=c.phone, hours=c.hours)
+    template = r.police if contact_id == POLICE else r.other
+    return fill(template, name=c.name, phone=c.phone, hours=c.hours)
 
 
 def police_line(kb: Knowledge) -> Html:
-    c = kb.contacts["policia"]
-    return fill(kb.responses.contacts.police, name=c.name, phone=c.phone, hours=c.hours)
+    return contact_line(kb, POLICE)
+
+
+def need_lines(kb: Knowledge, situation_id: str | None) -> list[str]:
+    """The direct answer of a situation (``answer`` in situations.yaml), if it has one."""
+    answer = kb.situations[situation_id].answer if situation_id else None
+    return [esc(answer)] if answer else []
 
 
 def source_line(kb: Knowledge, source: str | None = None) -> Html:

@@ -29,9 +29,10 @@ from bot.core.text import fold
 
 def locate(kb: Knowledge, query: Query) -> Answer:
     """Where the first service asked about is, with the nearest one when the place has none."""
-    if query.situation and len(query.services) > 1:
+    if query.situation and (len(query.services) > 1 or kb.situations[query.situation].answer):
         # "¿Dónde atienden a personas con discapacidad en Juliaca?": every service that
-        # takes the case, as a referral would list them
+        # takes the case, as a referral would list them; a need ("busco un refugio") is
+        # answered first
         return replace(referral(kb, query), intent="locate")
     r = kb.responses
     sid = query.services[0]
@@ -49,6 +50,9 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     else:
         more, suggestions, query = _in_province(kb, query, prov)
         lines += more
+    service = kb.services[sid]
+    if coverage.counts and not service.walk_in:  # a team or an intervention: how it is reached
+        lines.append(esc(service.how_to_reach or ""))
     if kb.services[sid].violence or (prov and kb.count(sid, prov.id) == 0 and sid == "cem"):
         lines.append(linea100_line(kb))
     lines.append(source_line(kb, coverage.source))
@@ -100,8 +104,8 @@ def _in_province(
     kb: Knowledge, query: Query, prov: Province
 ) -> tuple[list[str], list[Suggestion], Query]:
     """The count in the province (and the other places named), services that take the same
-    cases in the district, and the nearest province when none has it; the query then also
-    names those services."""
+    cases in the district, and the nearest province when none has it (how to reach it, for a
+    service nobody walks in to); the query then also names those services."""
     sid = query.services[0]
     lines: list[str] = [count_sentence(kb, sid, prov)]
     here = sites_in(kb, query.place, sid)
@@ -117,9 +121,10 @@ def _in_province(
     if note:
         lines.append(note)
     suggestions: list[Suggestion] = []
-    if kb.count(sid, prov.id) == 0 and not any(
+    none_here = kb.count(sid, prov.id) == 0 and not any(
         p is not None and kb.count(sid, p.id) for p in elsewhere
-    ):
+    )
+    if none_here and kb.services[sid].walk_in:
         near = nearest_with(kb, sid, coords(kb, query.place or prov), exclude=prov.id)
         if near:
             lines.append(_nearest_line(kb, sid, *near))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from bot.core.answer._geo import coords, nearest_with
 from bot.core.answer._lines import (
     breakdown,
+    contact_line,
     full_name,
     linea100_line,
+    need_lines,
     place_intro,
     province_for,
     short_name,
@@ -22,26 +24,33 @@ from bot.core.query import Query
 
 
 def referral(kb: Knowledge, query: Query) -> Answer:
-    """Línea 100 first for violence or danger, then one line per service of the situation."""
+    """Línea 100 first for harm or danger, then the direct answer of the situation (if it has
+    one), one line per service of the situation and the telephones it names."""
     if not query.situation:
         return help_menu(kb)
     situation = kb.situations[query.situation]
     prov = province_for(kb, query.place)
-    urgent = situation.id == "violencia" or query.danger
+    urgent = situation.urgent or query.danger
     lines: list[str] = [linea100_line(kb)] if urgent else []
+    lines.extend(need_lines(kb, situation.id))
     lines.extend(place_intro(kb, query.place, query.alternatives))
     lines.append(f"🧭 {b(situation.label)}")
     anchor = query.place or prov
     origin = coords(kb, anchor) if anchor is not None else None
-    lines.extend(referral_line(kb, sid, prov, origin) for sid in situation.services)
+    lines.extend(
+        referral_line(kb, sid, prov, origin)
+        for sid in situation.services
+        if not (sid == "linea_100" and urgent)
+    )
     lines.extend(
         referral_line(kb, sid, prov, origin, secondary=True)
         for sid in situation.also
         if not (sid == "linea_100" and urgent)
     )
-    if prov is None:
+    lines.extend(contact_line(kb, c) for c in situation.contacts)
+    if prov is None and any(kb.coverage[sid].counts for sid in situation.services):
         lines.append(fill(kb.responses.referral.ask_place))
-    lines.append(source_line(kb))
+    lines.append(source_line(kb, situation.source))
     what_is = kb.responses.suggestions.what_is
     suggestions = [suggest(what_is, service=short_name(kb, sid)) for sid in situation.services[:2]]
     query = with_services(query, unique([*situation.services, *situation.also]))
@@ -60,8 +69,9 @@ def referral_line(
     name = full_name(kb, sid)
     bullet = "◦" if secondary else "•"
     coverage = kb.coverage[sid]
-    if not coverage.counts:
-        how = kb.services[sid].how_to_reach or coverage.note or ""
+    service = kb.services[sid]
+    if not coverage.counts or not service.walk_in:
+        how = service.how_to_reach or coverage.note or ""
         return f"{bullet} {b(name)}: {esc(how)}"
     if prov is None:
         return fill(r.department, bullet=bullet, service=name, count=kb.total(sid))

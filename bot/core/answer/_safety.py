@@ -4,7 +4,8 @@
 - Any other answer to a message about harm to a person (``Query.harm``: told by the phrases of
   harm.yaml, or suspected by the statistical model) opens with Línea 100 and a short line that
   believes the person; when the harm is happening now, with the emergency lines (Línea 100 and
-  the Police); when only the model suspects harm, with the Línea 100 line alone. The card
+  the Police); when only the model suspects harm, or an earlier turn told it, with the
+  Línea 100 line alone. The card
   follows as it is, without a second Línea 100 line.
 - Calm answers keep what their card says (the violence services and the unknown, greeting and
   help answers carry Línea 100; figures and other services name their source).
@@ -38,11 +39,11 @@ def safety_first(answer: Answer, query: Query, kb: Knowledge) -> Answer:
         return answer
     if harm == "now":
         lines = [texts.heading, linea100, police_line(kb)]
-    elif harm == "suspected":  # only the model sees harm: the line, no words about a case
+    elif harm in ("suspected", "earlier"):  # the model's guess, or a case told before
         lines = [linea100]
     else:
         lines = [linea100, texts.care_past if harm == "past" else texts.care_ongoing]
-    body = [line for line in answer.html.split("\n") if line != linea100]
+    body = [line for line in answer.html.split("\n") if line not in lines]
     html = "\n".join([*lines, "", *body])
     return replace(answer, html=html, text=plain(html))
 

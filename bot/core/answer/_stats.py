@@ -1,12 +1,17 @@
-"""The stats card: a service's figures by period, or what the summary has figures for."""
+"""The stats card: a service's figures by period, or what the summary has figures for;
+first, the figures asked for that the summary lacks (another year, femicides)."""
 
 from __future__ import annotations
+
+import re
 
 from bot.core.answer._lines import full_name, province_for, short_name, source_line, with_place
 from bot.core.answer._render import b, esc, fill, fill_text, join_es, number, suggest, unique
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer
 from bot.core.query import Query
+
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def stats(kb: Knowledge, query: Query) -> Answer:
@@ -18,7 +23,7 @@ def stats(kb: Knowledge, query: Query) -> Answer:
     if not figures:
         return _no_figures(kb, query, sid)
     r = kb.responses
-    lines: list[str] = []
+    lines = missing_lines(kb, query)
     if province_for(kb, query.place) is not None:
         lines.append(fill(r.stats.not_by_province, department=kb.department.name))
     figures = tuple(f for f in figures if f.indicator in query.indicators) or figures
@@ -41,12 +46,43 @@ def stats(kb: Knowledge, query: Query) -> Answer:
     return with_place(kb, query, "stats", lines, suggestions, title)
 
 
+def missing_lines(kb: Knowledge, query: Query) -> list[str]:
+    """What the summary lacks of what was asked: figures it has none of (not_in_summary of
+    figures.yaml), and years that are none of its periods."""
+    r = kb.responses.stats
+    lines: list[str] = [
+        fill(r.no_indicator, what=kb.not_in_summary[i])
+        for i in query.indicators
+        if i in kb.not_in_summary
+    ]
+    years = [
+        y
+        for y in unique(YEAR.findall(query.normalized))
+        if not any(p.startswith(y) for p in kb.periods)
+    ]
+    if years:
+        lines.append(fill(r.no_period, years=join_es(years), periods=periods_phrase(kb)))
+    return lines
+
+
+def periods_phrase(kb: Knowledge) -> str:
+    """The summary's periods: "año 2022 y enero 2023"."""
+    return join_es([p.lower() for p in kb.periods.values()])
+
+
 def _which_service(kb: Knowledge, query: Query) -> Answer:
     r = kb.responses
     names = [short_name(kb, s) for s in unique(f.service for f in kb.figures)]
     lines: list[str] = [
-        fill(r.stats.which_service, services=join_es(names)),
+        *missing_lines(kb, query),
+        fill(
+            r.stats.which_service,
+            department=kb.department.name,
+            periods=periods_phrase(kb),
+            services=join_es(names),
+        ),
         fill(r.stats.ask_service),
+        source_line(kb),
     ]
     suggestions = [suggest(r.suggestions.figures_cem)]
     return with_place(kb, query, "stats", lines, suggestions, fill_text(r.titles.stats))

@@ -1,0 +1,102 @@
+"""A built engine kept on disk, so that a start reads it instead of building it again.
+
+Building the engine (validating every knowledge file, compiling the phrase automata, the
+9 000 place names, the model) costs most of a cold start; unpickling it costs a fraction.
+The cache file is named by a digest of every knowledge file, of the core's source code and
+of the Python and pydantic versions, so any change to them builds (and validates) afresh.
+It holds only the knowledge, nothing a user wrote. A cache that cannot be read or written is
+ignored: the engine is then built as without it.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+import types
+from pathlib import Path
+from typing import Any
+
+import pydantic
+
+from bot.core.engine import Engine
+from bot.core.knowledge import load_knowledge
+
+logger = logging.getLogger(__name__)
+
+CACHE_ENV = "BOT_CACHE_DIR"  # where the console's cache lives; empty: no cache
+CACHE_FOLDER = "cache"  # the Telegram bot's cache: this folder of its data folder
+PREFIX = "engine-"
+CORE = Path(__file__).parent
+
+
+def _mapping_proxy(items: dict[Any, Any]) -> types.MappingProxyType[Any, Any]:
+    return types.MappingProxyType(items)
+
+
+copyreg.pickle(types.MappingProxyType, lambda m: (_mapping_proxy, (dict(m),)))
+
+
+def default_cache_dir() -> Path | None:
+    """``$BOT_CACHE_DIR`` (empty: no cache), else the user's cache folder."""
+    if CACHE_ENV in os.environ:
+        value = os.environ[CACHE_ENV]
+        return Path(value) if value else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "bot-engine"
+
+
+def digest(directory: Path) -> str:
+    """What the engine is built from: the knowledge files, the core's code, the versions."""
+    h = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
+    for root, pattern in ((directory, "*"), (CORE, "*.py")):
+        for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()[:32]
+
+
+def cached_engine(directory: Path, cache_dir: Path | None = None) -> Engine:
+    """The engine of a knowledge folder, from the cache when nothing changed; otherwise
+    built (``load_knowledge`` validates it and raises ``KnowledgeError``) and cached."""
+    cache_dir = default_cache_dir() if cache_dir is None else cache_dir
+    path = cache_dir / f"{PREFIX}{digest(directory)}.pickle" if cache_dir else None
+    if path is not None and (engine := _read(path)) is not None:
+        return engine
+    engine = Engine(load_knowledge(directory))
+    if path is not None:
+        _write(path, engine)
+    return engine
+
+
+def _read(path: Path) -> Engine | None:
+    try:
+        with path.open("rb") as f:
+            engine = pickle.load(f)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a torn or foreign file: build instead
+        logger.warning("Engine cache unreadable; building the engine")
+        return None
+    return engine if isinstance(engine, Engine) else None
+
+
+def _write(path: Path, engine: Engine) -> None:
+    """Write atomically; drop the caches of older knowledge or code."""
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
+            tmp = Path(f.name)
+            pickle.dump(engine, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob(f"{PREFIX}*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError, RecursionError):
+        logger.warning("Engine cache not written; the next start builds the engine again")
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)

@@ -1,0 +1,44 @@
+"""Practical questions about a service ("¿es gratis?", "¿hablan aimara?", "¿a qué hora
+abre?"), the topics of ``knowledge/practical.yaml``: read after the intent is decided. A calm
+question that asks one, about a service named or the last answer's, is answered by the
+practical card (``gate:practical``); harm, referrals, figures and overviews keep their card."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.decide import QUIET_INTENTS
+from bot.core.knowledge import Knowledge
+from bot.core.model import Context
+from bot.core.query import Query
+
+RULE = "gate:practical"
+ELSEWHERE = "gate:elsewhere"
+ABOUT_SERVICE = frozenset({"describe", "locate"})
+ASKABLE = ABOUT_SERVICE | QUIET_INTENTS
+
+
+def practical(
+    query: Query, topics: tuple[str, ...], kb: Knowledge, context: Context | None = None
+) -> Query:
+    """The query with the practical topics it asks, about the service named, else the one
+    the last answer was about ("¿y es gratis?"), else, for a topic asked ``alone``, the
+    default service of practical.yaml."""
+    if not topics or query.intent not in ASKABLE or query.harm in ("now", "ongoing", "past"):
+        return query
+    if query.rule == ELSEWHERE or (not query.services and query.out_of_scope):
+        return query  # "teléfono de la DEMUNA de Cusco", "¿cuánto cuesta un carro?"
+    alone = any(t.alone for t in kb.practical.topics if t.id in topics)
+    default = (kb.practical.default_service,) if alone else ()
+    services = query.services or _earlier(context) or default
+    if not services:
+        return query
+    intent = query.intent if query.intent in ABOUT_SERVICE else "describe"
+    return replace(query, intent=intent, services=services, topics=topics, rule=RULE)
+
+
+def _earlier(context: Context | None) -> tuple[str, ...]:
+    """The service the last answer was about, while the conversation is fresh."""
+    if context is None or context.expired() or context.intent in QUIET_INTENTS:
+        return ()
+    return context.services[:1]
