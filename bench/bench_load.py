@@ -272,6 +272,28 @@ def _without(change: str, texts: list[str]) -> None:
         Engine.reply = lambda self, text, context=None: answers[text]  # type: ignore[method-assign]
 
 
+def _engine(knowledge: Path, cache: str) -> Any:
+    """The engine as ``python -m bot run`` gets it: from the engine cache, which the parent
+    filled beforehand (a start after the first; a checkout without the cache builds it)."""
+    try:
+        from bot.core.cache import cached_engine
+    except ImportError:
+        from bot.core.engine import Engine
+        from bot.core.knowledge import load_knowledge
+
+        return Engine(load_knowledge(knowledge))
+    return cached_engine(knowledge, Path(cache))
+
+
+def _fill_cache(root: str | None, cache: str) -> None:
+    """Build each checkout's engine once into the cache (in a throwaway process)."""
+    if root:
+        sys.path.insert(0, root)
+    from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
+
+    _engine(DEFAULT_KNOWLEDGE_DIR, cache)
+
+
 def _echo_application(settings: Any) -> Any:
     """A bare PTB echo bot on the bot's transport (PTB's own polling and processing)."""
     from telegram import Update
@@ -301,8 +323,6 @@ async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
     import logging
 
     from bot.config import Settings
-    from bot.core.engine import Engine
-    from bot.core.knowledge import load_knowledge
     from bot.tg.app import build_application
 
     logging.basicConfig(level=logging.WARNING)
@@ -334,7 +354,7 @@ async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
             serve = _serve_echo(application)
         else:
             limits = variant.startswith("limited")
-            engine = Engine(load_knowledge())
+            engine = _engine(settings.knowledge_dir, job["cache"])
             application = build_application(settings, engine, flood_limits=limits)
             serve = _serve_bot(application, settings)
         async with serve:
@@ -476,7 +496,7 @@ def _one_run(
         from botapi import TOKEN
 
         job = {"variant": variant, "base": base, "webhook": webhook, "profile": profile}
-        job["root"] = root
+        job["root"], job["cache"] = root, plan["cache"]
         job["token"] = TOKEN
         bot = context.Process(target=_bot_process, args=(bot_end, {**job, "texts": plan["texts"]}))
         bot.start()
@@ -638,8 +658,12 @@ def main() -> int:
     )
     args = parser.parse_args()
     # chosen in a throwaway process: the engine used to choose them stays out of the way
+    cache = tempfile.TemporaryDirectory(prefix="bench-engine-")
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         texts = pool.apply(_questions)
+    for root in dict.fromkeys((None, args.baseline)):  # a process each: modules never mix
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            pool.apply(_fill_cache, (root, cache.name))
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; {args.chats} chats x {args.per_chat} messages, at most "
@@ -675,7 +699,7 @@ def main() -> int:
         for name, variant, mode, load in runs:
             if only is not None and name not in only:
                 continue
-            plan = {**load, "texts": texts, "deadline": args.deadline}
+            plan = {**load, "texts": texts, "deadline": args.deadline, "cache": cache.name}
             profile = args.profile if name == args.profile_run else None
             root = args.baseline if name.startswith("baseline") else None
             figures = _one_run(name, variant, mode, plan, profile, root)
