@@ -63,7 +63,10 @@ def cached_engine(directory: Path, cache_dir: Path | None = None) -> Engine:
     """The engine of a knowledge folder, from the cache when nothing changed; otherwise
     built (``load_knowledge`` validates it and raises ``KnowledgeError``) and cached."""
     cache_dir = default_cache_dir() if cache_dir is None else cache_dir
-    path = cache_dir / f"{PREFIX}{digest(directory)}.pickle" if cache_dir else None
+    try:
+        path = cache_dir / f"{PREFIX}{digest(directory)}.pickle" if cache_dir else None
+    except OSError:  # a file that cannot be read: load_knowledge names it, in one line
+        path = None
     if path is not None and (engine := _read(path)) is not None:
         return engine
     engine = Engine(load_knowledge(directory))
