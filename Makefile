@@ -43,8 +43,9 @@ bench: setup
 	$(PY) bench/bench_core.py
 
 # The Telegram stack under load beside a bare PTB echo bot; medians of 3 rounds (about 6 min).
+# BASELINE=DIR: another checkout's bot (e.g. a worktree of main) runs beside this one, old vs new.
 bench-load: setup
-	$(PY) bench/bench_load.py --repeat 3
+	$(PY) bench/bench_load.py --repeat 3 $(if $(BASELINE),--baseline $(BASELINE))
 
 test: lint typecheck unit eval
 

@@ -5,7 +5,8 @@ same aiohttp transport, under the same load, against our Bot API server
 
     python bench/bench_load.py [--chats 500] [--per-chat 4] [--inflight 32]
                                [--queued 5000] [--queued-chats 1000] [--limited 300]
-                               [--repeat 3] [--only echo,bot,...] [--profile FILE]
+                               [--repeat 3] [--only echo,bot,...]
+                               [--profile FILE] [--profile-run bot]
 
 ``make bench-load`` runs every run three times, interleaved, and keeps the medians (the
 machine is shared and noisy). Each run has three processes: the Bot API server with the
@@ -33,7 +34,10 @@ The runs:
 - ``bot-queued``: ``--queued`` updates from ``--queued-chats`` chats waiting at the server
   before the bot starts (its peak RSS);
 - ``bot-telegram-limits``: ``--limited`` updates with Telegram's flood limits on, as in
-  production (about 30 replies a second).
+  production (about 30 replies a second);
+- ``baseline``, ``baseline-queued`` (with ``--baseline DIR``): the bot of another checkout
+  (e.g. ``git worktree add --detach ../base main``) as ``bot`` and ``bot-queued``, so that
+  old and new are measured in the same run, under the same load.
 """
 
 from __future__ import annotations
@@ -218,6 +222,12 @@ async def _serve_and_load(conn: Connection, plan: dict[str, Any]) -> None:
 
 
 def _bot_process(conn: Connection, job: dict[str, Any]) -> None:
+    if job.get("root"):  # another checkout's bot (--baseline): imported from there
+        sys.path.insert(0, job["root"])
+        assert "bot" not in sys.modules
+        import bot
+
+        assert bot.__file__ is not None and bot.__file__.startswith(job["root"]), bot.__file__
     asyncio.run(_run_bot(conn, job))
 
 
@@ -262,6 +272,28 @@ def _without(change: str, texts: list[str]) -> None:
         Engine.reply = lambda self, text, context=None: answers[text]  # type: ignore[method-assign]
 
 
+def _engine(knowledge: Path, cache: str) -> Any:
+    """The engine as ``python -m bot run`` gets it: from the engine cache, which the parent
+    filled beforehand (a start after the first; a checkout without the cache builds it)."""
+    try:
+        from bot.core.cache import cached_engine
+    except ImportError:
+        from bot.core.engine import Engine
+        from bot.core.knowledge import load_knowledge
+
+        return Engine(load_knowledge(knowledge))
+    return cached_engine(knowledge, Path(cache))
+
+
+def _fill_cache(root: str | None, cache: str) -> None:
+    """Build each checkout's engine once into the cache (in a throwaway process)."""
+    if root:
+        sys.path.insert(0, root)
+    from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
+
+    _engine(DEFAULT_KNOWLEDGE_DIR, cache)
+
+
 def _echo_application(settings: Any) -> Any:
     """A bare PTB echo bot on the bot's transport (PTB's own polling and processing)."""
     from telegram import Update
@@ -291,8 +323,6 @@ async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
     import logging
 
     from bot.config import Settings
-    from bot.core.engine import Engine
-    from bot.core.knowledge import load_knowledge
     from bot.tg.app import build_application
 
     logging.basicConfig(level=logging.WARNING)
@@ -324,7 +354,7 @@ async def _run_bot(conn: Connection, job: dict[str, Any]) -> None:
             serve = _serve_echo(application)
         else:
             limits = variant.startswith("limited")
-            engine = Engine(load_knowledge())
+            engine = _engine(settings.knowledge_dir, job["cache"])
             application = build_application(settings, engine, flood_limits=limits)
             serve = _serve_bot(application, settings)
         async with serve:
@@ -434,7 +464,12 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def _one_run(
-    name: str, variant: str, mode: str, plan: dict[str, Any], profile: str | None = None
+    name: str,
+    variant: str,
+    mode: str,
+    plan: dict[str, Any],
+    profile: str | None = None,
+    root: str | None = None,
 ) -> Figures:
     from harness import free_port
 
@@ -461,6 +496,7 @@ def _one_run(
         from botapi import TOKEN
 
         job = {"variant": variant, "base": base, "webhook": webhook, "profile": profile}
+        job["root"], job["cache"] = root, plan["cache"]
         job["token"] = TOKEN
         bot = context.Process(target=_bot_process, args=(bot_end, {**job, "texts": plan["texts"]}))
         bot.start()
@@ -539,14 +575,23 @@ def _questions() -> list[str]:
     return texts
 
 
-def _verdicts(figures: dict[str, Figures]) -> list[str]:
+def _ratio(rounds: dict[str, list[Figures]], name: str) -> float:
+    """The median over the rounds of ``name``'s replies a second over the echo bot's in the
+    same round: other work on the machine changes both alike within a round, not across."""
+    pairs = zip(rounds[name], rounds["echo"], strict=False)
+    ratios = [r.per_second / e.per_second for r, e in pairs if e.per_second]
+    return statistics.median(ratios) if ratios else float("nan")
+
+
+def _verdicts(figures: dict[str, Figures], rounds: dict[str, list[Figures]]) -> list[str]:
     bot, echo = figures["bot"], figures["echo"]
     queued = figures.get("bot-queued")
-    ratio = bot.per_second / echo.per_second if echo.per_second else float("nan")
+    ratio = _ratio(rounds, "bot")
     lines = [
-        f"bot/echo throughput ratio: {ratio:.2f} (bot {bot.per_second:.0f}/s, echo "
-        f"{echo.per_second:.0f}/s); CPU per reply: bot {bot.cpu_ms:.2f} ms, echo "
-        f"{echo.cpu_ms:.2f} ms ({bot.cpu_ms / echo.cpu_ms:.2f}x)",
+        f"bot/echo throughput ratio: {ratio:.2f} (median of the rounds' ratios; medians bot "
+        f"{bot.per_second:.0f}/s, echo {echo.per_second:.0f}/s); CPU per reply: bot "
+        f"{bot.cpu_ms:.2f} ms, echo {echo.cpu_ms:.2f} ms ({bot.cpu_ms / echo.cpu_ms:.2f}x, "
+        f"so at most {echo.cpu_ms / bot.cpu_ms:.2f}x its throughput when CPU-bound)",
     ]
     checks: list[tuple[str, bool]] = [
         (
@@ -571,6 +616,21 @@ def _verdicts(figures: dict[str, Figures]) -> list[str]:
             )
         )
     lines += [f"  {'met    ' if ok else 'NOT met'}  {text}" for text, ok in checks]
+    old = figures.get("baseline")
+    if old is not None:
+        old_ratio = _ratio(rounds, "baseline")
+        lines.append(
+            f"baseline -> this checkout: CPU per reply {old.cpu_ms:.2f} -> {bot.cpu_ms:.2f} ms, "
+            f"throughput {old_ratio:.2f}x -> {ratio:.2f}x the echo bot's, p99 {old.p99_ms:.0f} "
+            f"-> {bot.p99_ms:.0f} ms"
+        )
+        old_queued = figures.get("baseline-queued")
+        if old_queued is not None and queued is not None:
+            lines.append(
+                f"  peak RSS with {queued.updates} queued {old_queued.rss_mb:.1f} -> "
+                f"{queued.rss_mb:.1f} MB (when the measure starts: {old_queued.rss_start_mb:.1f} "
+                f"-> {queued.rss_start_mb:.1f} MB)"
+            )
     return lines
 
 
@@ -586,12 +646,24 @@ def main() -> int:
     parser.add_argument("--limited", type=int, default=300, help="0: no run with limits")
     parser.add_argument("--deadline", type=float, default=120.0, help="seconds per run")
     parser.add_argument("--only", help="run names, comma-separated (default: all)")
-    parser.add_argument("--profile", help="cProfile stats of the bot (core cached) to this file")
+    parser.add_argument("--profile", help="cProfile stats of one run's bot process to this file")
+    parser.add_argument(
+        "--profile-run", default="bot-core-cached", help="the run --profile profiles"
+    )
     parser.add_argument("--repeat", type=int, default=1, help="rounds; the medians are kept")
+    parser.add_argument(
+        "--baseline",
+        help="another checkout (e.g. a worktree of main): its bot runs beside this one "
+        "(runs baseline, baseline-queued) under the same load, to compare old and new",
+    )
     args = parser.parse_args()
     # chosen in a throwaway process: the engine used to choose them stays out of the way
+    cache = tempfile.TemporaryDirectory(prefix="bench-engine-")
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         texts = pool.apply(_questions)
+    for root in dict.fromkeys((None, args.baseline)):  # a process each: modules never mix
+        with multiprocessing.get_context("spawn").Pool(1) as pool:
+            pool.apply(_fill_cache, (root, cache.name))
     print(
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; {args.chats} chats x {args.per_chat} messages, at most "
@@ -603,6 +675,7 @@ def main() -> int:
     runs: list[tuple[str, str, str, dict[str, Any]]] = [
         ("echo", "echo", "polling", steady),
         ("bot", "bot", "polling", steady),
+        *([("baseline", "bot", "polling", steady)] if args.baseline else []),
         ("bot-form-bodies", "bot+json", "polling", steady),
         ("bot-ptb-message", "bot+message", "polling", steady),
         ("bot-no-gc-freeze", "bot+freeze", "polling", steady),
@@ -613,6 +686,8 @@ def main() -> int:
     if args.queued:
         queued = {"chats": args.queued_chats, "per_chat": queued_per_chat, "inflight": 0}
         runs.append(("bot-queued", "bot", "polling", queued))
+        if args.baseline:
+            runs.append(("baseline-queued", "bot", "polling", queued))
     if args.limited:
         limited = {"chats": max(1, args.limited // args.per_chat), "per_chat": args.per_chat}
         runs.append(("bot-telegram-limits", "limited", "polling", {**limited, "inflight": 32}))
@@ -624,9 +699,10 @@ def main() -> int:
         for name, variant, mode, load in runs:
             if only is not None and name not in only:
                 continue
-            plan = {**load, "texts": texts, "deadline": args.deadline}
-            profile = args.profile if name == "bot-core-cached" else None
-            figures = _one_run(name, variant, mode, plan, profile)
+            plan = {**load, "texts": texts, "deadline": args.deadline, "cache": cache.name}
+            profile = args.profile if name == args.profile_run else None
+            root = args.baseline if name.startswith("baseline") else None
+            figures = _one_run(name, variant, mode, plan, profile, root)
             rounds.setdefault(name, []).append(figures)
             print(figures.line(), flush=True)
     figures = {name: _median(results) for name, results in rounds.items()}
@@ -635,7 +711,7 @@ def main() -> int:
         for median in figures.values():
             print(median.line())
     if "bot" in figures and "echo" in figures:
-        for line in _verdicts(figures):
+        for line in _verdicts(figures, rounds):
             print(line)
     print(json.dumps([asdict(f) for f in figures.values()]))
     runs_done = [f for results in rounds.values() for f in results]

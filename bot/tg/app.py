@@ -50,23 +50,32 @@ ALLOWED_UPDATES = [UpdateType.MESSAGE, UpdateType.CALLBACK_QUERY, UpdateType.INL
 SORRY = "Perdón, algo falló. Intente de nuevo. " + LINEA_100
 POLL_TIMEOUT = 10  # seconds of long polling per getUpdates
 
-# Handler groups: metrics, tracking, flood control, the referral's typed place, the rest.
-OPS_GROUP = -4
-TRACKING_GROUP = -3
-FLOOD_GROUP = -2
-REFERRAL_GROUP = -1
+# One handler group runs before the rest: metrics, tracking, flood control, the referral's
+# typed place (one handler rather than a group each: PTB's dispatch costs per group).
+BEFORE_GROUP = -1
+TEXT = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
+
+
+async def before(update: Update, context: Ctx) -> None:
+    """Every update, before it is answered: counted, noted for /borrar; a message goes
+    through flood control (which stops the ones it holds back), a text to a referral waiting
+    for its province (which stops the ones it answers)."""
+    await hooks.note_update(update, context)
+    await erase.note_update(update, context)
+    if update.message is None:
+        return
+    await flood.guard(update, context)
+    if TEXT.check_update(update):
+        await referral.typed_place(update, context)
 
 
 def setup(application: App) -> None:
     """Register every handler (called once, from ``build_application``)."""
     add = application.add_handler
-    add(TypeHandler(Update, hooks.note_update), group=OPS_GROUP)
-    add(TypeHandler(Update, erase.note_update), group=TRACKING_GROUP)
-    add(MessageHandler(filters.UpdateType.MESSAGE, flood.guard), group=FLOOD_GROUP)
+    add(TypeHandler(Update, before), group=BEFORE_GROUP)
 
-    text = filters.UpdateType.MESSAGE & filters.TEXT & ~filters.COMMAND
-    add(MessageHandler(text, referral.typed_place), group=REFERRAL_GROUP)
-
+    # free text first: most updates are, and it matches no command
+    add(MessageHandler(TEXT, chat.on_text))
     for names, callback in (
         (["start"], commands.start_command),
         (["ayuda", "help"], commands.help_command),
@@ -85,7 +94,6 @@ def setup(application: App) -> None:
     add(CallbackQueryHandler(menu.on_callback))
     add(InlineQueryHandler(inline.on_inline_query))
     add(MessageHandler(filters.UpdateType.MESSAGE & filters.LOCATION, location.on_location))
-    add(MessageHandler(text, chat.on_text))
     private = filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE
     add(MessageHandler(private & filters.COMMAND, chat.on_unknown_command))
     add(MessageHandler(private & filters.CAPTION, chat.on_caption))

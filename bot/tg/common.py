@@ -25,6 +25,8 @@ from bot.tg.logs import one_line
 logger = logging.getLogger(__name__)
 
 App = Application[Any, Any, Any, Any, Any, Any]
+# A keyboard as PTB's object or as Telegram's JSON (``keyboards.keyboard``).
+Markup = InlineKeyboardMarkup | dict[str, Any]
 Ctx = ContextTypes.DEFAULT_TYPE
 
 # --- context.bot_data keys -------------------------------------------------------------------
@@ -213,8 +215,9 @@ def split_html(html: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str
 
 def remember_suggestions(
     memory: dict[str, Any], suggestions: Sequence[Suggestion]
-) -> list[list[InlineKeyboardButton]]:
-    """Buttons for the core's suggestions; their queries stay in this chat's memory."""
+) -> list[tuple[str, str]]:
+    """(label, callback data) of the core's suggestions; their queries stay in this chat's
+    memory."""
     if not suggestions:
         return []
     remembered: dict[int, str] = memory.setdefault(SUGGESTIONS, {})
@@ -227,10 +230,10 @@ def remember_suggestions(
             memory[NEXT_SUGGESTION] = number + 1
             remembered[number] = suggestion.query
             index[suggestion.query] = number
-        buttons.append(keyboards.button(suggestion.label, keyboards.suggestion_data(number)))
+        buttons.append((suggestion.label, keyboards.suggestion_data(number)))
     while len(remembered) > MAX_SUGGESTIONS:
         del remembered[next(iter(remembered))]
-    return [[b] for b in buttons]
+    return buttons
 
 
 def answer_markup(
@@ -239,13 +242,28 @@ def answer_markup(
     extra: Sequence[Sequence[InlineKeyboardButton]] = (),
 ) -> InlineKeyboardMarkup | None:
     """The core's suggestions as buttons, then ``extra`` rows (back buttons)."""
-    return keyboards.markup(
-        [*remember_suggestions(chat_memory(context), answer.suggestions), *extra]
+    suggested = remember_suggestions(chat_memory(context), answer.suggestions)
+    return keyboards.markup([*([keyboards.button(*b)] for b in suggested), *extra])
+
+
+def answer_keyboard(
+    context: Ctx,
+    answer: Answer,
+    extra: Sequence[Sequence[InlineKeyboardButton]] = (),
+) -> keyboards.Keyboard | None:
+    """``answer_markup`` as Telegram's JSON, for a new message: no PTB object is built for
+    the buttons of every answer (nor turned back into JSON)."""
+    suggested = remember_suggestions(chat_memory(context), answer.suggestions)
+    return keyboards.keyboard(
+        [
+            *([keyboards.json_button(*b)] for b in suggested),
+            *([b.to_dict() for b in row] for row in extra),
+        ]
     )
 
 
 async def send_text(
-    bot: Bot, chat_id: int, html: str, reply_markup: InlineKeyboardMarkup | None = None
+    bot: Bot, chat_id: int, html: str, reply_markup: Markup | None = None
 ) -> dict[str, Any]:
     """sendMessage, returning Telegram's JSON: the bot needs only the new message's id, date
     and chat type, so no PTB ``Message`` is built from it. Through the rate limiter like
@@ -261,7 +279,7 @@ async def send(
     context: Ctx,
     chat_id: int,
     html: str,
-    reply_markup: InlineKeyboardMarkup | None = None,
+    reply_markup: Markup | None = None,
 ) -> None:
     """Send HTML (split when too long, the keyboard on the last piece); track what is sent
     to a private chat."""
@@ -279,7 +297,7 @@ async def reply(
     update: Update,
     context: Ctx,
     html: str,
-    reply_markup: InlineKeyboardMarkup | None = None,
+    reply_markup: Markup | None = None,
 ) -> None:
     """Send HTML to the chat of ``update``."""
     chat = update.effective_chat
@@ -294,7 +312,7 @@ async def reply_answer(
     extra: Sequence[Sequence[InlineKeyboardButton]] = (),
 ) -> None:
     """Send a core answer with its suggestion buttons."""
-    await reply(update, context, answer.html, answer_markup(context, answer, extra))
+    await reply(update, context, answer.html, answer_keyboard(context, answer, extra))
 
 
 async def show(

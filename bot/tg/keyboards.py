@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -30,6 +30,9 @@ MAX_LABEL = 40
 MenuAction = Literal["main", "emg", "svc", "prov", "ref", "glo", "del"]
 MENU_ACTIONS: tuple[MenuAction, ...] = ("main", "emg", "svc", "prov", "ref", "glo", "del")
 Kind = Literal["menu", "service", "province", "term", "referral", "suggestion"]
+# An inline keyboard as Telegram's JSON: {"inline_keyboard": [[{"text": ..., "callback_data":
+# ...}, ...], ...]}, sent as it is.
+Keyboard = dict[str, Any]
 
 _ID = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 _INDEX = re.compile(r"^[0-9]{1,9}$")
@@ -120,6 +123,17 @@ def label(text: str, limit: int = MAX_LABEL) -> str:
 def button(text: str, data: str) -> InlineKeyboardButton:
     """One callback button."""
     return InlineKeyboardButton(label(text), callback_data=data)
+
+
+def json_button(text: str, data: str) -> dict[str, str]:
+    """One callback button as Telegram's JSON (what ``button(...).to_dict()`` gives)."""
+    return {"text": label(text), "callback_data": data}
+
+
+def keyboard(layout: Sequence[Sequence[dict[str, Any]]]) -> Keyboard | None:
+    """An inline keyboard of JSON buttons, or None when there is no button."""
+    cleaned = [list(row) for row in layout if row]
+    return {"inline_keyboard": cleaned} if cleaned else None
 
 
 def rows(buttons: Iterable[InlineKeyboardButton], per_row: int) -> list[list[InlineKeyboardButton]]:

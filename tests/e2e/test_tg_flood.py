@@ -4,7 +4,6 @@ polite notice and the rest of the window is ignored; other chats are not delayed
 
 from __future__ import annotations
 
-from collections import deque
 from typing import Any
 
 from botapi import GROUP_ID, USER_ID, FakeBotAPI, visible
@@ -53,7 +52,7 @@ def test_the_window_slides_and_the_notice_comes_once_per_episode() -> None:
     clock.now += 0.1
     assert [gate.admit(memory) for _ in range(3)] == [True, True, False]
     assert gate.hold(memory) == "notice"  # a new episode
-    assert isinstance(memory["flood_admitted"], deque) and len(memory["flood_admitted"]) <= 3
+    assert isinstance(memory["flood_admitted"], list) and len(memory["flood_admitted"]) <= 3
 
 
 async def test_a_flood_gets_one_notice_and_other_chats_go_on(app: Any, api: FakeBotAPI) -> None:

@@ -8,7 +8,6 @@ import asyncio
 import logging
 import socket
 import time
-from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -51,14 +50,14 @@ def test_sweep_forgets_what_expired_and_drops_idle_chats(caplog: pytest.LogCaptu
             SUGGESTIONS: {0: "cem puno"},
             NEXT_SUGGESTION: 1,
             TRACKED: {10: WALL - HOUR, 11: WALL - TRACK_WINDOW - 1},
-            ADMITTED: deque([NOW - 300]),
+            ADMITTED: [NOW - 300],
             DROPPED: NOW - 300,
         },
         2: {  # active a minute ago, the context is older than its TTL
             LAST_SEEN: NOW - 60,
             CONTEXT: Context(created=NOW - 31 * 60),
             REFERRAL: "violencia",
-            ADMITTED: deque([NOW - 3, NOW - 1]),
+            ADMITTED: [NOW - 3, NOW - 1],
         },
         3: {  # silent for an hour: the conversation goes, the ids for /borrar stay
             LAST_SEEN: NOW - HOUR,
@@ -95,7 +94,7 @@ def test_sweep_of_an_application(kb: Knowledge, clean_env: pytest.MonkeyPatch) -
     """Chats go with drop_chat_data, the flood window is the application's, and the ids PTB
     keeps for a persistence the bot does not have are forgotten."""
     app = make_app(make_settings(NOWHERE, flood_seconds=60), kb)
-    app.chat_data[USER_ID].update({LAST_SEEN: NOW - 60, ADMITTED: deque([NOW - 30])})
+    app.chat_data[USER_ID].update({LAST_SEEN: NOW - 60, ADMITTED: [NOW - 30]})
     app.chat_data[GROUP_ID].update({LAST_SEEN: NOW - TRACK_WINDOW - 1})
     app.mark_data_for_update_persistence(chat_ids=[USER_ID, GROUP_ID], user_ids=USER_ID)
     app.drop_chat_data(12345)
