@@ -16,13 +16,18 @@ from bot.core.signals import Signals
 SHORT = 4  # content words: a short message
 QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
 FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
-FOLLOW_CUES = frozenset({"locate", "describe", "stats"})
+FOLLOW_CUES = frozenset({"locate", "describe", "stats", "overview"})
+# answers that name the place of the conversation when the message names none ("vivo en
+# Ilave", then "anoche me golpeó")
+PLACE_KEPT = frozenset({"emergency", "referral"})
+RANKING = frozenset({"most", "least"})
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
     "gate:harm_now",
     "gate:harm_case",
     "gate:harm_ongoing",
     "gate:elsewhere",
+    "gate:more",
     "gate:follow_up",
     "gate:harm_not_unknown",
     "gate:model_harm",
@@ -96,8 +101,12 @@ def decide(
     harm = s.harm
     gate = _gate(s)
     follow_up = False
+    more: str | None = None
     if gate is not None:
         intent, rule = gate
+    elif context is not None and _asks_more(s, context):
+        intent, rule, more = context.intent or "unknown", "gate:more", context.more
+        services, place = list(context.services), _context_place(kb, context)
     elif s.elsewhere and place is None:
         intent, rule = "unknown", "gate:elsewhere"
     elif (inherited := _follow_up(s, kb, context)) is not None:
@@ -120,6 +129,8 @@ def decide(
         intent, rule = "emergency", "gate:model_harm"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
+    if place is None and ("here" in s.asks or intent in PLACE_KEPT):
+        place = _context_place(kb, context)
     if intent == "referral" and situation is None:
         situation = _victim_situation(s, kb) if not services else _taken_by(services[0], kb)
     if intent == "locate" and not services and situation:
@@ -147,6 +158,8 @@ def decide(
         english=s.english,
         out_of_scope=bool(s.oos_words),
         corrections=s.corrections,
+        asks=s.asks,
+        more=more,
         follow_up=follow_up,
         confidence=_confidence(s, intent, scores),
         rule=rule,
@@ -206,19 +219,17 @@ def _follow_up(
         return None
     if not named and not (s.place or s.periods or asking):
         return None
+    if "overview" in asking and (s.place or context.intent == "overview"):
+        return None  # "¿qué servicios hay en Pomata?": what exists in a place, asked anew
     services = list(s.services) if s.services else list(context.services)
     situation = s.situation if named else context.situation
-    place = s.place
-    if place is None and context.province:
-        place = Place("province", context.province, kb.provinces[context.province].name)
-        if context.district is not None and context.district in kb.districts:
-            d = kb.districts[context.district]
-            place = Place("district", d.ubigeo, d.name)
+    ranking = s.asks & RANKING  # "¿y cuál tiene menos?": among all provinces
+    place = s.place or (None if ranking else _context_place(kb, context))
     periods = list(s.periods) or ([context.period] if context.period else [])
     intent: Intent = context.intent
     if s.indicators:  # "¿y cuántos casos atendió?": a figure
         asking = asking | {"stats"}
-    for cue in ("stats", "locate", "describe"):
+    for cue in ("stats", "locate", "describe", "overview"):
         if cue in asking:
             intent = cue
             break
@@ -227,7 +238,27 @@ def _follow_up(
             intent = "locate"
     if intent != "stats":
         periods = list(s.periods)
+    if intent == "overview":
+        services = []
     return intent, services, situation, place, periods
+
+
+def _context_place(kb: Knowledge, context: Context | None) -> Place | None:
+    """The place the conversation was about: its district, else its province."""
+    if context is None or context.expired() or context.province is None:
+        return None
+    if context.province not in kb.provinces:  # the knowledge was reloaded without it
+        return None
+    if context.district is not None and context.district in kb.districts:
+        d = kb.districts[context.district]
+        return Place("district", d.ubigeo, d.name)
+    return Place("province", context.province, kb.provinces[context.province].name)
+
+
+def _asks_more(s: Signals, context: Context) -> bool:
+    """The message only asks for the rest of the last answer ("más información")."""
+    named = s.services or s.terms or s.place or s.situations
+    return "more" in s.asks and not named and not context.expired() and context.intent is not None
 
 
 def _confidence(s: Signals, intent: str, scores: Mapping[str, float]) -> float:

@@ -245,6 +245,11 @@ class SituationsFile(_Strict):
 # --- lexicon.yaml ------------------------------------------------------------------------
 
 
+# words that shape the answer, not its intent: the province with most or least of a service,
+# a comparison, the rest of the last answer, the place of the last answer ("ahí")
+AnswerCue = Literal["most", "least", "compare", "more", "here"]
+
+
 class Lexicon(_Strict):
     """Words of the users' language: the understanding reads these, nothing is hard-coded.
 
@@ -258,6 +263,7 @@ class Lexicon(_Strict):
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
     ]
+    answer_cues: dict[AnswerCue, list[Text]] = {}
     greetings: list[Text]
     thanks: list[Text]
     farewells: list[Text]
@@ -1201,7 +1207,7 @@ PHRASE_LISTS = frozenset(
         "first_person",
     }
 )
-PHRASE_MAPS = frozenset({"intent_cues", "indicators", "periods", "time"})
+PHRASE_MAPS = frozenset({"intent_cues", "answer_cues", "indicators", "periods", "time"})
 
 
 class _Templates:

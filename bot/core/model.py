@@ -50,6 +50,7 @@ class Context:
     district: str | None = None
     period: str | None = None
     situation: str | None = None
+    more: str = ""  # the rest of the answer (HTML) behind its "Más información" button
     created: float = field(default_factory=time.monotonic)
 
     def expired(self, now: float | None = None, ttl: float = CONTEXT_TTL_SECONDS) -> bool:

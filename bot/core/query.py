@@ -45,6 +45,9 @@ class Query:
     english: bool = False
     out_of_scope: bool = False
     corrections: tuple[tuple[str, str, str], ...] = ()  # (as typed, kind, id) of typo'd names
+    asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "compare"...
+    more: str | None = None  # "más información": the rest of the last answer (HTML), or ""
+    full: bool = False  # the whole answer, nothing behind "Más información" (menus, inline)
     follow_up: bool = False
     confidence: float = 1.0
     rule: str = ""

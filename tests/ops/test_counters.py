@@ -190,7 +190,7 @@ def test_the_console_chat_counts_in_its_own_channel(
     assert "Lampa" in capsys.readouterr().out
     counted = read_counts(counters_path(workdir / "data"))
     assert sorted((c.channel, c.intent, c.service, c.province, n) for c, n in counted) == [
-        ("console", "emergency", "", "", 1),
+        ("console", "emergency", "", "lampa", 1),  # the place said before
         ("console", "locate", "cem", "lampa", 1),
     ]
     monkeypatch.setenv("COUNTERS", "false")
