@@ -32,7 +32,8 @@ class Engine:
         return self.composer.compose(query)
 
     def _query(self, intent: str, **kwargs: object) -> Query:
-        return Query(text="", normalized="", intent=intent, **kwargs)  # type: ignore[arg-type]
+        """A query built by a menu or a link: the whole answer, nothing behind a button."""
+        return Query(text="", normalized="", intent=intent, full=True, **kwargs)  # type: ignore[arg-type]
 
     def _province(self, province_id: str) -> Place:
         return Place("province", province_id, self.kb.provinces[province_id].name)

@@ -610,7 +610,20 @@ class StatsTexts(_Texts):
 class OverviewTexts(_Texts):
     heading: Annotated[Text, Uses("place capital")]
     with_total: Annotated[Text, Uses("heading total")]
+    table_differs: Annotated[Text, Uses("table services")]
+    compact: Annotated[Text, Uses("heading services")]
     province: Annotated[Text, Uses("province capital")]
+
+
+class PartsTexts(_Texts):
+    most: Annotated[Text, Uses("service provinces count")]
+    least: Annotated[Text, Uses("service provinces count")]
+    compare_places: Annotated[Text, Uses("places")]
+    compare_row: Annotated[Text, Uses("service counts")]
+    place_row: Annotated[Text, Uses("place services")]
+    compare_services: Text
+    kinds_not_explained: Annotated[Text, Uses("kinds")]
+    no_more: Text
 
 
 class ReferralTexts(_Texts):
@@ -670,12 +683,14 @@ class SuggestionTexts(_Texts):
     province: Annotated[SuggestionText, Uses("service province")]
     department: Annotated[SuggestionText, Uses("service department")]
     services_in: Annotated[SuggestionText, Uses("province")]
+    more: SuggestionText
 
 
 class Responses(_Texts):
     """Every fixed text of the answers (``knowledge/responses.yaml``)."""
 
     example_place: Plain
+    max_lines: Annotated[int, Field(ge=3)] = 6
     operations: ByOperation
     managed: ByOperation
     contacts: ContactTexts
@@ -686,6 +701,7 @@ class Responses(_Texts):
     describe: DescribeTexts
     stats: StatsTexts
     overview: OverviewTexts
+    parts: PartsTexts
     referral: ReferralTexts
     chat: ChatTexts
     nearest: NearestTexts

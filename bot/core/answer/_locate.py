@@ -10,6 +10,7 @@ from bot.core.answer._lines import (
     count_sentence,
     discrepancy,
     full_name,
+    kinds_line,
     linea100_line,
     place_intro,
     province_for,
@@ -26,6 +27,8 @@ from bot.core.model import Answer, Suggestion
 from bot.core.query import Place, Query
 from bot.core.text import fold
 
+SHORT_LIST = 4  # provinces listed at once; more wait behind "Más información"
+
 
 def locate(kb: Knowledge, query: Query) -> Answer:
     """Where the first service asked about is, with the nearest one when the place has none."""
@@ -34,21 +37,26 @@ def locate(kb: Knowledge, query: Query) -> Answer:
         # takes the case, as a referral would list them
         return replace(referral(kb, query), intent="locate")
     r = kb.responses
-    sid = query.services[0]
+    sid, asked = query.services[0], query.services
     name = short_name(kb, sid)
     coverage = kb.coverage[sid]
     prov = province_for(kb, query.place)
     lines = place_intro(kb, query.place, query.alternatives)
     suggestions: list[Suggestion] = []
+    details: list[str] = []
     if not coverage.counts:
         lines += _without_sites(kb, sid)
     elif prov is None:
-        lines += _in_department(kb, sid)
+        lines += ranked(kb, sid, query.asks) + kinds_line(kb, sid, query.asks)
+        shown, details = _in_department(kb, sid)
+        lines += shown
         which = r.suggestions.which_province
         suggestions.append(suggest(which, service=name, place=r.example_place))
     else:
         more, suggestions, query = _in_province(kb, query, prov)
         lines += more
+    for other in (o for o in asked[1:] if kb.coverage[o].counts):
+        lines += [count_sentence(kb, other, prov)] if prov else _in_department(kb, other)[0]
     if kb.services[sid].violence or (prov and kb.count(sid, prov.id) == 0 and sid == "cem"):
         lines.append(linea100_line(kb))
     lines.append(source_line(kb, coverage.source))
@@ -57,7 +65,26 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     title = fill_text(
         r.titles.locate, service=name, place=prov.name if prov else kb.department.name
     )
-    return with_place(kb, query, "locate", lines, suggestions, title)
+    return with_place(kb, query, "locate", lines, suggestions, title, details)
+
+
+def ranked(kb: Knowledge, sid: str, asks: frozenset[str]) -> list[str]:
+    """The province with most or least of a service ("¿qué provincia tiene más CEM?"), ties
+    named together; the least among those that have one."""
+    counts = {p.name: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
+    lines: list[str] = []
+    for ask, pick in (("most", max), ("least", min)):
+        if ask in asks and counts:
+            n = pick(counts.values())
+            names = [name for name, c in counts.items() if c == n]
+            where = (
+                join_es(names)
+                if len(names) <= SHORT_LIST
+                else fill_text(kb.responses.places.provinces, count=len(names))
+            )
+            template = kb.responses.parts.most if ask == "most" else kb.responses.parts.least
+            lines.append(fill(template, service=short_name(kb, sid), provinces=where, count=n))
+    return lines
 
 
 def _without_sites(kb: Knowledge, sid: str) -> list[str]:
@@ -69,8 +96,9 @@ def _without_sites(kb: Knowledge, sid: str) -> list[str]:
     return lines
 
 
-def _in_department(kb: Knowledge, sid: str) -> list[str]:
-    """The department's total, by kind, and one line per province that has the service."""
+def _in_department(kb: Knowledge, sid: str) -> tuple[list[str], list[str]]:
+    """The department's total, by kind, and the provinces that have the service: one line
+    each when they are few, else on one line, with one line each as the details."""
     coverage = kb.coverage[sid]
     kinds = ""
     if coverage.kinds:
@@ -88,12 +116,16 @@ def _in_department(kb: Knowledge, sid: str) -> list[str]:
             kinds=kinds,
         )
     ]
+    rows = []
     for p in kb.provinces.values():
         n = kb.count(sid, p.id)
         if n:
             detail = breakdown(kb, coverage, p.id)
-            lines.append(f"• {esc(p.name)}: {n}" + (f" ({esc(detail)})" if detail else ""))
-    return lines
+            rows.append(f"• {esc(p.name)}: {n}" + (f" ({esc(detail)})" if detail else ""))
+    if len(rows) <= SHORT_LIST:
+        return lines + rows, []
+    counts = [f"{p.name} {n}" for p in kb.provinces.values() if (n := kb.count(sid, p.id))]
+    return [*lines, esc(" · ".join(counts))], rows
 
 
 def _in_province(

@@ -67,3 +67,21 @@ def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
         confidence=query.confidence if query else 0.3,
         context=Context(),
     )
+
+
+def more(kb: Knowledge, query: Query) -> Answer:
+    """The rest of the last answer ("Más información"), or that nothing is left."""
+    lines = query.more.split("\n") if query.more else [fill(kb.responses.parts.no_more)]
+    prov = province_for(kb, query.place)
+    province, district = (prov.id if prov else None), district_of(query.place)
+    return make_answer(
+        query.intent,
+        lines,
+        services=query.services,
+        province=province,
+        district=district,
+        suggestions=menu_suggestions(kb),
+        context=Context(
+            intent=query.intent, services=query.services, province=province, district=district
+        ),
+    )

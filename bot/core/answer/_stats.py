@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.core.answer._lines import full_name, province_for, short_name, source_line, with_place
 from bot.core.answer._render import b, esc, fill, fill_text, join_es, number, suggest, unique
-from bot.core.knowledge import Knowledge
+from bot.core.knowledge import Figure, Knowledge
 from bot.core.model import Answer
 from bot.core.query import Query
 
@@ -25,11 +27,14 @@ def stats(kb: Knowledge, query: Query) -> Answer:
     available = unique(f.period for f in figures)
     periods = [p for p in query.periods if p in available] or available
     lines.append(fill(r.stats.heading, service=full_name(kb, sid), department=kb.department.name))
+    rows: list[str] = []
     for period in periods:
-        lines.append(b(kb.periods[period]))
-        lines.extend(
-            f"• {b(number(f.value))} {esc(f.label)}" for f in figures if f.period == period
-        )
+        rows.append(b(kb.periods[period]))
+        rows.extend(f"• {b(number(f.value))} {esc(f.label)}" for f in figures if f.period == period)
+    if len(lines) + len(rows) + 1 > kb.responses.max_lines and not query.full:
+        # on a phone, one line a period: "Año 2022: 4 551 casos atendidos · 3 932 acciones"
+        rows = [_period_line(kb, period, figures) for period in periods]
+    lines += rows
     lines.append(source_line(kb, figures[0].source))
     name = short_name(kb, sid)
     suggestions = [
@@ -39,6 +44,12 @@ def stats(kb: Knowledge, query: Query) -> Answer:
     ]
     title = fill_text(r.titles.stats_service, service=name)
     return with_place(kb, query, "stats", lines, suggestions, title)
+
+
+def _period_line(kb: Knowledge, period: str, figures: Sequence[Figure]) -> str:
+    """A period's figures on one line."""
+    items = [f"{b(number(f.value))} {esc(f.label)}" for f in figures if f.period == period]
+    return f"{b(kb.periods[period])}: " + " · ".join(items)
 
 
 def _which_service(kb: Knowledge, query: Query) -> Answer:
