@@ -229,7 +229,7 @@ def _follow_up(
     intent: Intent = context.intent
     if s.indicators:  # "¿y cuántos casos atendió?": a figure
         asking = asking | {"stats"}
-    for cue in ("stats", "locate", "describe", "overview"):
+    for cue in ("overview", "stats", "locate", "describe"):
         if cue in asking:
             intent = cue
             break
