@@ -116,16 +116,18 @@ def _in_department(kb: Knowledge, sid: str) -> tuple[list[str], list[str]]:
             kinds=kinds,
         )
     ]
-    rows = []
+    rows, detailed = [], False
     for p in kb.provinces.values():
         n = kb.count(sid, p.id)
         if n:
             detail = breakdown(kb, coverage, p.id)
+            detailed = detailed or bool(detail)
             rows.append(f"• {esc(p.name)}: {n}" + (f" ({esc(detail)})" if detail else ""))
     if len(rows) <= SHORT_LIST:
         return lines + rows, []
     counts = [f"{p.name} {n}" for p in kb.provinces.values() if (n := kb.count(sid, p.id))]
-    return [*lines, esc(" · ".join(counts))], rows
+    # the rows add the kinds and sites, if any, to the counts on one line
+    return [*lines, esc(" · ".join(counts))], rows if detailed else []
 
 
 def _in_province(
