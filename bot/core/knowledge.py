@@ -617,6 +617,7 @@ class OverviewTexts(_Texts):
 
 class PartsTexts(_Texts):
     most: Annotated[Text, Uses("service provinces count")]
+    all_services: Plain
     least: Annotated[Text, Uses("service provinces count")]
     compare_places: Annotated[Text, Uses("places")]
     compare_row: Annotated[Text, Uses("service counts")]

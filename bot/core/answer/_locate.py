@@ -47,12 +47,17 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     if not coverage.counts:
         lines += _without_sites(kb, sid)
     elif prov is None:
-        lines += ranked(kb, sid, query.asks) + kinds_line(kb, sid, query.asks)
+        counts = {p.name: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
+        lines += ranked(kb, short_name(kb, sid), counts, query.asks)
+        lines += kinds_line(kb, sid, query.asks)
         shown, details = _in_department(kb, sid)
         lines += shown
         which = r.suggestions.which_province
         suggestions.append(suggest(which, service=name, place=r.example_place))
     else:
+        named = [prov, *(p for o in query.other_places if (p := province_for(kb, o)))]
+        counts = {p.name: kb.count(sid, p.id) for p in named}
+        lines += ranked(kb, name, counts, query.asks) if len(counts) > 1 else []
         more, suggestions, query = _in_province(kb, query, prov)
         lines += more
     for other in (o for o in asked[1:] if kb.coverage[o].counts):
@@ -68,22 +73,22 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     return with_place(kb, query, "locate", lines, suggestions, title, details)
 
 
-def ranked(kb: Knowledge, sid: str, asks: frozenset[str]) -> list[str]:
-    """The province with most or least of a service ("¿qué provincia tiene más CEM?"), ties
-    named together; the least among those that have one."""
-    counts = {p.name: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
+def ranked(kb: Knowledge, name: str, counts: dict[str, int], asks: frozenset[str]) -> list[str]:
+    """The place with most or least of something (``counts`` by place name), ties named
+    together: "¿qué provincia tiene más CEM?", "¿cuál tiene menos, Puno o Juliaca?"."""
+    parts = kb.responses.parts
     lines: list[str] = []
-    for ask, pick in (("most", max), ("least", min)):
-        if ask in asks and counts:
-            n = pick(counts.values())
-            names = [name for name, c in counts.items() if c == n]
-            where = (
-                join_es(names)
-                if len(names) <= SHORT_LIST
-                else fill_text(kb.responses.places.provinces, count=len(names))
-            )
-            template = kb.responses.parts.most if ask == "most" else kb.responses.parts.least
-            lines.append(fill(template, service=short_name(kb, sid), provinces=where, count=n))
+    for ask, template, pick in (("most", parts.most, max), ("least", parts.least, min)):
+        if ask not in asks or not counts:
+            continue
+        n = pick(counts.values())
+        names = [place for place, c in counts.items() if c == n]
+        where = (
+            join_es(names)
+            if len(names) <= SHORT_LIST
+            else fill_text(kb.responses.places.provinces, count=len(names))
+        )
+        lines.append(fill(template, service=name, provinces=where, count=n))
     return lines
 
 

@@ -18,6 +18,7 @@ from bot.core.answer._lines import (
     with_place,
     with_services,
 )
+from bot.core.answer._locate import ranked
 from bot.core.answer._render import Html, b, esc, fill, fill_text, join_es, suggest
 from bot.core.knowledge import Knowledge, Operation, Province
 from bot.core.model import Answer
@@ -37,6 +38,10 @@ def overview(kb: Knowledge, query: Query) -> Answer:
         OPERATIONS
     )
     lines = place_intro(kb, query.place, query.alternatives)
+    if prov is None:  # "¿qué provincia tiene más servicios (del MIMP)?"
+        kinds = [s.id for s in kb.services.values() if s.operation in operations]
+        totals = {p.name: sum(kb.count(s, p.id) for s in kinds) for p in kb.provinces.values()}
+        lines += ranked(kb, fill_text(r.parts.all_services), totals, query.asks)
     where = province_phrase(kb, prov) if prov else department_phrase(kb)
     capital = fill(r.places.capital, capital=prov.capital) if prov else ""
     lines.append(fill(r.overview.heading, place=where, capital=capital))
