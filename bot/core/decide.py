@@ -10,7 +10,7 @@ from typing import cast
 from bot.core.classifier import Opinion
 from bot.core.knowledge import IntentScore, Knowledge
 from bot.core.model import Context, Intent
-from bot.core.query import Place, Query
+from bot.core.query import HarmTime, Place, Query
 from bot.core.signals import Signals
 
 SHORT = 4  # content words: a short message
@@ -129,7 +129,9 @@ def decide(
         intent, rule = "emergency", "gate:model_harm"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
-    if place is None and ("here" in s.asks or intent in PLACE_KEPT):
+    # harm told earlier in the conversation keeps Línea 100 first and the place said
+    earlier = context is not None and bool(context.harm) and not context.expired()
+    if place is None and ("here" in s.asks or intent in PLACE_KEPT or earlier):
         place = _context_place(kb, context)
     if intent == "referral" and situation is None:
         situation = _victim_situation(s, kb) if not services else _taken_by(services[0], kb)
@@ -152,7 +154,7 @@ def decide(
         indicators=s.indicators,
         situation=situation,
         terms=s.terms,
-        harm=harm.time if harm.present else "suspected" if suspected else "",
+        harm=harm.time if harm.present else "suspected" if suspected else _earlier(earlier),
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
         english=s.english,
@@ -234,13 +236,17 @@ def _follow_up(
             intent = cue
             break
     else:
-        if intent == "describe" and s.place:
-            intent = "locate"
+        if (intent == "describe" and s.place) or (intent == "overview" and s.services):
+            intent = "locate"  # "¿y en Lampa?" after a description, "¿y el SAU?" after a list
     if intent != "stats":
         periods = list(s.periods)
     if intent == "overview":
         services = []
     return intent, services, situation, place, periods
+
+
+def _earlier(earlier: bool) -> HarmTime:
+    return "earlier" if earlier else ""
 
 
 def _context_place(kb: Knowledge, context: Context | None) -> Place | None:

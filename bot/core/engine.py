@@ -7,7 +7,7 @@ from dataclasses import replace
 from bot.core.answer import Composer, safety_first
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context
-from bot.core.query import Place, Query
+from bot.core.query import TOLD, Place, Query
 from bot.core.understand import Understanding
 
 
@@ -26,7 +26,9 @@ class Engine:
         """Answer a free Spanish question; ``answer.context`` is the context for the next turn."""
         query = self.understand(text, context)
         answer = safety_first(self.compose(query), query, self.kb)
-        return replace(answer, harm=query.harm, rule=query.rule)
+        earlier = context.harm if context is not None and query.harm == "earlier" else ""
+        told = replace(answer.context, harm=query.harm if query.harm in TOLD else earlier)
+        return replace(answer, harm=query.harm, rule=query.rule, context=told)
 
     def compose(self, query: Query) -> Answer:
         return self.composer.compose(query)

@@ -51,6 +51,7 @@ class Context:
     period: str | None = None
     situation: str | None = None
     more: str = ""  # the rest of the answer (HTML) behind its "Más información" button
+    harm: str = ""  # harm told in this conversation ("past", "ongoing", "now"): Línea 100 stays
     created: float = field(default_factory=time.monotonic)
 
     def expired(self, now: float | None = None, ttl: float = CONTEXT_TTL_SECONDS) -> bool:

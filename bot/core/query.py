@@ -7,7 +7,8 @@ from typing import Literal
 
 from bot.core.model import Intent
 
-HarmTime = Literal["", "past", "ongoing", "now", "suspected"]
+HarmTime = Literal["", "past", "ongoing", "now", "suspected", "earlier"]
+TOLD: frozenset[HarmTime] = frozenset({"past", "ongoing", "now"})  # harm the message tells
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +25,8 @@ class Query:
     """What a message asks, before any answer is composed.
 
     ``harm`` is when harm to a person happens in the message ("" none, "past", "ongoing",
-    "now"), or "suspected" when only the statistical model sees it; ``rule`` names the gate or
+    "now"), "suspected" when only the statistical model sees it, "earlier" when none is in the
+    message but an earlier turn of the conversation told of harm; ``rule`` names the gate or
     score that chose the intent (shown by ``eval``)."""
 
     text: str

@@ -122,3 +122,16 @@ def test_menu_cards_are_whole(engine: Engine) -> None:
 def test_the_overview_items_add_up_and_the_table_is_explained(engine: Engine) -> None:
     text = engine.reply("que servicios hay en el departamento").text
     assert "(37 en total)" in text and "da 36: no cuenta CONADIS" in text
+
+
+def test_harm_told_earlier_keeps_linea_100_first_and_the_place(engine: Engine) -> None:
+    answer = _talk(engine, "vivo en ilave", "mi esposo me pega", "qué es la demuna")
+    assert answer.harm == "earlier" and answer.province == "el_collao"
+    assert "Línea 100" in answer.text.splitlines()[0]
+    thanks = _talk(engine, "mi esposo me pega", "gracias")
+    assert thanks.text.count("Línea 100") == 1  # the greeting already offers it
+
+
+def test_a_service_named_after_an_overview_is_located(engine: Engine) -> None:
+    answer = _talk(engine, "en juliaca qué servicios del mimp funcionan", "y el SAU?")
+    assert (answer.intent, answer.services[0], answer.province) == ("locate", "sau", "san_roman")
