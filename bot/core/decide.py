@@ -28,6 +28,7 @@ RULES = (
     "gate:harm_ongoing",
     "gate:elsewhere",
     "gate:more",
+    "gate:case_follow_up",
     "gate:follow_up",
     "gate:harm_not_unknown",
     "gate:model_harm",
@@ -107,6 +108,9 @@ def decide(
     elif context is not None and _asks_more(s, context):
         intent, rule, more = context.intent or "unknown", "gate:more", context.more
         services, place = list(context.services), _context_place(kb, context)
+    elif context is not None and _asks_where_to(s, context):
+        intent, rule = "referral", "gate:case_follow_up"
+        situation, place = context.situation, place or _context_place(kb, context)
     elif s.elsewhere and place is None:
         intent, rule = "unknown", "gate:elsewhere"
     elif (inherited := _follow_up(s, kb, context)) is not None:
@@ -243,6 +247,15 @@ def _follow_up(
     if intent == "overview":
         services = []
     return intent, services, situation, place, periods
+
+
+def _asks_where_to(s: Signals, context: Context) -> bool:
+    """After a case (an emergency or a referral), a short "¿a dónde la llevo?", "¿a quién
+    aviso?" that names no service nor situation: the same case, to refer."""
+    case = context.intent in PLACE_KEPT and context.situation is not None
+    asks = bool(s.cues & {"referral", "locate"}) and s.content_words <= SHORT
+    named = s.services or s.terms or s.situations
+    return case and asks and not named and not context.expired()
 
 
 def _earlier(earlier: bool) -> HarmTime:
