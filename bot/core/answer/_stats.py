@@ -16,16 +16,15 @@ def stats(kb: Knowledge, query: Query) -> Answer:
     sid = query.services[0] if query.services else None
     if sid is None:
         return _which_service(kb, query)
-    figures = kb.figures_for(sid)
+    if len(query.services) > 1:
+        return _several(kb, query)
+    figures, periods = _asked(kb, query, sid)
     if not figures:
         return _no_figures(kb, query, sid)
     r = kb.responses
     lines: list[str] = []
     if province_for(kb, query.place) is not None:
         lines.append(fill(r.stats.not_by_province, department=kb.department.name))
-    figures = tuple(f for f in figures if f.indicator in query.indicators) or figures
-    available = unique(f.period for f in figures)
-    periods = [p for p in query.periods if p in available] or available
     lines.append(fill(r.stats.heading, service=full_name(kb, sid), department=kb.department.name))
     rows: list[str] = []
     for period in periods:
@@ -44,6 +43,33 @@ def stats(kb: Knowledge, query: Query) -> Answer:
     ]
     title = fill_text(r.titles.stats_service, service=name)
     return with_place(kb, query, "stats", lines, suggestions, title)
+
+
+def _asked(kb: Knowledge, query: Query, sid: str) -> tuple[tuple[Figure, ...], list[str]]:
+    """A service's figures of the indicators asked for (all, if none of them), and the
+    periods asked for that have figures (all, if none)."""
+    figures = kb.figures_for(sid)
+    figures = tuple(f for f in figures if f.indicator in query.indicators) or figures
+    available = unique(f.period for f in figures)
+    return figures, [p for p in query.periods if p in available] or available
+
+
+def _several(kb: Knowledge, query: Query) -> Answer:
+    """The figures of two or more services ("¿quién atendió más casos, el CEM o el SAU?"),
+    one line a period, or that the summary has none for one of them."""
+    r = kb.responses
+    lines: list[str] = []
+    for sid in query.services:
+        figures, periods = _asked(kb, query, sid)
+        if not figures:
+            lines.append(fill(r.stats.no_figures, service=full_name(kb, sid)))
+            continue
+        heading = fill(r.stats.heading, service=full_name(kb, sid), department=kb.department.name)
+        lines += [heading, *(_period_line(kb, period, figures) for period in periods)]
+    lines.append(source_line(kb))
+    names = [short_name(kb, sid) for sid in query.services]
+    suggestions = [suggest(r.suggestions.figures, service=name) for name in names]
+    return with_place(kb, query, "stats", lines, suggestions, join_es(names))
 
 
 def _period_line(kb: Knowledge, period: str, figures: Sequence[Figure]) -> str:
