@@ -22,9 +22,10 @@ class Engine:
     def understand(self, text: str, context: Context | None = None) -> Query:
         return self.understanding.understand(text, context)
 
-    def reply(self, text: str, context: Context | None = None) -> Answer:
-        """Answer a free Spanish question; ``answer.context`` is the context for the next turn."""
-        query = self.understand(text, context)
+    def reply(self, text: str, context: Context | None = None, *, full: bool = False) -> Answer:
+        """Answer a free Spanish question; ``answer.context`` is the context for the next turn.
+        ``full``: the whole answer, nothing behind "Más información" (inline results)."""
+        query = replace(self.understand(text, context), full=full)
         answer = safety_first(self.compose(query), query, self.kb)
         earlier = context.harm if context is not None and query.harm == "earlier" else ""
         told = replace(answer.context, harm=query.harm if query.harm in TOLD else earlier)
@@ -110,7 +111,7 @@ class Engine:
         """Distinct answers for inline mode (service in a province, service, glossary term)."""
         if not query.strip():
             return [self.emergency_card(), self.service_card("linea_100")][:limit]
-        first = self.reply(query)
+        first = self.reply(query, full=True)
         results = [first]
         if first.intent == "emergency":
             results.append(self.service_card("linea_100"))

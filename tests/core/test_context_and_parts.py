@@ -135,3 +135,13 @@ def test_harm_told_earlier_keeps_linea_100_first_and_the_place(engine: Engine) -
 def test_a_service_named_after_an_overview_is_located(engine: Engine) -> None:
     answer = _talk(engine, "en juliaca qué servicios del mimp funcionan", "y el SAU?")
     assert (answer.intent, answer.services[0], answer.province) == ("locate", "sau", "san_roman")
+
+
+def test_inline_results_are_whole(engine: Engine) -> None:
+    first = engine.inline_results("servicios en chucuito")[0]
+    assert "CEDIF Juli" in first.text and not first.context.more
+
+
+def test_figures_of_two_services(engine: Engine) -> None:
+    answer = engine.reply("que atendio mas casos el 2022, el cem o el sau")
+    assert "4 551" in answer.text and "448" in answer.text
