@@ -158,7 +158,7 @@ def decide(
         indicators=s.indicators,
         situation=situation,
         terms=s.terms,
-        harm=harm.time if harm.present else "suspected" if suspected else _earlier(earlier),
+        harm=_harm_time(s, bool(suspected), earlier),
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
         english=s.english,
@@ -249,6 +249,14 @@ def _follow_up(
     return intent, services, situation, place, periods
 
 
+def _harm_time(s: Signals, suspected: bool, earlier: bool) -> HarmTime:
+    """When the harm of the message happens; "suspected" when only the model sees it,
+    "earlier" when an earlier turn told of it."""
+    if s.harm.present:
+        return s.harm.time
+    return "suspected" if suspected else "earlier" if earlier else ""
+
+
 def _asks_where_to(s: Signals, context: Context) -> bool:
     """After a case (an emergency or a referral), a short "¿a dónde la llevo?", "¿a quién
     aviso?" that names no service nor situation: the same case, to refer."""
@@ -256,10 +264,6 @@ def _asks_where_to(s: Signals, context: Context) -> bool:
     asks = bool(s.cues & {"referral", "locate"}) and s.content_words <= SHORT
     named = s.services or s.terms or s.situations
     return case and asks and not named and not context.expired()
-
-
-def _earlier(earlier: bool) -> HarmTime:
-    return "earlier" if earlier else ""
 
 
 def _context_place(kb: Knowledge, context: Context | None) -> Place | None:

@@ -257,13 +257,13 @@ def phone_cut(kb: Knowledge, lines: list[str]) -> tuple[list[str], list[str]]:
     kept = {i for i, line in enumerate(lines) if linea100 in line} | {len(lines) - 1}
     room = max(limit - len(kept), 1)
     head = [i for i in range(len(lines)) if i not in kept][:room]
-    while len(head) > 1 and _heading(lines, head[-1]):
+    while len(head) > 1 and _introduces_bullets(lines, head[-1]):
         head.pop()
     shown = sorted({*head, *kept})
     return [lines[i] for i in shown], [line for i, line in enumerate(lines) if i not in shown]
 
 
-def _heading(lines: Sequence[str], i: int) -> bool:
+def _introduces_bullets(lines: Sequence[str], i: int) -> bool:
     """A line that introduces the bullets right after it ("Ofrece:")."""
     bullet = ("•", "◦", " ")
     return (
