@@ -41,27 +41,19 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     name = short_name(kb, sid)
     coverage = kb.coverage[sid]
     prov = province_for(kb, query.place)
-    lines = place_intro(kb, query.place, query.alternatives)
     suggestions: list[Suggestion] = []
     details: list[str] = []
     if not coverage.counts:
-        lines += _without_sites(kb, sid)
+        lines = _without_sites(kb, sid)
     elif prov is None:
-        counts = {p.name: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
-        lines += ranked(kb, short_name(kb, sid), counts, query.asks)
-        lines += kinds_line(kb, sid, query.asks)
-        shown, details = _in_department(kb, sid)
-        lines += shown
+        lines, details = _department_answer(kb, query, sid)
         which = r.suggestions.which_province
         suggestions.append(suggest(which, service=name, place=r.example_place))
     else:
-        named = [prov, *(p for o in query.other_places if (p := province_for(kb, o)))]
-        counts = {p.name: kb.count(sid, p.id) for p in named}
-        lines += ranked(kb, name, counts, query.asks) if len(counts) > 1 else []
-        more, suggestions, query = _in_province(kb, query, prov)
-        lines += more
+        lines, suggestions, query = _in_province(kb, query, prov)
     for other in (o for o in asked[1:] if kb.coverage[o].counts):
         lines += [count_sentence(kb, other, prov)] if prov else _in_department(kb, other)[0]
+    lines[1:1] = place_intro(kb, query.place, query.alternatives)  # after the answer
     if kb.services[sid].violence or (prov and kb.count(sid, prov.id) == 0 and sid == "cem"):
         lines.append(linea100_line(kb))
     lines.append(source_line(kb, coverage.source))
@@ -71,6 +63,15 @@ def locate(kb: Knowledge, query: Query) -> Answer:
         r.titles.locate, service=name, place=prov.name if prov else kb.department.name
     )
     return with_place(kb, query, "locate", lines, suggestions, title, details)
+
+
+def _department_answer(kb: Knowledge, query: Query, sid: str) -> tuple[list[str], list[str]]:
+    """A service in the whole department: the province with most or least, if asked, its
+    kinds, if compared, and the count; and the details."""
+    counts = {p.name: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
+    lines = ranked(kb, short_name(kb, sid), counts, query.asks) + kinds_line(kb, sid, query.asks)
+    shown, details = _in_department(kb, sid)
+    return lines + shown, details
 
 
 def ranked(kb: Knowledge, name: str, counts: dict[str, int], asks: frozenset[str]) -> list[str]:
@@ -142,7 +143,10 @@ def _in_province(
     cases in the district, and the nearest province when none has it; the query then also
     names those services."""
     sid = query.services[0]
-    lines: list[str] = [count_sentence(kb, sid, prov)]
+    elsewhere = [p for o in query.other_places if (p := province_for(kb, o)) and p != prov]
+    counts = {p.name: kb.count(sid, p.id) for p in [prov, *elsewhere]}
+    lines = ranked(kb, short_name(kb, sid), counts, query.asks) if elsewhere else []
+    lines.append(count_sentence(kb, sid, prov))
     here = sites_in(kb, query.place, sid)
     if here and query.place is not None:
         services = join_es(list(here.values()))
@@ -150,15 +154,12 @@ def _in_province(
             fill(kb.responses.counts.also_here, district=query.place.name, services=services)
         )
         query = with_services(query, [*query.services, *here])
-    elsewhere = [province_for(kb, o) for o in query.other_places]
-    lines.extend(count_sentence(kb, sid, p) for p in elsewhere if p is not None and p != prov)
+    lines.extend(count_sentence(kb, sid, p) for p in elsewhere)
     note = discrepancy(kb, sid, prov.id)
     if note:
         lines.append(note)
     suggestions: list[Suggestion] = []
-    if kb.count(sid, prov.id) == 0 and not any(
-        p is not None and kb.count(sid, p.id) for p in elsewhere
-    ):
+    if kb.count(sid, prov.id) == 0 and not any(kb.count(sid, p.id) for p in elsewhere):
         near = nearest_with(kb, sid, coords(kb, query.place or prov), exclude=prov.id)
         if near:
             lines.append(_nearest_line(kb, sid, *near))

@@ -22,10 +22,11 @@ def stats(kb: Knowledge, query: Query) -> Answer:
     if not figures:
         return _no_figures(kb, query, sid)
     r = kb.responses
-    lines: list[str] = []
-    if province_for(kb, query.place) is not None:
+    lines: list[str] = [
+        fill(r.stats.heading, service=full_name(kb, sid), department=kb.department.name)
+    ]
+    if province_for(kb, query.place) is not None:  # after the figures' heading: a caveat
         lines.append(fill(r.stats.not_by_province, department=kb.department.name))
-    lines.append(fill(r.stats.heading, service=full_name(kb, sid), department=kb.department.name))
     rows: list[str] = []
     for period in periods:
         rows.append(b(kb.periods[period]))
