@@ -145,3 +145,8 @@ def test_inline_results_are_whole(engine: Engine) -> None:
 def test_figures_of_two_services(engine: Engine) -> None:
     answer = engine.reply("que atendio mas casos el 2022, el cem o el sau")
     assert "4 551" in answer.text and "448" in answer.text
+
+
+def test_a_whole_service_card_lists_each_province_once(engine: Engine) -> None:
+    text = engine.service_card("cem").text
+    assert "• Chucuito: 3" in text and "Chucuito 3 ·" not in text

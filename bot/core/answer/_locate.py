@@ -70,7 +70,7 @@ def _department_answer(kb: Knowledge, query: Query, sid: str) -> tuple[list[str]
     kinds, if compared, and the count; and the details."""
     counts = {p.name: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
     lines = ranked(kb, short_name(kb, sid), counts, query.asks) + kinds_line(kb, sid, query.asks)
-    shown, details = _in_department(kb, sid)
+    shown, details = _in_department(kb, sid, query.full)
     return lines + shown, details
 
 
@@ -102,7 +102,7 @@ def _without_sites(kb: Knowledge, sid: str) -> list[str]:
     return lines
 
 
-def _in_department(kb: Knowledge, sid: str) -> tuple[list[str], list[str]]:
+def _in_department(kb: Knowledge, sid: str, full: bool = False) -> tuple[list[str], list[str]]:
     """The department's total, by kind, and the provinces that have the service: one line
     each when they are few, else on one line, with one line each as the details."""
     coverage = kb.coverage[sid]
@@ -129,7 +129,7 @@ def _in_department(kb: Knowledge, sid: str) -> tuple[list[str], list[str]]:
             detail = breakdown(kb, coverage, p.id)
             detailed = detailed or bool(detail)
             rows.append(f"• {esc(p.name)}: {n}" + (f" ({esc(detail)})" if detail else ""))
-    if len(rows) <= SHORT_LIST:
+    if len(rows) <= SHORT_LIST or full:
         return lines + rows, []
     counts = [f"{p.name} {n}" for p in kb.provinces.values() if (n := kb.count(sid, p.id))]
     # the rows add the kinds and sites, if any, to the counts on one line
