@@ -219,8 +219,10 @@ def _follow_up(
     one that names what it asks about and how, is answered on its own."""
     if context is None or context.expired() or context.intent not in FOLLOW_INTENTS:
         return None
-    named = bool(s.services or s.terms or s.situations)
     asking = s.cues & FOLLOW_CUES
+    # "¿cuántos adultos mayores atendió?": the people counted, not a situation to refer
+    counted = asking == {"stats"} and not s.services and not s.terms
+    named = bool(s.services or s.terms or (s.situations and not counted))
     if s.content_words > SHORT or (named and (s.place or asking or s.periods or s.asks_sites)):
         return None
     if not named and not (s.place or s.periods or asking):
