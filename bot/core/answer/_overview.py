@@ -86,11 +86,14 @@ def unique_provinces(provinces: Sequence[Province]) -> list[Province]:
 
 
 def compare_places(kb: Knowledge, query: Query, provinces: Sequence[Province]) -> Answer:
-    """The services of two or more provinces side by side, one line per service."""
+    """The services of two or more provinces side by side (the one with most or least
+    first, if asked), one line per province; one line per service as the details."""
     r = kb.responses
     names = [p.name for p in provinces]
-    lines: list[str] = [fill(r.parts.compare_places, places=join_es(names))]
     services = [s.id for s in kb.services.values() if any(kb.count(s.id, p.id) for p in provinces)]
+    totals = {p.name: sum(kb.count(sid, p.id) for sid in services) for p in provinces}
+    lines = ranked(kb, fill_text(r.parts.all_services), totals, query.asks)
+    lines.append(fill(r.parts.compare_places, places=join_es(names)))
     for p in provinces:
         here = " · ".join(
             f"{short_name(kb, sid)} {n}" for sid in services if (n := kb.count(sid, p.id))
