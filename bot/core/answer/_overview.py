@@ -47,7 +47,7 @@ def overview(kb: Knowledge, query: Query) -> Answer:
     lines.append(fill(r.overview.heading, place=where, capital=capital))
     rows, services = service_rows(kb, prov, operations)
     details = [] if query.full else rows
-    lines.extend(rows if query.full else compact_rows(kb, prov, operations))
+    lines.extend(rows if query.full else compact_rows(kb, prov, operations, services))
     linea100 = linea100_line(kb)
     lines.append(fill(r.contacts.for_department, linea100=linea100) if prov else linea100)
     what_is = r.suggestions.what_is
@@ -61,23 +61,23 @@ def overview(kb: Knowledge, query: Query) -> Answer:
 
 
 def compact_rows(
-    kb: Knowledge, prov: Province | None, operations: Sequence[Operation]
+    kb: Knowledge, prov: Province | None, operations: Sequence[Operation], shown: Sequence[str]
 ) -> list[str]:
-    """One line per group of services, for a phone: "Servicios que opera el MIMP: CEM 3 · ER 1"."""
+    """The ``shown`` services on one line per group, for a phone: "Servicios que opera el
+    MIMP: CEM 3 · ER 1"."""
     lines: list[str] = []
+    counts = [(sid, kb.count(sid, prov.id) if prov else kb.total(sid)) for sid in shown]
     for operation in operations:
-        items = []
-        for s in kb.services.values():
-            n = kb.count(s.id, prov.id) if prov else kb.total(s.id)
-            if s.operation == operation and (n or prov is None):
-                items.append(short_name(kb, s.id) + (f" {n}" if n else ""))
+        items = [
+            short_name(kb, sid) + (f" {n}" if n else "")
+            for sid, n in counts
+            if kb.services[sid].operation == operation
+        ]
         if items:
             heading = _heading(kb, operation, prov)
-            lines.append(
-                fill(kb.responses.overview.compact, heading=heading, services=" · ".join(items))
-            )
-            if prov is None:
-                lines.extend(_table_note(kb, operation))
+            services = " · ".join(items)
+            lines.append(fill(kb.responses.overview.compact, heading=heading, services=services))
+            lines.extend(_table_note(kb, operation) if prov is None else [])
     return lines
 
 
@@ -167,8 +167,8 @@ def _heading(kb: Knowledge, operation: Operation, prov: Province | None) -> Html
 
 
 def _table_note(kb: Knowledge, operation: Operation) -> list[str]:
-    """The seed's consolidated table, when its total is not the sum listed (it leaves the
-    CONADIS centre out of the services the MIMP operates)."""
+    """The seed's consolidated table, when its total is not the sum listed (Puno's leaves
+    the CONADIS centre out): its total and the services it leaves out."""
     tables = [t for t in kb.consolidated if t.operation == operation]
     counted = {sid for t in tables for sid in t.totals}
     left_out = [
