@@ -57,15 +57,17 @@ def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
     if prov is not None:  # the place was understood: offer what exists there
         lines.insert(2, fill(r.chat.place, province=prov.name))
         suggestions.insert(0, suggest(r.suggestions.services_in, province=prov.name))
+    district = district_of(query.place) if query else None
     return make_answer(
         "unknown",
         lines,
         province=prov.id if prov else None,
-        district=district_of(query.place) if query else None,
+        district=district,
         title=fill_text(r.titles.unknown),
         suggestions=suggestions,
         confidence=query.confidence if query else 0.3,
-        context=Context(),
+        # no follow-up leans on "no tengo información", but the place said is kept
+        context=Context(province=prov.id if prov else None, district=district),
     )
 
 
