@@ -26,8 +26,18 @@ def greeting(kb: Knowledge, query: Query) -> Answer:
     else:
         first = fill(r.chat.hello, department=kb.department.name)
     lines = [first, fill(r.contacts.in_danger, linea100=linea100_line(kb))]
-    title = fill_text(r.titles.greeting)
-    return make_answer("greeting", lines, title=title, suggestions=menu_suggestions(kb))
+    suggestions = menu_suggestions(kb)
+    prov = province_for(kb, query.place)
+    if prov is not None:  # "hola, soy de Ilave": what exists there, and the place kept
+        suggestions.insert(0, suggest(r.suggestions.services_in, province=prov.name))
+    return make_answer(
+        "greeting",
+        lines,
+        province=prov.id if prov else None,
+        district=district_of(query.place),
+        title=fill_text(r.titles.greeting),
+        suggestions=suggestions,
+    )
 
 
 def help_menu(kb: Knowledge) -> Answer:
