@@ -51,8 +51,9 @@ def locate(kb: Knowledge, query: Query) -> Answer:
         suggestions.append(suggest(which, service=name, place=r.example_place))
     else:
         lines, suggestions, query = _in_province(kb, query, prov)
+    places = [prov, *_elsewhere(kb, query, prov)] if prov else []
     for other in (o for o in asked[1:] if kb.coverage[o].counts):
-        lines += [count_sentence(kb, other, prov)] if prov else _in_department(kb, other)[0]
+        lines += [count_sentence(kb, other, p) for p in places] or _in_department(kb, other)[0]
     lines[1:1] = place_intro(kb, query.place, query.alternatives)  # after the answer
     if kb.services[sid].violence or (prov and kb.count(sid, prov.id) == 0 and sid == "cem"):
         lines.append(linea100_line(kb))
@@ -75,8 +76,8 @@ def _department_answer(kb: Knowledge, query: Query, sid: str) -> tuple[list[str]
 
 
 def ranked(kb: Knowledge, name: str, counts: dict[str, int], asks: frozenset[str]) -> list[str]:
-    """The place with most or least of something (``counts`` by place name), ties named
-    together: "¿qué provincia tiene más CEM?", "¿cuál tiene menos, Puno o Juliaca?"."""
+    """The place with most or least of something (``counts`` by place name), every tie
+    named: "¿qué provincia tiene más CEM?", "¿cuál tiene menos, Puno o Juliaca?"."""
     parts = kb.responses.parts
     lines: list[str] = []
     for ask, template, pick in (("most", parts.most, max), ("least", parts.least, min)):
@@ -84,12 +85,7 @@ def ranked(kb: Knowledge, name: str, counts: dict[str, int], asks: frozenset[str
             continue
         n = pick(counts.values())
         names = [place for place, c in counts.items() if c == n]
-        where = (
-            join_es(names)
-            if len(names) <= SHORT_LIST
-            else fill_text(kb.responses.places.provinces, count=len(names))
-        )
-        lines.append(fill(template, service=name, provinces=where, count=n))
+        lines.append(fill(template, service=name, provinces=join_es(names), count=n))
     return lines
 
 
@@ -143,7 +139,7 @@ def _in_province(
     cases in the district, and the nearest province when none has it; the query then also
     names those services."""
     sid = query.services[0]
-    elsewhere = [p for o in query.other_places if (p := province_for(kb, o)) and p != prov]
+    elsewhere = _elsewhere(kb, query, prov)
     counts = {p.name: kb.count(sid, p.id) for p in [prov, *elsewhere]}
     lines = ranked(kb, short_name(kb, sid), counts, query.asks) if elsewhere else []
     lines.append(count_sentence(kb, sid, prov))
@@ -168,6 +164,11 @@ def _in_province(
                 suggest(kb.responses.suggestions.service_in, service=name, province=near[0].name)
             )
     return lines, suggestions, query
+
+
+def _elsewhere(kb: Knowledge, query: Query, prov: Province) -> list[Province]:
+    """The other provinces the message names ("en Juliaca y en Puno")."""
+    return [p for o in query.other_places if (p := province_for(kb, o)) and p != prov]
 
 
 def _nearest_line(kb: Knowledge, sid: str, prov: Province, km: float) -> Html:
