@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Bot de servicios de protección del MIMP en Puno.",
+        description="Bot de servicios de protección del MIMP (el departamento de knowledge/).",
     )
     sub = parser.add_subparsers(dest="command")
     sub.add_parser(

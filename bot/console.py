@@ -94,9 +94,10 @@ def chat(directory: Path) -> int:
 
 def _converse(engine: Engine, store: CounterStore | None) -> int:
     """The console conversation; each answer is counted in ``store`` (channel console)."""
+    department = engine.kb.department.name
     print(
-        "Chat de consola del bot de servicios de Puno (sin token de Telegram configurado).\n"
-        "Escriba su pregunta; 'salir' o Ctrl-D para terminar.\n"
+        f"Chat de consola del bot de servicios de {department} (sin token de Telegram "
+        "configurado).\nEscriba su pregunta; 'salir' o Ctrl-D para terminar.\n"
     )
     context: Context | None = None
     while True:

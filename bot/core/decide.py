@@ -16,13 +16,19 @@ from bot.core.signals import Signals
 SHORT = 4  # content words: a short message
 QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
 FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
-FOLLOW_CUES = frozenset({"locate", "describe", "stats"})
+FOLLOW_CUES = frozenset({"locate", "describe", "stats", "overview"})
+# answers that name the place of the conversation when the message names none ("vivo en
+# Ilave", then "anoche me golpeó")
+PLACE_KEPT = frozenset({"emergency", "referral"})
+RANKING = frozenset({"most", "least"})
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
     "gate:harm_now",
     "gate:harm_case",
     "gate:harm_ongoing",
     "gate:elsewhere",
+    "gate:more",
+    "gate:case_follow_up",
     "gate:follow_up",
     "gate:harm_not_unknown",
     "gate:model_harm",
@@ -100,8 +106,15 @@ def decide(
     harm = s.harm
     gate = _gate(s)
     follow_up = False
+    more: str | None = None
     if gate is not None:
         intent, rule = gate
+    elif context is not None and _asks_more(s, context):
+        intent, rule, more = context.intent or "unknown", "gate:more", context.more
+        services, place = list(context.services), _context_place(kb, context)
+    elif context is not None and _asks_where_to(s, context):
+        intent, rule = "referral", "gate:case_follow_up"
+        situation, place = context.situation, place or _context_place(kb, context)
     elif s.elsewhere and place is None:
         intent, rule = "unknown", "gate:elsewhere"
     elif (inherited := _follow_up(s, kb, context)) is not None:
@@ -123,6 +136,14 @@ def decide(
             intent, rule = "referral", "gate:model_case"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
+    # harm told earlier in the conversation keeps Línea 100 first and the place said
+    earlier = context is not None and bool(context.harm) and not context.expired()
+    if earlier and context is not None and intent == "unknown" and not s.oos_words:
+        # what follows a case told earlier is about it: never "no tengo información"
+        intent, rule = "referral", "gate:case_follow_up"
+        situation = situation or context.situation or kb.harm.situation
+    if place is None and ("here" in s.asks or intent in PLACE_KEPT or earlier):
+        place = _context_place(kb, context)
     if intent == "referral" and situation is None:
         situation = _victim_situation(s, kb) if not services else _taken_by(services[0], kb)
     if intent == "locate" and not services and situation:
@@ -144,12 +165,14 @@ def decide(
         indicators=s.indicators,
         situation=situation,
         terms=s.terms,
-        harm=_harm_time(s, bool(suspected), context),
+        harm=_harm_time(s, bool(suspected), earlier),
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
         english=s.english,
         out_of_scope=bool(s.oos_words),
         corrections=s.corrections,
+        asks=s.asks,
+        more=more,
         follow_up=follow_up,
         confidence=_confidence(s, intent, scores),
         rule=rule,
@@ -166,17 +189,6 @@ def _service_question(s: Signals) -> bool:
     """A question about a named service ("¿el CEM atiende a varones?", "¿qué es el SAU?"),
     not where it is or where to go."""
     return bool(s.services) and "describe" in s.cues and not s.cues & {"referral", "locate"}
-
-
-def _harm_time(s: Signals, suspected: bool, context: Context | None) -> HarmTime:
-    """When harm happens in this message; else whether the model suspects it, or an
-    earlier turn of the conversation told it."""
-    if s.harm.present:
-        return s.harm.time
-    if suspected:
-        return "suspected"
-    told = context is not None and context.harm and not context.expired()
-    return "earlier" if told else ""
 
 
 def _gate(s: Signals) -> tuple[Intent, str] | None:
@@ -231,34 +243,71 @@ def _follow_up(
     one that names what it asks about and how, is answered on its own."""
     if context is None or context.expired() or context.intent not in FOLLOW_INTENTS:
         return None
-    named = bool(s.services or s.terms or s.situations)
     asking = s.cues & FOLLOW_CUES
+    # "¿cuántos adultos mayores atendió?": the people counted, not a situation to refer
+    counted = asking == {"stats"} and not s.services and not s.terms
+    named = bool(s.services or s.terms or (s.situations and not counted))
     if s.content_words > SHORT or (named and (s.place or asking or s.periods or s.asks_sites)):
         return None
     if not named and not (s.place or s.periods or asking):
         return None
+    if "overview" in asking and (s.place or context.intent == "overview"):
+        return None  # "¿qué servicios hay en Pomata?": what exists in a place, asked anew
     services = list(s.services) if s.services else list(context.services)
     situation = s.situation if named else context.situation
-    place = s.place
-    if place is None and context.province:
-        place = Place("province", context.province, kb.provinces[context.province].name)
-        if context.district is not None and context.district in kb.districts:
-            d = kb.districts[context.district]
-            place = Place("district", d.ubigeo, d.name)
+    ranking = s.asks & RANKING  # "¿y cuál tiene menos?": among all provinces
+    place = s.place or (None if ranking else _context_place(kb, context))
     periods = list(s.periods) or ([context.period] if context.period else [])
     intent: Intent = context.intent
     if s.indicators:  # "¿y cuántos casos atendió?": a figure
         asking = asking | {"stats"}
-    for cue in ("stats", "locate", "describe"):
+    for cue in ("overview", "stats", "locate", "describe"):
         if cue in asking:
             intent = cue
             break
     else:
-        if intent == "describe" and s.place:
-            intent = "locate"
+        if (intent == "describe" and s.place) or (intent == "overview" and s.services):
+            intent = "locate"  # "¿y en Lampa?" after a description, "¿y el SAU?" after a list
     if intent != "stats":
         periods = list(s.periods)
+    if intent == "overview":
+        services = []
     return intent, services, situation, place, periods
+
+
+def _harm_time(s: Signals, suspected: bool, earlier: bool) -> HarmTime:
+    """When the harm of the message happens; "suspected" when only the model sees it,
+    "earlier" when an earlier turn told of it."""
+    if s.harm.present:
+        return s.harm.time
+    return "suspected" if suspected else "earlier" if earlier else ""
+
+
+def _asks_where_to(s: Signals, context: Context) -> bool:
+    """After a case (an emergency or a referral), a short "¿a dónde la llevo?", "¿a quién
+    aviso?" that names no service nor situation: the same case, to refer."""
+    case = context.intent in PLACE_KEPT and context.situation is not None
+    asks = bool(s.cues & {"referral", "locate"}) and s.content_words <= SHORT
+    named = s.services or s.terms or s.situations
+    return case and asks and not named and not context.expired()
+
+
+def _context_place(kb: Knowledge, context: Context | None) -> Place | None:
+    """The place the conversation was about: its district, else its province."""
+    if context is None or context.expired() or context.province is None:
+        return None
+    if context.province not in kb.provinces:  # the knowledge was reloaded without it
+        return None
+    if context.district is not None and context.district in kb.districts:
+        d = kb.districts[context.district]
+        return Place("district", d.ubigeo, d.name)
+    return Place("province", context.province, kb.provinces[context.province].name)
+
+
+def _asks_more(s: Signals, context: Context) -> bool:
+    """The message only asks for the rest of the last answer ("más información")."""
+    named = s.services or s.terms or s.place or s.situations
+    return "more" in s.asks and not named and not context.expired() and context.intent is not None
 
 
 def _confidence(s: Signals, intent: str, scores: Mapping[str, float]) -> float:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from bot.core.answer import Composer, safety_first
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context
-from bot.core.query import Place, Query
+from bot.core.query import TOLD, Place, Query
 from bot.core.understand import Understanding
 
 
@@ -22,18 +22,23 @@ class Engine:
     def understand(self, text: str, context: Context | None = None) -> Query:
         return self.understanding.understand(text, context)
 
-    def reply(self, text: str, context: Context | None = None) -> Answer:
-        """Answer a free Spanish question; ``answer.context`` is the context for the next turn."""
-        query = self.understand(text, context)
+    def reply(self, text: str, context: Context | None = None, *, full: bool = False) -> Answer:
+        """Answer a free Spanish question; ``answer.context`` is the context for the next turn.
+        ``full``: the whole answer, nothing behind "Más información" (inline results)."""
+        query = replace(self.understand(text, context), full=full)
         answer = safety_first(self.compose(query), query, self.kb)
-        told = replace(answer.context, harm=bool(query.harm))  # kept while the talk goes on
+        # harm told in this conversation is kept while it goes on (a turn the model only
+        # suspects does not forget it)
+        earlier = context.harm if context is not None and not context.expired() else ""
+        told = replace(answer.context, harm=query.harm if query.harm in TOLD else earlier)
         return replace(answer, harm=query.harm, rule=query.rule, context=told)
 
     def compose(self, query: Query) -> Answer:
         return self.composer.compose(query)
 
     def _query(self, intent: str, **kwargs: object) -> Query:
-        return Query(text="", normalized="", intent=intent, **kwargs)  # type: ignore[arg-type]
+        """A query built by a menu or a link: the whole answer, nothing behind a button."""
+        return Query(text="", normalized="", intent=intent, full=True, **kwargs)  # type: ignore[arg-type]
 
     def _province(self, province_id: str) -> Place:
         return Place("province", province_id, self.kb.provinces[province_id].name)
@@ -108,7 +113,7 @@ class Engine:
         """Distinct answers for inline mode (service in a province, service, glossary term)."""
         if not query.strip():
             return [self.emergency_card(), self.service_card("linea_100")][:limit]
-        first = self.reply(query)
+        first = self.reply(query, full=True)
         results = [first]
         if first.intent == "emergency":
             results.append(self.service_card("linea_100"))

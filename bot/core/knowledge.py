@@ -258,6 +258,11 @@ class SituationsFile(_Strict):
 # --- lexicon.yaml ------------------------------------------------------------------------
 
 
+# words that shape the answer, not its intent: the province with most or least of a service,
+# a comparison, the rest of the last answer, the place of the last answer ("ahí")
+AnswerCue = Literal["most", "least", "compare", "more", "here"]
+
+
 class Lexicon(_Strict):
     """Words of the users' language: the understanding reads these, nothing is hard-coded.
 
@@ -272,6 +277,7 @@ class Lexicon(_Strict):
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
     ]
+    answer_cues: dict[AnswerCue, list[Text]] = {}
     greetings: list[Text]
     thanks: list[Text]
     farewells: list[Text]
@@ -623,7 +629,21 @@ class StatsTexts(_Texts):
 class OverviewTexts(_Texts):
     heading: Annotated[Text, Uses("place capital")]
     with_total: Annotated[Text, Uses("heading total")]
+    table_differs: Annotated[Text, Uses("table services")]
+    compact: Annotated[Text, Uses("heading services")]
     province: Annotated[Text, Uses("province capital")]
+
+
+class PartsTexts(_Texts):
+    most: Annotated[Text, Uses("service provinces count")]
+    all_services: Plain
+    least: Annotated[Text, Uses("service provinces count")]
+    compare_places: Annotated[Text, Uses("places")]
+    compare_row: Annotated[Text, Uses("service counts")]
+    place_row: Annotated[Text, Uses("place services")]
+    compare_services: Text
+    kinds_not_explained: Annotated[Text, Uses("kinds")]
+    no_more: Text
 
 
 class ReferralTexts(_Texts):
@@ -683,12 +703,14 @@ class SuggestionTexts(_Texts):
     province: Annotated[SuggestionText, Uses("service province")]
     department: Annotated[SuggestionText, Uses("service department")]
     services_in: Annotated[SuggestionText, Uses("province")]
+    more: SuggestionText
 
 
 class Responses(_Texts):
     """Every fixed text of the answers (``knowledge/responses.yaml``)."""
 
     example_place: Plain
+    max_lines: Annotated[int, Field(ge=3)] = 6
     operations: ByOperation
     managed: ByOperation
     contacts: ContactTexts
@@ -699,6 +721,7 @@ class Responses(_Texts):
     describe: DescribeTexts
     stats: StatsTexts
     overview: OverviewTexts
+    parts: PartsTexts
     referral: ReferralTexts
     chat: ChatTexts
     nearest: NearestTexts
@@ -1279,7 +1302,7 @@ PHRASE_LISTS = frozenset(
         "negations",
     }
 )
-PHRASE_MAPS = frozenset({"intent_cues", "indicators", "periods", "time"})
+PHRASE_MAPS = frozenset({"intent_cues", "answer_cues", "indicators", "periods", "time"})
 
 
 class _Templates:

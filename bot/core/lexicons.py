@@ -193,6 +193,7 @@ class Lexicons:
             ("elsewhere", "elsewhere", lex.other_places),
         ]
         groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
+        groups += [("ask", ask, cues) for ask, cues in lex.answer_cues.items()]
         groups += [("indicator", ident, names) for ident, names in lex.indicators.items()]
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
 

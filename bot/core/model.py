@@ -50,7 +50,8 @@ class Context:
     district: str | None = None
     period: str | None = None
     situation: str | None = None
-    harm: bool = False  # harm to a person was told in this conversation
+    more: str = ""  # the rest of the answer (HTML) behind its "Más información" button
+    harm: str = ""  # harm told in this conversation ("past", "ongoing", "now"): Línea 100 stays
     created: float = field(default_factory=time.monotonic)
 
     def expired(self, now: float | None = None, ttl: float = CONTEXT_TTL_SECONDS) -> bool:

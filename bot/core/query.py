@@ -8,6 +8,7 @@ from typing import Literal
 from bot.core.model import Intent
 
 HarmTime = Literal["", "past", "ongoing", "now", "suspected", "earlier"]
+TOLD: frozenset[HarmTime] = frozenset({"past", "ongoing", "now"})  # harm the message tells
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +25,8 @@ class Query:
     """What a message asks, before any answer is composed.
 
     ``harm`` is when harm to a person happens in the message ("" none, "past", "ongoing",
-    "now"), "suspected" when only the statistical model sees it, "earlier" when an earlier
-    turn of the conversation told it; ``rule`` names the gate or
+    "now"), "suspected" when only the statistical model sees it, "earlier" when none is in the
+    message but an earlier turn of the conversation told of harm; ``rule`` names the gate or
     score that chose the intent (shown by ``eval``)."""
 
     text: str
@@ -47,6 +48,9 @@ class Query:
     english: bool = False
     out_of_scope: bool = False
     corrections: tuple[tuple[str, str, str], ...] = ()  # (as typed, kind, id) of typo'd names
+    asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "compare"...
+    more: str | None = None  # "más información": the rest of the last answer (HTML), or ""
+    full: bool = False  # the whole answer, nothing behind "Más información" (menus, inline)
     follow_up: bool = False
     confidence: float = 1.0
     rule: str = ""

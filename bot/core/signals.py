@@ -23,7 +23,7 @@ PLACE_WORDS = {
 }
 CORRECTED_NAMES = frozenset({"service", "province", "district"})
 NAME_KINDS = frozenset({"service", "term", "province", "district", "department", "period"})
-CUE_KINDS = frozenset({"affiliation", "greeting", "oos", "elsewhere", "cue", "indicator"})
+CUE_KINDS = frozenset({"affiliation", "greeting", "oos", "elsewhere", "cue", "indicator", "ask"})
 MARK_KINDS = frozenset({"time", "frame", "first", "negation"})
 # "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
@@ -95,6 +95,7 @@ class Signals:
     victims: tuple[str, ...]  # the victims of harm.yaml named, first named first
     english: bool  # written (also) in English
     harm: HarmReading = field(default_factory=HarmReading)
+    asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "here"...
 
     @property
     def situation(self) -> str | None:
@@ -185,6 +186,7 @@ def read_signals(
         victims=tuple(_unique(h.key for h in harm_hits if h.kind == "victim")),
         english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
         harm=_harm(lex, harm_hits, words, shouted(lex, text)),
+        asks=frozenset(h.key for h in cues if h.kind == "ask"),
     )
 
 

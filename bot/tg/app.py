@@ -106,7 +106,7 @@ async def post_init(application: App) -> None:
     """Settle the memory (everything is built), set the command list and start the memory
     sweep and the counters (and metrics)."""
     settle_memory()
-    await application.bot.set_my_commands(list(commands.COMMANDS))
+    await application.bot.set_my_commands(commands.command_list(application.bot_data[ENGINE].kb))
     sweeper.start(application)
     await hooks.start(application)
 

@@ -10,7 +10,7 @@ import logging
 from telegram import BotCommand, Update
 
 from bot.core.cache import CACHE_FOLDER, cached_engine
-from bot.core.knowledge import KnowledgeError
+from bot.core.knowledge import Knowledge, KnowledgeError
 from bot.ops.demand import privacy_note
 from bot.tg import chat, keyboards
 from bot.tg.common import (
@@ -31,9 +31,9 @@ from bot.tg.common import (
 logger = logging.getLogger(__name__)
 
 WELCOME = (
-    "Hola. Le informo sobre los servicios de protección del MIMP en Puno: "
+    "Hola. Le informo sobre los servicios de protección del MIMP en {department}: "
     "dónde están y qué hacen.\n"
-    f"{LINEA_100}\n\n"
+    "{linea_100}\n\n"
     "Escriba su pregunta (por ejemplo: <i>¿Dónde hay un CEM en Lampa?</i>) "
     "o elija una opción:"
 )
@@ -51,7 +51,7 @@ PRIVACY = (
 COMMANDS: tuple[BotCommand, ...] = (
     BotCommand("start", "Menú principal"),
     BotCommand("emergencia", "Ayuda inmediata: Línea 100 y Policía"),
-    BotCommand("servicios", "Servicios del MIMP en Puno"),
+    BotCommand("servicios", "Servicios del MIMP en {department}"),
     BotCommand("provincias", "Servicios por provincia"),
     BotCommand("derivar", "¿A dónde derivo un caso?"),
     BotCommand("glosario", "Siglas y términos"),
@@ -60,6 +60,18 @@ COMMANDS: tuple[BotCommand, ...] = (
     BotCommand("privacidad", "Qué guardo (nada personal)"),
     BotCommand("cancelar", "Cancelar lo que está en curso"),
 )
+
+
+def welcome(kb: Knowledge) -> str:
+    """The /start text, naming the department of the knowledge."""
+    return WELCOME.format(department=html.escape(kb.department.name), linea_100=LINEA_100)
+
+
+def command_list(kb: Knowledge) -> list[BotCommand]:
+    """The public command list, naming the department of the knowledge."""
+    name = kb.department.name
+    return [BotCommand(c.command, c.description.format(department=name)) for c in COMMANDS]
+
 
 MENU_BUTTON = [keyboards.button("☰ Menú", keyboards.menu_data("main"))]
 
@@ -72,7 +84,7 @@ async def start_command(update: Update, context: Ctx) -> None:
         if answer is not None:
             await reply_answer(update, context, answer, [MENU_BUTTON])
             return
-    await reply(update, context, WELCOME, keyboards.main_menu())
+    await reply(update, context, welcome(knowledge(context)), keyboards.main_menu())
 
 
 async def help_command(update: Update, context: Ctx) -> None:

@@ -19,11 +19,12 @@ CACHE_SECONDS = 30
 MAX_RESULTS = 5
 OPEN_CHAT = "Abrir el chat con el bot"
 START_PARAMETER = "inline"
+TITLE = "Servicios MIMP {department}"  # an answer without title nor text (never expected)
 
 
-def _article(number: int, answer: Answer) -> InlineQueryResultArticle:
+def _article(number: int, answer: Answer, department: str) -> InlineQueryResultArticle:
     lines = [line.strip() for line in answer.text.splitlines() if line.strip()]
-    title = answer.title or (lines[0] if lines else "Servicios MIMP Puno")
+    title = answer.title or (lines[0] if lines else TITLE.format(department=department))
     rest = [line for line in lines if line != title]
     return InlineQueryResultArticle(
         id=str(number),
@@ -41,9 +42,11 @@ async def on_inline_query(update: Update, context: Ctx) -> None:
     if inline is None:
         return
     text = inline.query[: InlineQueryLimit.MAX_QUERY_LENGTH]
-    answers = engine(context).inline_results(text, limit=MAX_RESULTS)
+    core = engine(context)
+    answers = core.inline_results(text, limit=MAX_RESULTS)
+    department = core.kb.department.name
     await inline.answer(
-        [_article(number, answer) for number, answer in enumerate(answers)],
+        [_article(number, answer, department) for number, answer in enumerate(answers)],
         cache_time=CACHE_SECONDS,
         is_personal=True,
         button=InlineQueryResultsButton(text=OPEN_CHAT, start_parameter=START_PARAMETER),

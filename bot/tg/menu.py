@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.tg import chat, erase, keyboards, referral
-from bot.tg.commands import PROVINCES_PROMPT, SERVICES_PROMPT, WELCOME
+from bot.tg.commands import PROVINCES_PROMPT, SERVICES_PROMPT, welcome
 from bot.tg.common import (
     STALE_BUTTON,
     Ctx,
@@ -56,7 +56,7 @@ async def route(update: Update, context: Ctx, callback: Callback) -> None:
     elif callback.kind == "referral":
         await referral.choose_situation(update, context, first)
     elif first == "main":
-        await show(update, context, WELCOME, keyboards.main_menu())
+        await show(update, context, welcome(kb), keyboards.main_menu())
     elif first == "emg":
         card = core.emergency_card()
         await show(update, context, card.html, answer_markup(context, card, [back_row(MENU_BACK)]))

@@ -178,7 +178,7 @@ def test_missing_figures_are_named(engine: Engine) -> None:
 def test_the_years_of_the_data_and_their_source(engine: Engine, kb: Knowledge) -> None:
     text = engine.reply("¿De qué año son los datos?").text
     assert all(period.lower() in text for period in kb.periods.values())
-    assert "Resumen ejecutivo del departamento de Puno" in text
+    assert f"Resumen ejecutivo MIMP {kb.department.name}" in text
 
 
 def test_the_console_answers_practical_follow_ups(

@@ -145,6 +145,11 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
     "gate:harm_case": ("hay un adulto mayor abandonado en Cupi, ¿quién se encarga?", None),
     "gate:harm_ongoing": ("mi pareja me pega", None),
     "gate:elsewhere": ("en arequipa también hay cem?", None),
+    "gate:more": ("más información", Context(intent="locate", services=("cem",), more="…")),
+    "gate:case_follow_up": (
+        "¿a dónde la llevo?",
+        Context(intent="emergency", situation="violencia"),
+    ),
     "gate:follow_up": ("¿y en Lampa?", Context(intent="locate", services=("cem",))),
     "gate:harm_not_unknown": ("mi hijo me pegaba, ya se fue a Lima, quiero orientación", None),
     "gate:model_harm": ("le bañan al bebé con agua helada", None),

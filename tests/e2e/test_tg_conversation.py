@@ -260,3 +260,19 @@ async def test_practical_follow_ups_and_a_need(app: Any, api: FakeBotAPI) -> Non
     [shelter] = await api.reply_to(api.text_message("hay casa refugio en puno?"))
     text = visible(shelter)
     assert text.index("Línea 100") < text.index("Hogar de Refugio Temporal")
+
+
+async def test_more_information_button_gives_the_rest(app: Any, api: FakeBotAPI) -> None:
+    [first] = await api.reply_to(api.text_message("¿Dónde hay un CEM?"))
+    assert "20 CEM" in visible(first) and "Chucuito: 3 (" not in visible(first)
+    more = dict(first.buttons)["Más información"]
+    api.push(api.callback(first.result, more))
+    [rest] = await api.wait_for("sendMessage")
+    assert "Chucuito: 3 (1 CEM regular y 2 CEM en comisaría)" in visible(rest)
+
+
+async def test_emergency_keeps_the_place_said_before(app: Any, api: FakeBotAPI) -> None:
+    await api.reply_to(api.text_message("vivo en ilave"))
+    [call] = await api.reply_to(api.text_message("anoche me golpeó"))
+    text = visible(call)
+    assert text.index("100") < text.index("El Collao")

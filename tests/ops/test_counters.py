@@ -6,15 +6,15 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from bot import console
 from bot.config import LocalSettings
 from bot.core.engine import Engine
-from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge
+from bot.core.knowledge import Knowledge
 from bot.ops.counters import CounterStore, counter_store, counters_path, read_counts
 from bot.ops.demand import Cell, cell_of, is_danger
 
@@ -170,29 +170,19 @@ def test_one_setting_turns_the_counters_off(tmp_path: Path) -> None:
     assert on.retention == timedelta(days=400)
 
 
-def _chat(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> int:
-    typed = iter(lines)
-
-    def fake_input(prompt: str = "") -> str:
-        try:
-            return next(typed)
-        except StopIteration:
-            raise EOFError from None
-
-    monkeypatch.setattr("builtins.input", fake_input)
-    return console.chat(DEFAULT_KNOWLEDGE_DIR)
-
-
 def test_the_console_chat_counts_in_its_own_channel(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    workdir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    console_chat: Callable[[list[str]], int],
 ) -> None:
-    assert _chat(monkeypatch, ["¿Dónde hay un CEM en Lampa?", "mi esposo me está pegando"]) == 0
+    assert console_chat(["¿Dónde hay un CEM en Lampa?", "mi esposo me está pegando"]) == 0
     assert "Lampa" in capsys.readouterr().out
     counted = read_counts(counters_path(workdir / "data"))
     assert sorted((c.channel, c.intent, c.service, c.province, n) for c, n in counted) == [
-        ("console", "emergency", "", "", 1),
+        ("console", "emergency", "", "lampa", 1),  # the place said before
         ("console", "locate", "cem", "lampa", 1),
     ]
     monkeypatch.setenv("COUNTERS", "false")
-    assert _chat(monkeypatch, ["¿Dónde hay un CEM en Lampa?"]) == 0
+    assert console_chat(["¿Dónde hay un CEM en Lampa?"]) == 0
     assert sum(n for _, n in read_counts(counters_path(workdir / "data"))) == 2

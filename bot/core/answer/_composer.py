@@ -6,7 +6,7 @@ from bot.core.answer._describe import describe
 from bot.core.answer._emergency import emergency
 from bot.core.answer._glossary import glossary_list, term
 from bot.core.answer._locate import locate
-from bot.core.answer._menu import greeting, help_menu, unknown
+from bot.core.answer._menu import greeting, help_menu, more, unknown
 from bot.core.answer._nearest import nearest
 from bot.core.answer._overview import overview
 from bot.core.answer._practical import practical
@@ -28,6 +28,8 @@ class Composer:
 
     def compose(self, query: Query) -> Answer:
         """The card for the query's intent; ``unknown`` when the intent lacks what it needs."""
+        if query.more is not None:
+            return more(self.kb, query)
         match query.intent:
             case "emergency":
                 return self.emergency(query.place, query.situation)

@@ -6,6 +6,7 @@ from bot.core.answer._glossary import term_lines
 from bot.core.answer._lines import (
     count_sentence,
     full_name,
+    kinds_line,
     linea100_line,
     place_intro,
     province_for,
@@ -26,25 +27,53 @@ def describe(kb: Knowledge, query: Query) -> Answer:
     programmes = [t for t in query.terms if any(s.programme == t for s in kb.services.values())]
     if programmes and all(kb.services[s].programme in programmes for s in query.services):
         return programme(kb, query, programmes[0])
+    if len(query.services) > 1:
+        return several(kb, query)
     lines: list[str] = []
+    details: list[str] = []
     suggestions: list[Suggestion] = []
     title = ""
     if query.services:
         sid = query.services[0]
-        lines, suggestions = _service(kb, query, sid)
+        lines, details, suggestions = _service(kb, query, sid)
         title = full_name(kb, sid)
     for term_id in query.terms:
         lines.extend(term_lines(kb, term_id))
         title = title or kb.glossary[term_id].term
-    return with_place(kb, query, "describe", lines, suggestions, title)
+    return with_place(kb, query, "describe", lines, suggestions, title, details)
 
 
-def _service(kb: Knowledge, query: Query, sid: str) -> tuple[list[str], list[Suggestion]]:
-    lines = describe_service(kb, sid)
+def several(kb: Knowledge, query: Query) -> Answer:
+    """Two or more services ("diferencia entre DEMUNA y UPE"): one line each, what the seed
+    does not say, and every service's whole card behind "Más información"."""
+    r = kb.responses
+    lines: list[str] = []
+    details: list[str] = []
+    for sid in query.services:
+        first, more = describe_service(kb, sid)
+        lines.append(first[0])
+        details += [*first[1:], *more]
+    if "compare" in query.asks:
+        lines.append(fill(r.parts.compare_services))
+    if any(kb.services[sid].violence for sid in query.services):
+        lines.append(linea100_line(kb))
+    lines.append(source_line(kb))
+    names = [short_name(kb, sid) for sid in query.services]
+    suggestions = [suggest(r.suggestions.where_is, service=name) for name in names]
+    return with_place(kb, query, "describe", lines, suggestions, join_es(names), details)
+
+
+def _service(
+    kb: Knowledge, query: Query, sid: str
+) -> tuple[list[str], list[str], list[Suggestion]]:
+    """A service's card: its lines (the count in the place named first), its details, its
+    suggestions."""
+    lines, details = describe_service(kb, sid)
+    lines = kinds_line(kb, sid, query.asks) + lines
     prov = province_for(kb, query.place)
     if prov is not None and kb.coverage[sid].counts:
-        lines += place_intro(kb, query.place, query.alternatives)
-        lines.append(count_sentence(kb, sid, prov))
+        here = [count_sentence(kb, sid, prov), *place_intro(kb, query.place, query.alternatives)]
+        lines = here + lines
     if kb.services[sid].violence and sid != "linea_100":
         lines.append(linea100_line(kb))
     lines.append(source_line(kb, kb.services[sid].source))
@@ -55,32 +84,31 @@ def _service(kb: Knowledge, query: Query, sid: str) -> tuple[list[str], list[Sug
         suggestions.append(suggest(s.where_is, service=name))
     if kb.figures_for(sid):
         suggestions.append(suggest(s.figures, service=name))
-    return lines, suggestions
+    return lines, details, suggestions
 
 
-def describe_service(kb: Knowledge, service_id: str) -> list[str]:
-    """A service as the seed describes it: free and when, what it is, who it serves, what it
-    offers, where it is."""
+def describe_service(kb: Knowledge, service_id: str) -> tuple[list[str], list[str]]:
+    """A service as the seed describes it: what it is and, first of all, whether it is free
+    and when; who it serves, what it offers, how to reach it; and as details, who runs it."""
     r = kb.responses.describe
     s = kb.services[service_id]
-    lines = [f"ℹ️ {b(full_name(kb, service_id))}"]
+    lines = [f"ℹ️ {b(full_name(kb, service_id))}: {esc(s.description)}"]
+    details: list[str] = []
     facts = [fill_text(r.free)] if s.free else []
     if s.hours:
         facts.append(fill_text(r.hours, hours=s.hours))
     if facts:  # free, and when: what a person asks first
         lines.append(fill(r.facts, facts=Html(esc(join_es(facts)).capitalize())))
-    lines.append(esc(s.description))
     if fold(s.serves) not in fold(s.description):
         lines.append(fill(r.serves, serves=s.serves))
-    if s.offers:
-        lines.append(fill(r.offers))
-        lines.extend(f"• {esc(o)}" for o in s.offers)
+    if s.offers:  # on one line: on a phone, a paragraph reads better than a long list
+        lines.append(f"{fill(r.offers)} {esc('; '.join(s.offers))}.")
     if s.how_to_reach:
         lines.append(f"📞 {esc(s.how_to_reach)}")
     programme = kb.glossary.get(s.programme)
     if programme:
         managed = fill_text(kb.responses.managed.of(s.operation))
-        lines.append(fill(r.managed_by, programme=programme.term, managed=managed))
+        details.append(fill(r.managed_by, programme=programme.term, managed=managed))
     if s.note:
         lines.append(f"⚠️ {esc(s.note)}")
     total = kb.total(service_id)
@@ -93,7 +121,7 @@ def describe_service(kb: Knowledge, service_id: str) -> list[str]:
         )
         department = kb.department.name
         lines.append(fill(r.in_department, department=department, total=total, provinces=where))
-    return lines
+    return lines, details
 
 
 def programme(kb: Knowledge, query: Query, term_id: str) -> Answer:

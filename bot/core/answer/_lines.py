@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot.core.answer._render import Html, esc, fill, fill_text, join_es, make_answer, unique
+from bot.core.answer._render import (
+    Html,
+    esc,
+    fill,
+    fill_text,
+    join_es,
+    make_answer,
+    suggest,
+    unique,
+)
 from bot.core.knowledge import Coverage, Knowledge, Province
 from bot.core.model import Answer, Context, Intent, Suggestion
 from bot.core.query import Place, Query
@@ -185,6 +194,19 @@ def count_sentence(kb: Knowledge, service_id: str, prov: Province) -> Html:
     return fill(r.some, province=province, count=n, service=name, detail=detail_html)
 
 
+def kinds_line(kb: Knowledge, service_id: str, asks: frozenset[str]) -> list[str]:
+    """For a comparison of a service's kinds ("CEM regular vs en comisaría"): how many of each,
+    and that the summary does not explain the difference."""
+    coverage = kb.coverage[service_id]
+    if "compare" not in asks or len(coverage.kinds) < 2:
+        return []
+    counts = [
+        f"{sum(c.count for c in coverage.counts if c.kind == k.id)} {k.label}"
+        for k in coverage.kinds
+    ]
+    return [fill(kb.responses.parts.kinds_not_explained, kinds=join_es(counts))]
+
+
 def with_services(query: Query, services: Sequence[str]) -> Query:
     return replace(query, services=tuple(services))
 
@@ -196,14 +218,26 @@ def with_place(
     lines: Sequence[str],
     suggestions: Sequence[Suggestion],
     title: str,
+    details: Sequence[str] = (),
 ) -> Answer:
-    """An answer about the query's services and place, after any "Entendí" line for typos."""
+    """An answer about the query's services and place, after any "Entendí" line for typos;
+    on a phone, the ``details`` and what passes ``max_lines`` wait behind a "Más información"
+    button (the whole answer shows them before its last line, the source)."""
     prov = province_for(kb, query.place)
     province = prov.id if prov else None
     district = district_of(query.place)
+    shown = [*did_you_mean(kb, query), *(line for line in lines if line)]
+    if query.full:
+        shown[-1:-1] = details
+        rest: list[str] = []
+    else:
+        shown, rest = phone_cut(kb, shown)
+        rest += details
+    if rest:
+        suggestions = [suggest(kb.responses.suggestions.more), *suggestions]
     return make_answer(
         intent,
-        [*did_you_mean(kb, query), *lines],
+        shown,
         services=query.services,
         province=province,
         district=district,
@@ -217,5 +251,30 @@ def with_place(
             district=district,
             period=query.period,
             situation=query.situation,
+            more="\n".join(rest),
         ),
+    )
+
+
+def phone_cut(kb: Knowledge, lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines shown at once and the rest: at most ``max_lines``, always with the Línea 100
+    lines and the last line (the source); a heading is not left without its items."""
+    limit = kb.responses.max_lines
+    if len(lines) <= limit:
+        return lines, []
+    linea100 = linea100_line(kb)
+    kept = {i for i, line in enumerate(lines) if linea100 in line} | {len(lines) - 1}
+    room = max(limit - len(kept), 1)
+    head = [i for i in range(len(lines)) if i not in kept][:room]
+    while len(head) > 1 and _introduces_bullets(lines, head[-1]):
+        head.pop()
+    shown = sorted({*head, *kept})
+    return [lines[i] for i in shown], [line for i, line in enumerate(lines) if i not in shown]
+
+
+def _introduces_bullets(lines: Sequence[str], i: int) -> bool:
+    """A line that introduces the bullets right after it ("Ofrece:")."""
+    bullet = ("•", "◦", " ")
+    return (
+        not lines[i].startswith(bullet) and i + 1 < len(lines) and lines[i + 1].startswith(bullet)
     )

@@ -10,6 +10,7 @@ from bot.core.answer._lines import (
     count_sentence,
     discrepancy,
     full_name,
+    kinds_line,
     linea100_line,
     place_intro,
     province_for,
@@ -26,6 +27,8 @@ from bot.core.model import Answer, Suggestion
 from bot.core.query import Place, Query
 from bot.core.text import fold
 
+SHORT_LIST = 4  # provinces listed at once; more wait behind "Más información"
+
 
 def locate(kb: Knowledge, query: Query) -> Answer:
     """Where the first service asked about is, with the nearest one when the place has none."""
@@ -35,21 +38,24 @@ def locate(kb: Knowledge, query: Query) -> Answer:
         # answered first
         return replace(referral(kb, query), intent="locate")
     r = kb.responses
-    sid = query.services[0]
+    sid, asked = query.services[0], query.services
     name = short_name(kb, sid)
     coverage = kb.coverage[sid]
     prov = province_for(kb, query.place)
-    lines = place_intro(kb, query.place, query.alternatives)
     suggestions: list[Suggestion] = []
+    details: list[str] = []
     if not coverage.counts:
-        lines += _without_sites(kb, sid)
+        lines = _without_sites(kb, sid)
     elif prov is None:
-        lines += _in_department(kb, sid)
+        lines, details = _department_answer(kb, query, sid)
         which = r.suggestions.which_province
         suggestions.append(suggest(which, service=name, place=r.example_place))
     else:
-        more, suggestions, query = _in_province(kb, query, prov)
-        lines += more
+        lines, suggestions, query = _in_province(kb, query, prov)
+    places = [prov, *_elsewhere(kb, query, prov)] if prov else []
+    for other in (o for o in asked[1:] if kb.coverage[o].counts):
+        lines += [count_sentence(kb, other, p) for p in places] or _in_department(kb, other)[0]
+    lines[1:1] = place_intro(kb, query.place, query.alternatives)  # after the answer
     service = kb.services[sid]
     if coverage.counts and not service.walk_in:  # a team or an intervention: how it is reached
         lines.append(esc(service.how_to_reach or ""))
@@ -61,7 +67,30 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     title = fill_text(
         r.titles.locate, service=name, place=prov.name if prov else kb.department.name
     )
-    return with_place(kb, query, "locate", lines, suggestions, title)
+    return with_place(kb, query, "locate", lines, suggestions, title, details)
+
+
+def _department_answer(kb: Knowledge, query: Query, sid: str) -> tuple[list[str], list[str]]:
+    """A service in the whole department: the province with most or least, if asked, its
+    kinds, if compared, and the count; and the details."""
+    counts = {p.name: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
+    lines = ranked(kb, short_name(kb, sid), counts, query.asks) + kinds_line(kb, sid, query.asks)
+    shown, details = _in_department(kb, sid, query.full)
+    return lines + shown, details
+
+
+def ranked(kb: Knowledge, name: str, counts: dict[str, int], asks: frozenset[str]) -> list[str]:
+    """The place with most or least of something (``counts`` by place name), every tie
+    named: "¿qué provincia tiene más CEM?", "¿cuál tiene menos, Puno o Juliaca?"."""
+    parts = kb.responses.parts
+    lines: list[str] = []
+    for ask, template, pick in (("most", parts.most, max), ("least", parts.least, min)):
+        if ask not in asks or not counts:
+            continue
+        n = pick(counts.values())
+        names = [place for place, c in counts.items() if c == n]
+        lines.append(fill(template, service=name, provinces=join_es(names), count=n))
+    return lines
 
 
 def _without_sites(kb: Knowledge, sid: str) -> list[str]:
@@ -73,8 +102,9 @@ def _without_sites(kb: Knowledge, sid: str) -> list[str]:
     return lines
 
 
-def _in_department(kb: Knowledge, sid: str) -> list[str]:
-    """The department's total, by kind, and one line per province that has the service."""
+def _in_department(kb: Knowledge, sid: str, full: bool = False) -> tuple[list[str], list[str]]:
+    """The department's total, by kind, and the provinces that have the service: one line
+    each when they are few, else on one line, with one line each as the details."""
     coverage = kb.coverage[sid]
     kinds = ""
     if coverage.kinds:
@@ -92,12 +122,18 @@ def _in_department(kb: Knowledge, sid: str) -> list[str]:
             kinds=kinds,
         )
     ]
+    rows, detailed = [], False
     for p in kb.provinces.values():
         n = kb.count(sid, p.id)
         if n:
             detail = breakdown(kb, coverage, p.id)
-            lines.append(f"• {esc(p.name)}: {n}" + (f" ({esc(detail)})" if detail else ""))
-    return lines
+            detailed = detailed or bool(detail)
+            rows.append(f"• {esc(p.name)}: {n}" + (f" ({esc(detail)})" if detail else ""))
+    if len(rows) <= SHORT_LIST or full:
+        return lines + rows, []
+    counts = [f"{p.name} {n}" for p in kb.provinces.values() if (n := kb.count(sid, p.id))]
+    # the rows add the kinds and sites, if any, to the counts on one line
+    return [*lines, esc(" · ".join(counts))], rows if detailed else []
 
 
 def _in_province(
@@ -107,7 +143,10 @@ def _in_province(
     cases in the district, and the nearest province when none has it (how to reach it, for a
     service nobody walks in to); the query then also names those services."""
     sid = query.services[0]
-    lines: list[str] = [count_sentence(kb, sid, prov)]
+    elsewhere = _elsewhere(kb, query, prov)
+    counts = {p.name: kb.count(sid, p.id) for p in [prov, *elsewhere]}
+    lines = ranked(kb, short_name(kb, sid), counts, query.asks) if elsewhere else []
+    lines.append(count_sentence(kb, sid, prov))
     here = sites_in(kb, query.place, sid)
     if here and query.place is not None:
         services = join_es(list(here.values()))
@@ -115,8 +154,7 @@ def _in_province(
             fill(kb.responses.counts.also_here, district=query.place.name, services=services)
         )
         query = with_services(query, [*query.services, *here])
-    elsewhere = [province_for(kb, o) for o in query.other_places]
-    lines.extend(count_sentence(kb, sid, p) for p in elsewhere if p is not None and p != prov)
+    lines.extend(count_sentence(kb, sid, p) for p in elsewhere)
     note = discrepancy(kb, sid, prov.id)
     if note:
         lines.append(note)
@@ -133,6 +171,11 @@ def _in_province(
                 suggest(kb.responses.suggestions.service_in, service=name, province=near[0].name)
             )
     return lines, suggestions, query
+
+
+def _elsewhere(kb: Knowledge, query: Query, prov: Province) -> list[Province]:
+    """The other provinces the message names ("en Juliaca y en Puno")."""
+    return [p for o in query.other_places if (p := province_for(kb, o)) and p != prov]
 
 
 def _nearest_line(kb: Knowledge, sid: str, prov: Province, km: float) -> Html:

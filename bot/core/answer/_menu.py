@@ -26,8 +26,18 @@ def greeting(kb: Knowledge, query: Query) -> Answer:
     else:
         first = fill(r.chat.hello, department=kb.department.name)
     lines = [first, fill(r.contacts.in_danger, linea100=linea100_line(kb))]
-    title = fill_text(r.titles.greeting)
-    return make_answer("greeting", lines, title=title, suggestions=menu_suggestions(kb))
+    suggestions = menu_suggestions(kb)
+    prov = province_for(kb, query.place)
+    if prov is not None:  # "hola, soy de Ilave": what exists there, and the place kept
+        suggestions.insert(0, suggest(r.suggestions.services_in, province=prov.name))
+    return make_answer(
+        "greeting",
+        lines,
+        province=prov.id if prov else None,
+        district=district_of(query.place),
+        title=fill_text(r.titles.greeting),
+        suggestions=suggestions,
+    )
 
 
 def help_menu(kb: Knowledge) -> Answer:
@@ -57,13 +67,33 @@ def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
     if prov is not None:  # the place was understood: offer what exists there
         lines.insert(2, fill(r.chat.place, province=prov.name))
         suggestions.insert(0, suggest(r.suggestions.services_in, province=prov.name))
+    district = district_of(query.place) if query else None
     return make_answer(
         "unknown",
         lines,
         province=prov.id if prov else None,
-        district=district_of(query.place) if query else None,
+        district=district,
         title=fill_text(r.titles.unknown),
         suggestions=suggestions,
         confidence=query.confidence if query else 0.3,
-        context=Context(),
+        # no follow-up leans on "no tengo información", but the place said is kept
+        context=Context(province=prov.id if prov else None, district=district),
+    )
+
+
+def more(kb: Knowledge, query: Query) -> Answer:
+    """The rest of the last answer ("Más información"), or that nothing is left."""
+    lines = query.more.split("\n") if query.more else [fill(kb.responses.parts.no_more)]
+    prov = province_for(kb, query.place)
+    province, district = (prov.id if prov else None), district_of(query.place)
+    return make_answer(
+        query.intent,
+        lines,
+        services=query.services,
+        province=province,
+        district=district,
+        suggestions=menu_suggestions(kb),
+        context=Context(
+            intent=query.intent, services=query.services, province=province, district=district
+        ),
     )

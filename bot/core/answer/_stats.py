@@ -4,10 +4,11 @@ first, the figures asked for that the summary lacks (another year, femicides).""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.core.answer._lines import full_name, province_for, short_name, source_line, with_place
 from bot.core.answer._render import b, esc, fill, fill_text, join_es, number, suggest, unique
-from bot.core.knowledge import Knowledge
+from bot.core.knowledge import Figure, Knowledge
 from bot.core.model import Answer
 from bot.core.query import Query
 
@@ -19,22 +20,26 @@ def stats(kb: Knowledge, query: Query) -> Answer:
     sid = query.services[0] if query.services else None
     if sid is None:
         return _which_service(kb, query)
-    figures = kb.figures_for(sid)
+    if len(query.services) > 1:
+        return _several(kb, query)
+    figures, periods = _asked(kb, query, sid)
     if not figures:
         return _no_figures(kb, query, sid)
     r = kb.responses
-    lines = missing_lines(kb, query)
-    if province_for(kb, query.place) is not None:
+    lines = [
+        *missing_lines(kb, query),
+        fill(r.stats.heading, service=full_name(kb, sid), department=kb.department.name),
+    ]
+    if province_for(kb, query.place) is not None:  # after the figures' heading: a caveat
         lines.append(fill(r.stats.not_by_province, department=kb.department.name))
-    figures = tuple(f for f in figures if f.indicator in query.indicators) or figures
-    available = unique(f.period for f in figures)
-    periods = [p for p in query.periods if p in available] or available
-    lines.append(fill(r.stats.heading, service=full_name(kb, sid), department=kb.department.name))
+    rows: list[str] = []
     for period in periods:
-        lines.append(b(kb.periods[period]))
-        lines.extend(
-            f"• {b(number(f.value))} {esc(f.label)}" for f in figures if f.period == period
-        )
+        rows.append(b(kb.periods[period]))
+        rows.extend(f"• {b(number(f.value))} {esc(f.label)}" for f in figures if f.period == period)
+    if len(lines) + len(rows) + 1 > kb.responses.max_lines and not query.full:
+        # on a phone, one line a period: "Año 2022: 4 551 casos atendidos · 3 932 acciones"
+        rows = [_period_line(kb, period, figures) for period in periods]
+    lines += rows
     lines.append(source_line(kb, figures[0].source))
     name = short_name(kb, sid)
     suggestions = [
@@ -68,6 +73,39 @@ def missing_lines(kb: Knowledge, query: Query) -> list[str]:
 def periods_phrase(kb: Knowledge) -> str:
     """The summary's periods: "año 2022 y enero 2023"."""
     return join_es([p.lower() for p in kb.periods.values()])
+
+
+def _asked(kb: Knowledge, query: Query, sid: str) -> tuple[tuple[Figure, ...], list[str]]:
+    """A service's figures of the indicators asked for (all, if none of them), and the
+    periods asked for that have figures (all, if none)."""
+    figures = kb.figures_for(sid)
+    figures = tuple(f for f in figures if f.indicator in query.indicators) or figures
+    available = unique(f.period for f in figures)
+    return figures, [p for p in query.periods if p in available] or available
+
+
+def _several(kb: Knowledge, query: Query) -> Answer:
+    """The figures of two or more services ("¿quién atendió más casos, el CEM o el SAU?"),
+    one line a period, or that the summary has none for one of them."""
+    r = kb.responses
+    lines: list[str] = []
+    for sid in query.services:
+        figures, periods = _asked(kb, query, sid)
+        if not figures:
+            lines.append(fill(r.stats.no_figures, service=full_name(kb, sid)))
+            continue
+        heading = fill(r.stats.heading, service=full_name(kb, sid), department=kb.department.name)
+        lines += [heading, *(_period_line(kb, period, figures) for period in periods)]
+    lines.append(source_line(kb))
+    names = [short_name(kb, sid) for sid in query.services]
+    suggestions = [suggest(r.suggestions.figures, service=name) for name in names]
+    return with_place(kb, query, "stats", lines, suggestions, join_es(names))
+
+
+def _period_line(kb: Knowledge, period: str, figures: Sequence[Figure]) -> str:
+    """A period's figures on one line."""
+    items = [f"{b(number(f.value))} {esc(f.label)}" for f in figures if f.period == period]
+    return f"{b(kb.periods[period])}: " + " · ".join(items)
 
 
 def _which_service(kb: Knowledge, query: Query) -> Answer:
