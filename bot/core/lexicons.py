@@ -47,12 +47,8 @@ class Lexicons:
         cues = list(self._cue_entries())
         harm = list(self._harm_entries())
         marks = list(self._mark_entries())
-        self.plain = Matcher([*names, *cues, *marks])  # words as written, no gaps
-        # words of service and term names: a practical question inside one is not asked
-        self.name_words = frozenset(
-            w for e in names if e.kind in ("service", "term") for w in words_of(e.pattern)
-        )
-        self.topics = Matcher(self._topic_entries())
+        # words as written, no gaps: names, cues, time and other marks, practical topics
+        self.plain = Matcher([*names, *cues, *marks, *self._topic_entries()])
         self.situations = Matcher(situations, gaps="any")
         self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
         markers = [w for m in lex.place_markers for w in [" ".join(normalize(m).split())]]
@@ -60,7 +56,7 @@ class Lexicons:
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
-        matchers = (self.plain, self.situations, self.harm, self.topics)
+        matchers = (self.plain, self.situations, self.harm)
         self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
         self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))
         self.vocabulary |= {w[1:] for w in self.vocabulary if w.startswith("=")}

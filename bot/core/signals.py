@@ -94,6 +94,7 @@ class Signals:
     people: bool  # a person is named (a victim, an agent) or the writer speaks of themself
     victims: tuple[str, ...]  # the victims of harm.yaml named, first named first
     english: bool  # written (also) in English
+    topics: tuple[str, ...]  # practical questions (practical.yaml), outside names
     harm: HarmReading = field(default_factory=HarmReading)
     asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "here"...
 
@@ -185,8 +186,21 @@ def read_signals(
         people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
         victims=tuple(_unique(h.key for h in harm_hits if h.kind == "victim")),
         english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
+        topics=_topics(plain),
         harm=_harm(lex, harm_hits, words, shouted(lex, text)),
         asks=frozenset(h.key for h in cues if h.kind == "ask"),
+    )
+
+
+def _topics(plain: list[Hit]) -> tuple[str, ...]:
+    """The practical questions of a message, outside the names of services and terms ("la
+    dirección" asks an address; "la Dirección de Protección Especial" does not)."""
+    names = [h for h in plain if h.kind in ("service", "term")]
+    topics = [h for h in plain if h.kind == "topic"]
+    return tuple(
+        dict.fromkeys(
+            h.key for h in topics if not any(n.start < h.end and h.start < n.end for n in names)
+        )
     )
 
 

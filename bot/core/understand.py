@@ -9,7 +9,6 @@ from bot.core.decide import decide
 from bot.core.features import features
 from bot.core.knowledge import Knowledge
 from bot.core.lexicons import Lexicons
-from bot.core.matcher import Words
 from bot.core.model import Context
 from bot.core.practical import practical
 from bot.core.query import Query
@@ -40,22 +39,8 @@ class Understanding:
     def understand(self, text: str, context: Context | None = None) -> Query:
         signals = self.read(text)
         query = decide(signals, self.kb, context, self.opinion(signals))
-        return practical(query, self.topics(signals), self.kb, context)
+        return practical(query, signals.topics, self.kb, context)
 
-    def topics(self, signals: Signals) -> tuple[str, ...]:
-        """The practical questions of a message, outside the names of services and terms
-        ("la dirección" asks an address; "la Dirección de Protección Especial" does not)."""
-        words = Words(signals.words)
-        lex = self.lexicons
-        topics = lex.topics.find(words)
-        if not any(set(signals.words[h.start : h.end]) & lex.name_words for h in topics):
-            return tuple(dict.fromkeys(h.key for h in topics))
-        names = [h for h in lex.plain.find(words) if h.kind in ("service", "term")]
-        return tuple(
-            dict.fromkeys(
-                h.key for h in topics if not any(n.start < h.end and h.start < n.end for n in names)
-            )
-        )
 
 
 HEAD_WORDS, TAIL_WORDS = 160, 60
