@@ -26,7 +26,7 @@ def features(s: Signals) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=8192)  # about 1 KB a word: at most ~8 MB, whatever the bot reads
 def _word_features(word: str) -> tuple[str, ...]:
     """The word itself and its pieces of 3 and 4 letters ("<pe", "peg", "ega", "ga>"...)."""
     padded = f"<{word}>"

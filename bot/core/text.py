@@ -35,8 +35,7 @@ def join_digit_groups(text: str) -> str:
     return _DIGIT_GROUPS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
 
 
-@lru_cache(maxsize=4096)
-def _clean(text: str) -> str:
+def _clean(text: str) -> str:  # not cached: people's messages are not kept once answered
     text = join_digit_groups(fold(text))
     text = _NON_WORD.sub(" ", text)
     text = _REPEATS.sub(r"\1", text)
