@@ -19,6 +19,8 @@ _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 # Invisible characters inside words ("c\u200bem") are dropped; Cyrillic and Greek letters
 # that look like Latin ones ("сем" typed on a Cyrillic keyboard layout) read as Latin.
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+# the combining marks (accents) left by NFKD decomposition
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LOOKALIKES = str.maketrans("аеорсухкмтвніј" + "αεορτυικνμ", "aeopcyxkmtbhij" + "aeoptuikvm")
 
 
@@ -26,7 +28,9 @@ def fold(text: str) -> str:
     """Lower case, no accents, "ñ" as "n", no invisible characters, look-alike letters as
     Latin: the form every comparison uses."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_INVISIBLE))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if decomposed.isascii():
+        return decomposed
+    plain = _COMBINING.sub("", decomposed)
     return plain.translate(_LOOKALIKES) if not plain.isascii() else plain
 
 
