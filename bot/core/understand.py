@@ -42,7 +42,6 @@ class Understanding:
         return practical(query, signals.topics, self.kb, context)
 
 
-
 HEAD_WORDS, TAIL_WORDS = 160, 60
 
 
