@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
+from bot.core.model import Context
 from bot.ops import hooks
 from bot.tg.common import (
     CONTEXT,
@@ -24,10 +25,16 @@ from bot.tg.common import (
 ONLY_TEXT = "Por ahora solo entiendo texto y ubicaciones. " + LINEA_100
 
 
-async def answer_text(update: Update, context: Ctx, text: str) -> None:
-    """Ask the core and send its answer; keep the new context for follow-ups."""
+async def answer_text(
+    update: Update, context: Ctx, text: str, asked_after: Context | None = None
+) -> None:
+    """Ask the core and send its answer; keep the new context for follow-ups. ``asked_after``:
+    the context of the answer a suggestion button belongs to (else the chat's last one)."""
     memory = chat_memory(context)
-    answer = engine(context).reply(text, current_context(memory))
+    earlier = asked_after if asked_after is not None else current_context(memory)
+    if earlier is not None and earlier.expired():
+        earlier = None
+    answer = engine(context).reply(text, earlier)
     memory[CONTEXT] = answer.context
     await reply_answer(update, context, answer)
     hooks.answered(update, context, answer)
@@ -71,10 +78,10 @@ async def on_suggestion(update: Update, context: Ctx, index: str) -> None:
     query = update.callback_query
     if query is None:
         return
-    remembered: dict[int, str] = chat_memory(context).get(SUGGESTIONS, {})
-    text = remembered.get(int(index))
-    if text is None:
+    remembered: dict[int, tuple[str, Context]] = chat_memory(context).get(SUGGESTIONS, {})
+    if int(index) not in remembered:
         await answer_query(update, STALE_BUTTON)
         return
+    text, asked_after = remembered[int(index)]
     await answer_query(update)
-    await answer_text(update, context, text)
+    await answer_text(update, context, text, asked_after)

@@ -18,7 +18,7 @@ from telegram.ext import Application, ContextTypes
 from bot.config import Settings
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge
-from bot.core.model import CONTEXT_TTL_SECONDS, Answer, Context, Suggestion
+from bot.core.model import CONTEXT_TTL_SECONDS, Answer, Context
 from bot.tg import keyboards
 from bot.tg.logs import one_line
 
@@ -36,7 +36,9 @@ PENDING = "pending_deletions"  # set[asyncio.Task[None]]: self-deleting confirma
 
 # --- context.chat_data keys (memory only, never on disk) -------------------------------------
 CONTEXT = "context"  # bot.core.model.Context of the last answer
-SUGGESTIONS = "suggestions"  # dict[int, str]: remembered suggestion queries by index
+# dict[int, tuple[str, Context]]: remembered suggestion queries by index, each with the
+# context of the answer it came with ("Más información" under an older answer is that one's)
+SUGGESTIONS = "suggestions"
 NEXT_SUGGESTION = "next_suggestion"  # int: the next suggestion index
 REFERRAL = "referral"  # str: the situation id while waiting for a typed place
 LAST_SEEN = "last_seen"  # float (monotonic): the last update of this chat
@@ -213,23 +215,17 @@ def split_html(html: str, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str
     return [p for p in pieces if p.strip()]
 
 
-def remember_suggestions(
-    memory: dict[str, Any], suggestions: Sequence[Suggestion]
-) -> list[tuple[str, str]]:
-    """(label, callback data) of the core's suggestions; their queries stay in this chat's
-    memory."""
-    if not suggestions:
+def remember_suggestions(memory: dict[str, Any], answer: Answer) -> list[tuple[str, str]]:
+    """(label, callback data) of an answer's suggestions; their queries stay in this chat's
+    memory with the answer's context, so that a button asks about its own answer."""
+    if not answer.suggestions:
         return []
-    remembered: dict[int, str] = memory.setdefault(SUGGESTIONS, {})
-    index = {query: i for i, query in remembered.items()}
+    remembered: dict[int, tuple[str, Context]] = memory.setdefault(SUGGESTIONS, {})
     buttons = []
-    for suggestion in suggestions:
-        number = index.get(suggestion.query)
-        if number is None:
-            number = int(memory.get(NEXT_SUGGESTION, 0))
-            memory[NEXT_SUGGESTION] = number + 1
-            remembered[number] = suggestion.query
-            index[suggestion.query] = number
+    for suggestion in answer.suggestions:
+        number = int(memory.get(NEXT_SUGGESTION, 0))
+        memory[NEXT_SUGGESTION] = number + 1
+        remembered[number] = (suggestion.query, answer.context)
         buttons.append((suggestion.label, keyboards.suggestion_data(number)))
     while len(remembered) > MAX_SUGGESTIONS:
         del remembered[next(iter(remembered))]
@@ -242,7 +238,7 @@ def answer_markup(
     extra: Sequence[Sequence[InlineKeyboardButton]] = (),
 ) -> InlineKeyboardMarkup | None:
     """The core's suggestions as buttons, then ``extra`` rows (back buttons)."""
-    suggested = remember_suggestions(chat_memory(context), answer.suggestions)
+    suggested = remember_suggestions(chat_memory(context), answer)
     return keyboards.markup([*([keyboards.button(*b)] for b in suggested), *extra])
 
 
@@ -253,7 +249,7 @@ def answer_keyboard(
 ) -> keyboards.Keyboard | None:
     """``answer_markup`` as Telegram's JSON, for a new message: no PTB object is built for
     the buttons of every answer (nor turned back into JSON)."""
-    suggested = remember_suggestions(chat_memory(context), answer.suggestions)
+    suggested = remember_suggestions(chat_memory(context), answer)
     return keyboards.keyboard(
         [
             *([keyboards.json_button(*b)] for b in suggested),

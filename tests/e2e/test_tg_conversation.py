@@ -271,6 +271,18 @@ async def test_more_information_button_gives_the_rest(app: Any, api: FakeBotAPI)
     assert "Chucuito: 3 (1 CEM regular y 2 CEM en comisaría)" in visible(rest)
 
 
+async def test_more_information_under_an_older_answer_is_that_answers(
+    app: Any, api: FakeBotAPI
+) -> None:
+    [first] = await api.reply_to(api.text_message("¿Dónde hay un CEM?"))
+    [second] = await api.reply_to(api.text_message("compara Puno y San Román"))
+    assert dict(second.buttons)["Más información"] != dict(first.buttons)["Más información"]
+    api.push(api.callback(first.result, dict(first.buttons)["Más información"]))
+    [rest] = await api.wait_for("sendMessage")
+    assert "Chucuito: 3 (1 CEM regular y 2 CEM en comisaría)" in visible(rest)
+    assert "DEMUNA: Puno 15" not in visible(rest)
+
+
 async def test_emergency_keeps_the_place_said_before(app: Any, api: FakeBotAPI) -> None:
     await api.reply_to(api.text_message("vivo en ilave"))
     [call] = await api.reply_to(api.text_message("anoche me golpeó"))
