@@ -1,14 +1,15 @@
 """Shared fixtures: the real knowledge, loaded once per test session; a temporary data
-folder for the whole session."""
+folder for the whole session; the console chat typed given lines."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
+from bot import console
 from bot.core.engine import Engine
-from bot.core.knowledge import Knowledge, load_knowledge
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +30,22 @@ def session_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]
         patch.setenv("DATA_DIR", str(tmp_path_factory.mktemp("data")))
         patch.setenv("BOT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
+
+
+@pytest.fixture
+def console_chat(monkeypatch: pytest.MonkeyPatch) -> Callable[[list[str]], int]:
+    """The console chat of the default knowledge, typed the given lines; its exit code."""
+
+    def chat(lines: list[str]) -> int:
+        typed = iter(lines)
+
+        def fake_input(prompt: str = "") -> str:
+            try:
+                return next(typed)
+            except StopIteration:
+                raise EOFError from None
+
+        monkeypatch.setattr("builtins.input", fake_input)
+        return console.chat(DEFAULT_KNOWLEDGE_DIR)
+
+    return chat

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from telegram_html import parse_html
 
-from bot import console
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, KnowledgeError, load_knowledge
 from bot.evaluate import comparable
@@ -182,20 +182,14 @@ def test_the_years_of_the_data_and_their_source(engine: Engine, kb: Knowledge) -
 
 
 def test_the_console_answers_practical_follow_ups(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    console_chat: Callable[[list[str]], int],
 ) -> None:
-    typed = iter(["hay cem en ilave?", "y es gratis?", "a que hora atiende?"])
-
-    def fake_input(prompt: str = "") -> str:
-        try:
-            return next(typed)
-        except StopIteration:
-            raise EOFError from None
-
-    monkeypatch.setattr("builtins.input", fake_input)
     monkeypatch.setenv("COUNTERS", "false")
     monkeypatch.setenv("DATA_DIR", str(tmp_path))
-    assert console.chat(DEFAULT_KNOWLEDGE_DIR) == 0
+    assert console_chat(["hay cem en ilave?", "y es gratis?", "a que hora atiende?"]) == 0
     out = capsys.readouterr().out
     assert "✅ CEM: sí, es gratuito." in out
     assert "CEM de Ilave: no tengo el horario" in out

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from botapi import ENV, TOKEN, FakeBotAPI
-
-from bot import console
-from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
 
 
 @pytest_asyncio.fixture
@@ -39,22 +36,3 @@ def free_port() -> int:
         sock.bind(("127.0.0.1", 0))
         port: int = sock.getsockname()[1]
         return port
-
-
-@pytest.fixture
-def console_chat(monkeypatch: pytest.MonkeyPatch) -> Callable[[list[str]], int]:
-    """The console chat of the default knowledge, typed the given lines; its exit code."""
-
-    def chat(lines: list[str]) -> int:
-        typed = iter(lines)
-
-        def fake_input(prompt: str = "") -> str:
-            try:
-                return next(typed)
-            except StopIteration:
-                raise EOFError from None
-
-        monkeypatch.setattr("builtins.input", fake_input)
-        return console.chat(DEFAULT_KNOWLEDGE_DIR)
-
-    return chat
