@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pydantic
+import Stemmer
+import yaml
 
 from bot.core.engine import Engine
 from bot.core.knowledge import load_knowledge
@@ -51,8 +53,10 @@ def default_cache_dir() -> Path | None:
 
 
 def digest(directory: Path) -> str:
-    """What the engine is built from: the knowledge files, the core's code, the versions."""
-    h = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
+    """What the engine is built from: the knowledge files, the core's code, and the versions
+    of Python and of the libraries whose output it holds (schemas, YAML, word roots)."""
+    versions = f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}|{Stemmer.version()}"
+    h = hashlib.sha256(versions.encode())
     for root, pattern in ((directory, "*"), (CORE, "*.py")):
         for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
             h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
@@ -102,10 +106,11 @@ def _write(path: Path, engine: Engine) -> None:
             tmp = Path(f.name)
             pickle.dump(engine, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob(f"{PREFIX}*.pickle"):
+        stale = [*path.parent.glob(f"{PREFIX}*.pickle"), *path.parent.glob("*.tmp")]
+        for old in stale:  # older caches, and what a killed start left half written
             if old != path:
                 old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError, RecursionError):
+    except Exception:  # never a reason not to start: the next start builds it again
         logger.warning("Engine cache not written; the next start builds the engine again")
         if tmp is not None:
             tmp.unlink(missing_ok=True)

@@ -131,6 +131,7 @@ def decide(
     if suspected and opinion is not None and intent in QUIET_INTENTS:
         if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate:
             intent, rule = "emergency", "gate:model_harm"
+            situation = situation or kb.harm.situation  # the case, for what is asked next
         elif intent == "unknown" and s.victims and (not s.oos_words or _a_case(opinion)):
             # a child, a woman, an older adult named and harm likely: their case, never "no sé"
             intent, rule = "referral", "gate:model_case"
@@ -305,9 +306,12 @@ def _context_place(kb: Knowledge, context: Context | None) -> Place | None:
 
 
 def _asks_more(s: Signals, context: Context) -> bool:
-    """The message only asks for the rest of the last answer ("más información")."""
+    """The message only asks for the rest of the last answer ("más información"); not after
+    an emergency card, whose lines are all shown (read as any other message, it keeps the
+    safety lines first)."""
     named = s.services or s.terms or s.place or s.situations
-    return "more" in s.asks and not named and not context.expired() and context.intent is not None
+    after = context.intent is not None and context.intent != "emergency"
+    return "more" in s.asks and not named and not context.expired() and after
 
 
 def _confidence(s: Signals, intent: str, scores: Mapping[str, float]) -> float:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from bot.core.answer import Composer, safety_first
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context
-from bot.core.query import TOLD, Place, Query
+from bot.core.query import MODEL_CASE, TOLD, Place, Query
 from bot.core.understand import Understanding
 
 
@@ -30,7 +30,8 @@ class Engine:
         # harm told in this conversation is kept while it goes on (a turn the model only
         # suspects does not forget it)
         earlier = context.harm if context is not None and not context.expired() else ""
-        told = replace(answer.context, harm=query.harm if query.harm in TOLD else earlier)
+        harm = query.harm if query.harm in TOLD or query.rule in MODEL_CASE else earlier
+        told = replace(answer.context, harm=harm)
         return replace(answer, harm=query.harm, rule=query.rule, context=told)
 
     def compose(self, query: Query) -> Answer:

@@ -350,7 +350,6 @@ class Harm(_Strict):
     time: dict[TimeMark, list[Text]] = {}
     frames: list[Text] = []
     first_person: list[Text] = []
-    negations: list[Text] = []
 
 
 # --- centros_poblados.yaml, barrios.yaml ---------------------------------------------------
@@ -1299,7 +1298,6 @@ PHRASE_LISTS = frozenset(
         "agents",
         "frames",
         "first_person",
-        "negations",
     }
 )
 PHRASE_MAPS = frozenset({"intent_cues", "answer_cues", "indicators", "periods", "time"})

@@ -210,14 +210,12 @@ class Lexicons:
         return [form for word in self.kb.andean if word.role == role for form in word.forms]
 
     def _mark_entries(self) -> Iterable[Entry]:
-        """Time, frames, first person and negations: matched as written (not "pegaba" for
-        "pegando")."""
+        """Time, frames and first person: matched as written (not "pegaba" for "pegando")."""
         harm = self.kb.harm
         groups: list[tuple[str, str, Iterable[str]]] = [
             ("time", mark, texts) for mark, texts in harm.time.items()
         ]
         groups += [("frame", "frame", harm.frames), ("first", "first", harm.first_person)]
-        groups += [("negation", "negation", harm.negations)]
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
 
     # -- typos -----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ PLACE_WORDS = {
 CORRECTED_NAMES = frozenset({"service", "province", "district"})
 NAME_KINDS = frozenset({"service", "term", "province", "district", "department", "period"})
 CUE_KINDS = frozenset({"affiliation", "greeting", "oos", "elsewhere", "cue", "indicator", "ask"})
-MARK_KINDS = frozenset({"time", "frame", "first", "negation"})
+MARK_KINDS = frozenset({"time", "frame", "first"})
 # "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
 ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
@@ -226,8 +226,7 @@ SINGULAR = frozenset(
 
 
 def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> HarmReading:
-    negated = {h.end for h in hits if h.kind == "negation"}  # "no me pega": not an act
-    act_hits = [h for h in hits if h.kind == "act" and h.start not in negated]
+    act_hits = [h for h in hits if h.kind == "act"]
     acts = _unique(h.key for h in act_hits)
     levels = [lex.act_level[a] for a in acts]
     if loud:

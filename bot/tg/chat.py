@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from telegram import Update
 
 from bot.core.model import Context
@@ -29,11 +31,13 @@ async def answer_text(
     update: Update, context: Ctx, text: str, asked_after: Context | None = None
 ) -> None:
     """Ask the core and send its answer; keep the new context for follow-ups. ``asked_after``:
-    the context of the answer a suggestion button belongs to (else the chat's last one)."""
+    the context of the answer a suggestion button belongs to (else the chat's last one); harm
+    told since that answer is kept all the same."""
     memory = chat_memory(context)
-    earlier = asked_after if asked_after is not None else current_context(memory)
-    if earlier is not None and earlier.expired():
-        earlier = None
+    latest = current_context(memory)
+    earlier = asked_after if asked_after is not None and not asked_after.expired() else latest
+    if earlier is not None and latest is not None and latest.harm and not earlier.harm:
+        earlier = replace(earlier, harm=latest.harm)
     answer = engine(context).reply(text, earlier)
     memory[CONTEXT] = answer.context
     await reply_answer(update, context, answer)

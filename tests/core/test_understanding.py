@@ -7,6 +7,7 @@ import pytest
 
 from bot.core.decide import RULES
 from bot.core.engine import Engine
+from bot.core.knowledge import Knowledge
 from bot.core.model import Context
 from bot.core.templates import TemplateError, expand
 from bot.core.text import normalize, split_clitics, stem
@@ -103,12 +104,14 @@ def test_past_harm_is_a_referral_and_danger_now_an_emergency(engine: Engine) -> 
     assert engine.understand("mi esposo me está pegando ahora mismo").harm == "now"
 
 
-def test_a_negated_act_is_not_harm(engine: Engine) -> None:
-    assert (
-        "golpes" not in engine.understanding.read("mi esposo me insulta pero no me pega").harm.acts
-    )
-    assert "golpes" not in engine.understanding.read("no me pega, solo me grita").harm.acts
-    assert "golpes" in engine.understanding.read("me pega y no me deja salir").harm.acts
+@pytest.mark.parametrize(
+    "text",
+    ["no, la están matando", "no me pegues más por favor", "no hay día que no me pegue"],
+)
+def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
+    """Punctuation is gone once a message is normalised: "no, la están matando" is a plea,
+    "no me pegues" an order to the one who hits. Harm stays harm."""
+    assert engine.understanding.read(text).harm.present
 
 
 @pytest.mark.parametrize(
@@ -269,3 +272,28 @@ def test_harm_told_earlier_keeps_linea_100_first(engine: Engine) -> None:
     assert any("100" in line for line in later.text.splitlines()[:3])
     calm = engine.reply("el cem atiende de noche?")
     assert calm.harm == ""
+
+
+def test_every_fixed_suggestion_is_understood(engine: Engine, kb: Knowledge) -> None:
+    """A button's query is a question the bot understands ("Emergencia" is an emergency);
+    "más información" is understood only after an answer with more to show."""
+    for name, suggestion in kb.responses.suggestions:
+        query = getattr(suggestion, "query", "")
+        if name == "more" or not query or "{" in query:
+            continue
+        assert engine.understand(query).intent != "unknown", name
+    assert engine.understand("es una emergencia").intent == "emergency"
+
+
+def test_more_after_an_emergency_keeps_linea_100_first(engine: Engine) -> None:
+    first = engine.reply("mi esposo me pega todos los días")
+    more = engine.reply("más información", first.context)
+    assert "100" in "\n".join(more.text.splitlines()[:3])
+
+
+def test_harm_the_model_decided_on_is_remembered(engine: Engine) -> None:
+    first = engine.reply("ayer mi tío tocó a mi hija")
+    assert first.rule in ("gate:model_harm", "gate:harm_now", "gate:harm_ongoing")
+    after = engine.reply("¿a dónde la llevo?", first.context)
+    assert after.intent == "referral"
+    assert "100" in "\n".join(after.text.splitlines()[:3])

@@ -288,3 +288,16 @@ async def test_emergency_keeps_the_place_said_before(app: Any, api: FakeBotAPI) 
     [call] = await api.reply_to(api.text_message("anoche me golpeó"))
     text = visible(call)
     assert text.index("100") < text.index("El Collao")
+
+
+async def test_a_button_under_an_older_answer_keeps_harm_told_since(
+    app: Any, api: FakeBotAPI
+) -> None:
+    [first] = await api.reply_to(api.text_message("¿Dónde hay un CEM?"))
+    [call] = await api.reply_to(api.text_message("mi pareja me pega y me amenaza con matarme"))
+    assert visible(call).index("100") < visible(call).index("105")
+    api.push(api.callback(first.result, dict(first.buttons)["Más información"]))
+    [rest] = await api.wait_for("sendMessage")
+    assert "100" in "\n".join(visible(rest).splitlines()[:3])
+    [after] = await api.reply_to(api.text_message("¿a dónde voy?"))
+    assert "100" in "\n".join(visible(after).splitlines()[:3])
