@@ -121,9 +121,8 @@ def chat_memory(context: Ctx) -> dict[str, Any]:
 
 
 def forget(memory: dict[str, Any]) -> None:
-    """Forget what the conversation was about (not the message ids kept for /borrar, nor the
-    suggestion counter: a button on an old message must not meet a new suggestion's number)."""
-    for key in (CONTEXT, SUGGESTIONS, REFERRAL):
+    """Forget what the conversation was about (not the message ids kept for /borrar)."""
+    for key in (CONTEXT, SUGGESTIONS, NEXT_SUGGESTION, REFERRAL):
         memory.pop(key, None)
 
 
