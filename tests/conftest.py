@@ -1,11 +1,13 @@
 """Shared fixtures: the real knowledge, loaded once per test session; a temporary data
-folder for the whole session; the console chat typed given lines."""
+folder for the whole session; the console chat typed given lines; our Bot API server."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
+import pytest_asyncio
+from botapi import TOKEN, FakeBotAPI
 
 from bot import console
 from bot.core.engine import Engine
@@ -49,3 +51,12 @@ def console_chat(monkeypatch: pytest.MonkeyPatch) -> Callable[[list[str]], int]:
         return console.chat(DEFAULT_KNOWLEDGE_DIR)
 
     return chat
+
+
+@pytest_asyncio.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    """Our Bot API server on 127.0.0.1, for the Telegram and ops tests."""
+    server = FakeBotAPI(TOKEN)
+    await server.start()
+    yield server
+    await server.stop()
