@@ -140,8 +140,10 @@ def decide(
     # harm told earlier in the conversation keeps Línea 100 first and the place said
     earlier = context is not None and bool(context.harm) and not context.expired()
     if earlier and context is not None and intent == "unknown" and not s.oos_words:
-        # what follows a case told earlier is about it: never "no tengo información"
-        intent, rule = "referral", "gate:case_follow_up"
+        # what follows a case told earlier is about it: never "no tengo información"; after
+        # an emergency ("la policía dice que espere 24 horas") the danger is not over
+        intent = "emergency" if context.intent == "emergency" else "referral"
+        rule = "gate:case_follow_up"
         situation = situation or context.situation or kb.harm.situation
     if place is None and ("here" in s.asks or intent in PLACE_KEPT or earlier):
         place = _context_place(kb, context)

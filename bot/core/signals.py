@@ -184,7 +184,7 @@ def read_signals(
         fuzzy_service=any(h.fuzzy for h in names if h.kind == "service"),
         corrections=corrections,
         people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
-        victims=tuple(_unique(h.key for h in harm_hits if h.kind == "victim")),
+        victims=_victims(harm_hits),
         english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
         topics=_topics(plain),
         harm=_harm(lex, harm_hits, words, shouted(lex, text)),
@@ -244,7 +244,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     return HarmReading(
         acts=tuple(acts),
         categories=frozenset(lex.act_category.get(a, "pedido") for a in acts),
-        victims=tuple(_unique(h.key for h in hits if h.kind == "victim")),
+        victims=_victims(hits),
         level=level,
         personal=personal,
         specific=personal or any(w in SINGULAR for w in before),
@@ -252,6 +252,12 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         framed=any(h.kind == "frame" for h in hits),
         time=_harm_time(marks, level, loud),
     )
+
+
+def _victims(hits: list[Hit]) -> tuple[str, ...]:
+    """The victims named, first named first; "una señora mayor" is an older adult, not the
+    woman its first word names."""
+    return tuple(_unique(h.key for h in _outermost([h for h in hits if h.kind == "victim"])))
 
 
 def _harm_time(marks: set[str], level: str, loud: bool) -> HarmTime:
