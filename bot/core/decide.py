@@ -33,6 +33,7 @@ RULES = (
     "gate:harm_not_unknown",
     "gate:model_harm",
     "gate:model_case",
+    "gate:model_referral",
     "gate:practical",  # set after the decision, by practical.py
     *(f"score:{i}" for i in ("locate", "describe", "stats", "overview", "referral")),
     *(f"score:{i}" for i in ("greeting", "help", "unknown")),
@@ -105,6 +106,8 @@ def decide(
     periods = list(s.periods)
     harm = s.harm
     gate = _gate(s)
+    if gate is not None and gate[0] == "emergency" and _model_referral(s, kb, opinion):
+        gate = "referral", "gate:model_referral"
     follow_up = False
     more: str | None = None
     if gate is not None:
@@ -180,6 +183,15 @@ def decide(
         confidence=_confidence(s, intent, scores),
         rule=rule,
     )
+
+
+def _model_referral(s: Signals, kb: Knowledge, opinion: Opinion | None) -> bool:
+    """Harm that is not grave and not said to be happening now, which the model reads, with
+    at least ``model_referral_gate``, as a case to refer ("ya me vine donde mi mamá", bullying
+    at school, a boss who harasses): a referral, its Línea 100 line first."""
+    if opinion is None or s.harm.level == "grave" or s.harm.stated_now:
+        return False
+    return opinion.intents.get("referral", 0.0) >= kb.model_referral_gate
 
 
 def _a_case(opinion: Opinion) -> bool:

@@ -470,6 +470,7 @@ class IntentScore(_Strict):
 
 class IntentsFile(_Strict):
     model_harm_gate: Annotated[float, Field(ge=0, le=1)] = 0.8
+    model_referral_gate: Annotated[float, Field(ge=0, le=1)] = 1.0
     intents: Annotated[list[IntentScore], Field(min_length=1)]
 
 
@@ -791,6 +792,7 @@ class Knowledge:
     localities: tuple[Locality, ...]
     intents: tuple[IntentScore, ...]
     model_harm_gate: float
+    model_referral_gate: float
     templates: Mapping[str, Pattern]  # every phrase template, parsed
     model: Classifier | None
     places_source: str
@@ -1274,6 +1276,7 @@ def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = Fa
         localities=tuple(localities),
         intents=tuple(intents_f.intents),
         model_harm_gate=intents_f.model_harm_gate,
+        model_referral_gate=intents_f.model_referral_gate,
         templates=MappingProxyType(templates.parsed),
         model=_model(directory),
         places_source=places_f.source,

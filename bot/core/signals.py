@@ -47,6 +47,7 @@ class HarmReading:
     first_person: bool = False  # the writer is the one harmed: "me pega", "¡ayuda!"
     framed: bool = False  # homework, news, a training: a story that is not a case
     time: HarmTime = ""
+    stated_now: bool = False  # "ahora mismo", "está pegando", a shout: now in so many words
 
     @property
     def present(self) -> bool:
@@ -251,6 +252,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         first_person=first,
         framed=any(h.kind == "frame" for h in hits),
         time=_harm_time(marks, level, loud),
+        stated_now="now" in marks or loud,
     )
 
 

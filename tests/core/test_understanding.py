@@ -122,10 +122,19 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("de chiquita mi tío me hacía cosas", "past"),
         ("un niño duerme en la puerta del mercado", "ongoing"),  # "en la puerta" is not "now"
         ("mi esposo está en la puerta gritando que me va a matar", "now"),
+        # held, still: "no la dejan salir" weighs more than "hace dos semanas"
+        ("mi prima se fue hace dos semanas a trabajar a un bar y no la dejan salir", "now"),
+        ("su papá viene a recogerla a las 12 y la niña llora, le pegó ayer", "now"),
+        ("mi hijo no volvió anoche, ya lo encontramos en casa de su amigo", "past"),
     ],
 )
 def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
     assert engine.understanding.read(text).harm.time == time
+
+
+def test_an_older_woman_is_an_older_adult(engine: Engine) -> None:
+    reading = engine.understanding.read("una señora mayor vive sola y su hijo le quitó su pensión")
+    assert reading.victims[0] == "adulto_mayor"
 
 
 @pytest.mark.parametrize(
@@ -156,6 +165,10 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
     "gate:follow_up": ("¿y en Lampa?", Context(intent="locate", services=("cem",))),
     "gate:harm_not_unknown": ("mi hijo me pegaba, ya se fue a Lima, quiero orientación", None),
     "gate:model_harm": ("le bañan al bebé con agua helada", None),
+    "gate:model_referral": (
+        "en el colegio sus compañeros le pegan a mi hijo, ya lo cambié, dónde lo orientan",
+        None,
+    ),
     "gate:model_case": ("la wawa de mi vecina siempre esta en la calle de noche", None),
     "gate:practical": ("hablo aymara, ¿me van a entender?", None),
     "score:locate": ("dnd hay demuna x ilave", None),
