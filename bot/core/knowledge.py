@@ -287,6 +287,7 @@ class Lexicon(_Strict):
     not_places: list[Text] = []
     english_words: list[Text] = []
     affiliation: list[Text] = []
+    residence: dict[Literal["writer", "person"], list[Text]] = {}
     indicators: dict[Id, list[Text]] = {}
     periods: dict[Period, list[Text]]
     stopwords: list[Text]
@@ -1303,7 +1304,9 @@ PHRASE_LISTS = frozenset(
         "first_person",
     }
 )
-PHRASE_MAPS = frozenset({"intent_cues", "answer_cues", "indicators", "periods", "time"})
+PHRASE_MAPS = frozenset(
+    {"intent_cues", "answer_cues", "indicators", "periods", "time", "residence"}
+)
 
 
 class _Templates:

@@ -191,6 +191,7 @@ class Lexicons:
         groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
         groups += [("ask", ask, cues) for ask, cues in lex.answer_cues.items()]
         groups += [("indicator", ident, names) for ident, names in lex.indicators.items()]
+        groups += [("residence", who, texts) for who, texts in lex.residence.items()]
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
 
     def _harm_entries(self) -> Iterable[Entry]:

@@ -23,13 +23,16 @@ PLACE_WORDS = {
 }
 CORRECTED_NAMES = frozenset({"service", "province", "district"})
 NAME_KINDS = frozenset({"service", "term", "province", "district", "department", "period"})
-CUE_KINDS = frozenset({"affiliation", "greeting", "oos", "elsewhere", "cue", "indicator", "ask"})
+CUE_KINDS = frozenset(
+    {"affiliation", "residence", "greeting", "oos", "elsewhere", "cue", "indicator", "ask"}
+)
 MARK_KINDS = frozenset({"time", "frame", "first"})
 # "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
 ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
 MY = frozenset({"mi", "mis", "nuestra", "nuestro", "nuestras", "nuestros"})
 ENGLISH_WORDS = 2  # English words that make a message English
+RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
@@ -144,7 +147,13 @@ def read_signals(
         # "le escribo de la DEMUNA...": the writer's service is not what is asked about
         services = [s for s in services if s not in own]
     terms = _unique(h.key for h in names if h.kind == "term")
-    place, alternatives, other_places = _place(kb, names, words)
+    harm = _harm(lex, harm_hits, words, shouted(lex, text))
+    # where the writer lives is not the case's place when the case is someone else's
+    others = bool(_victims(harm_hits)) and not harm.first_person
+    residence = [
+        h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
+    ]
+    place, alternatives, other_places = _place(kb, names, words, residence)
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
     )
@@ -188,7 +197,7 @@ def read_signals(
         victims=_victims(harm_hits),
         english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
         topics=_topics(plain),
-        harm=_harm(lex, harm_hits, words, shouted(lex, text)),
+        harm=harm,
         asks=frozenset(h.key for h in cues if h.kind == "ask"),
     )
 
@@ -295,20 +304,26 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
 
 
 def _place(
-    kb: Knowledge, hits: list[Hit], words: Sequence[str]
+    kb: Knowledge, hits: list[Hit], words: Sequence[str], residence: Sequence[int] = ()
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
-    """The reading taken for the first place named, the other readings of that name,
-    and the first reading of every other place named ("en Puno y San Román")."""
+    """The reading taken for the place named (the first, or the first said to be where the
+    person is now: "soy de Moho pero vivo en Puno"), the other readings of that name, and the
+    first reading of every other place named ("en Puno y San Román")."""
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
         if h.kind in ("province", "district", "department"):
             by_span[(h.start, h.end)].append(h)
     readings: list[list[Place]] = []
+    now_at: int | None = None
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(kb, by_span[(start, end)], words, start, end):
+            if now_at is None and any(0 <= start - e <= RESIDENCE_GAP for e in residence):
+                now_at = len(readings)
             readings.append(reading)
     if not readings:
         return None, (), ()
+    if now_at:
+        readings.insert(0, readings.pop(now_at))
     first = readings[0]
     others = list(dict.fromkeys(r[0] for r in readings[1:] if r[0] != first[0]))
     # "Santa Rosa de Melgar", "Chucuito, Puno": the province named picks the district

@@ -192,6 +192,22 @@ def test_every_rule_fires(engine: Engine, rule: str) -> None:
     assert engine.understand(text, context).rule == rule
 
 
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("soy de Moho pero vivo en Puno, me pegaban de chica, dónde hay psicólogo", "puno"),
+        ("me pasó en Taraco hace años, ahora estoy en Juliaca, quiero un abogado", "san_roman"),
+        # the writer's home is not the case's place when the case is someone else's
+        ("mi sobrina vive en Ilave y su papá la maltrata, yo vivo en Juliaca", "el_collao"),
+    ],
+)
+def test_the_place_where_the_person_is_now(engine: Engine, text: str, province: str) -> None:
+    place = engine.understanding.read(text).place
+    assert place is not None
+    kb = engine.kb
+    assert (place.key if place.kind == "province" else kb.districts[place.key].province) == province
+
+
 # -- places below the district ----------------------------------------------------------------
 
 
