@@ -487,10 +487,14 @@ def _select_spans(hits: list[Hit]) -> list[Hit]:
 
 def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
     """A service or term name hides the harm words inside it ("Servicio de Atención
-    Urgente", "Centro Emergencia Mujer")."""
+    Urgente", "Centro Emergencia Mujer"), not a phrase around it ("ya vino la policía")."""
     titles = [n for n in names if n.kind in ("service", "term")]
     titled = _Spans(titles)
-    return [h for h in harm if not titled.over(h.start, h.end)]
+    return [
+        h
+        for h in harm
+        if not any(t.start <= h.start and h.end <= t.end for t in titled.over(h.start, h.end))
+    ]
 
 
 def _settle_overlaps(names: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list[Hit]]:

@@ -126,6 +126,7 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("mi prima se fue hace dos semanas a trabajar a un bar y no la dejan salir", "now"),
         ("su papá viene a recogerla a las 12 y la niña llora, le pegó ayer", "now"),
         ("mi hijo no volvió anoche, ya lo encontramos en casa de su amigo", "past"),
+        ("me pegó anoche, ya vino la policía y se lo llevaron", "past"),  # around a name
     ],
 )
 def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
