@@ -259,9 +259,11 @@ def _follow_up(
     if context is None or context.expired() or context.intent not in FOLLOW_INTENTS:
         return None
     asking = s.cues & FOLLOW_CUES
-    # "¿cuántos adultos mayores atendió?": the people counted, not a situation to refer
+    # "¿cuántos adultos mayores atendió?": the people counted, not a situation to refer;
+    # "¿atiende a abuelitos?": whom the service of the last answer serves
     counted = asking == {"stats"} and not s.services and not s.terms
-    named = bool(s.services or s.terms or (s.situations and not counted))
+    serves = asking == {"describe"} and not s.services and not s.terms and bool(context.services)
+    named = bool(s.services or s.terms or (s.situations and not (counted or serves)))
     if s.content_words > SHORT or (named and (s.place or asking or s.periods or s.asks_sites)):
         return None
     if not named and not (s.place or s.periods or asking):

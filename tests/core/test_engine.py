@@ -91,6 +91,16 @@ def test_follow_up_keeps_service(engine: Engine) -> None:
     assert third.intent == "stats" and third.services[0] == "cem"
 
 
+def test_whom_a_service_serves_is_asked_of_the_last_one(engine: Engine) -> None:
+    first = engine.reply("¿qué hace el CEDIF?")
+    second = engine.reply("¿y atiende a abuelitos?", first.context)
+    assert (second.intent, second.services[:1]) == ("describe", ("cedif",))
+
+
+def test_a_service_in_one_province_is_located_there(engine: Engine) -> None:
+    assert engine.reply("¿dónde queda el CEDIF?").province == "chucuito"
+
+
 def test_expired_context_is_ignored(engine: Engine) -> None:
     old = Context(intent="locate", services=("cem",), province="puno", created=0.0)
     assert engine.reply("¿y en Lampa?", old).intent == "overview"
