@@ -20,6 +20,8 @@ PLACE_WORDS = {
     "provincia": "province",
     "departamento": "department",
     "region": "department",
+    "todo": "department",  # "en todo Puno": the department
+    "toda": "department",
 }
 CORRECTED_NAMES = frozenset({"service", "province", "district"})
 NAME_KINDS = frozenset({"service", "term", "province", "district", "department", "period"})

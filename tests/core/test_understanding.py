@@ -209,6 +209,11 @@ def test_the_place_where_the_person_is_now(engine: Engine, text: str, province: 
     assert (place.key if place.kind == "province" else kb.districts[place.key].province) == province
 
 
+def test_all_of_puno_is_the_department(engine: Engine) -> None:
+    place = engine.understanding.read("cuántas beneficencias hay en todo Puno").place
+    assert place is not None and place.kind == "department"
+
+
 # -- places below the district ----------------------------------------------------------------
 
 
