@@ -151,7 +151,8 @@ def read_signals(
     terms = _unique(h.key for h in names if h.kind == "term")
     harm = _harm(lex, harm_hits, words, shouted(lex, text))
     # where the writer lives is not the case's place when the case is someone else's
-    others = bool(_victims(harm_hits)) and not harm.first_person
+    victims = _victims(harm_hits, words)
+    others = bool(victims) and not harm.first_person
     residence = [
         h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
     ]
@@ -196,7 +197,7 @@ def read_signals(
         fuzzy_service=any(h.fuzzy for h in names if h.kind == "service"),
         corrections=corrections,
         people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
-        victims=_victims(harm_hits),
+        victims=victims,
         english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
         topics=_topics(plain),
         harm=harm,
@@ -256,7 +257,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     return HarmReading(
         acts=tuple(acts),
         categories=frozenset(lex.act_category.get(a, "pedido") for a in acts),
-        victims=_victims(hits),
+        victims=_victims(hits, words),
         level=level,
         personal=personal,
         specific=personal or any(w in SINGULAR for w in before),
@@ -267,10 +268,19 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     )
 
 
-def _victims(hits: list[Hit]) -> tuple[str, ...]:
-    """The victims named, first named first; "una señora mayor" is an older adult, not the
-    woman its first word names."""
-    return tuple(_unique(h.key for h in _outermost([h for h in hits if h.kind == "victim"])))
+def _victims(hits: list[Hit], words: Sequence[str]) -> tuple[str, ...]:
+    """The victims named: first the ones the harm is done to ("le quitaron su terreno A mi
+    awicha"), then in the order named; "una señora mayor" is an older adult, not the woman
+    its first word names."""
+    named = _outermost([h for h in hits if h.kind == "victim"])
+    named.sort(key=lambda h: (not _after_a(h.start, words), h.start))
+    return tuple(_unique(h.key for h in named))
+
+
+def _after_a(start: int, words: Sequence[str]) -> bool:
+    """The word is the object of the harm: "a mi awicha", "a su hijo", "a la niña"."""
+    before = words[max(0, start - 2) : start]
+    return bool(before) and (before[-1] == "a" or (len(before) == 2 and before[0] == "a"))
 
 
 def _harm_time(marks: set[str], level: str, loud: bool) -> HarmTime:

@@ -133,6 +133,11 @@ def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
     assert engine.understanding.read(text).harm.time == time
 
 
+def test_the_victim_is_the_one_harmed(engine: Engine) -> None:
+    reading = engine.understanding.read("mis hijos le quitaron su terreno a mi awicha")
+    assert reading.victims[0] == "adulto_mayor"
+
+
 def test_an_older_woman_is_an_older_adult(engine: Engine) -> None:
     reading = engine.understanding.read("una señora mayor vive sola y su hijo le quitó su pensión")
     assert reading.victims[0] == "adulto_mayor"
