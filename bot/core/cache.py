@@ -3,7 +3,8 @@
 Building the engine (validating every knowledge file, compiling the phrase automata, the
 9 000 place names, the model) costs most of a cold start; unpickling it costs a fraction.
 The cache file is named by a digest of every knowledge file, of the core's source code and
-of the Python and pydantic versions, so any change to them builds (and validates) afresh.
+of the Python, pydantic and PyYAML versions, so any change to them builds (and validates)
+afresh.
 It holds only the knowledge, nothing a user wrote. A cache that cannot be read or written is
 ignored: the engine is then built as without it.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import copyreg
 import hashlib
+import importlib.util
 import logging
 import os
 import pickle
@@ -21,9 +23,7 @@ import types
 from pathlib import Path
 from typing import Any
 
-import pydantic
 import Stemmer
-import yaml
 
 from bot.core.engine import Engine
 from bot.core.knowledge import load_knowledge
@@ -52,11 +52,19 @@ def default_cache_dir() -> Path | None:
     return Path(base) / "bot-engine"
 
 
+# the file of each validating library that states its version, read without importing it
+VERSION_FILES = (("pydantic", "version.py"), ("yaml", "__init__.py"))
+
+
 def digest(directory: Path) -> str:
     """What the engine is built from: the knowledge files, the core's code, and the versions
-    of Python and of the libraries whose output it holds (schemas, YAML, word roots)."""
-    versions = f"{sys.version}|{pydantic.VERSION}|{yaml.__version__}|{Stemmer.version()}"
-    h = hashlib.sha256(versions.encode())
+    of Python and of the libraries whose output it holds (validation, YAML, word roots)."""
+    h = hashlib.sha256(f"{sys.version}|{Stemmer.version()}".encode())
+    for package, name in VERSION_FILES:
+        spec = importlib.util.find_spec(package)
+        if spec is None or spec.origin is None:
+            raise OSError(f"{package} is not installed")
+        h.update(Path(spec.origin).with_name(name).read_bytes())
     for root, pattern in ((directory, "*"), (CORE, "*.py")):
         for path in sorted(p for p in root.rglob(pattern) if p.is_file()):
             h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")

@@ -1,37 +1,46 @@
-"""Typed schema of ``knowledge/*.yaml``, a loader with clear errors and an immutable index.
+"""The knowledge's records (``knowledge/*.yaml``, typed) and ``Knowledge``, their read-only index.
 
-Every file is validated against strict pydantic models (unknown keys refused), then every
-cross-reference is checked. Any problem raises ``KnowledgeError`` naming the file, the entry
-(path inside the file) and the line: the bot never runs on half-loaded data.
+The records are plain frozen dataclasses: a built engine unpickles without any validation
+library. ``bot.core.loader`` validates the files against them (the ``Rule`` and ``Uses`` of
+their fields, unknown keys refused) and checks every cross-reference; any problem raises
+``KnowledgeError`` naming the file, the entry (path inside the file) and the line: the bot
+never runs on half-loaded data.
 """
 
 from __future__ import annotations
 
-import errno
-import math
-import re
-import string
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
-from typing import Annotated, Any, Literal, NamedTuple, TypeVar
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
-from bot.core.classifier import Classifier, ModelError
+from bot.core.classifier import Classifier
 from bot.core.model import INTENTS
-from bot.core.templates import Pattern, TemplateError, expand, parse
+from bot.core.templates import Pattern
 
 DEFAULT_KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
-Ubigeo = Annotated[str, Field(pattern=r"^\d{6}$")]
-Period = Annotated[str, Field(pattern=r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$")]
-Text = Annotated[str, Field(min_length=1)]
-Count = Annotated[int, Field(ge=0)]
+
+class Rule:
+    """A constraint of a field (pydantic's ``Field`` arguments: ``pattern``, ``min_length``,
+    ``ge``, ``le``), applied when the loader validates a file."""
+
+    __slots__ = ("constraints",)
+
+    def __init__(self, **constraints: object) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic import Field
+
+        return handler(Annotated[source, Field(**self.constraints)])  # type: ignore[call-overload]
+
+
+Id = Annotated[str, Rule(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
+Ubigeo = Annotated[str, Rule(pattern=r"^\d{6}$")]
+Period = Annotated[str, Rule(pattern=r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$")]
+Text = Annotated[str, Rule(min_length=1)]
+Count = Annotated[int, Rule(ge=0)]
 Operation = Literal["mimp", "coordinated"]
 
 
@@ -39,27 +48,31 @@ class KnowledgeError(Exception):
     """The knowledge directory is invalid; ``str()`` is the message for people."""
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
-    )
+class _Record:
+    """Base of the records: unknown keys refused, whitespace around texts stripped."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "str_strip_whitespace": True,
+    }
 
 
 # --- services.yaml -----------------------------------------------------------------------
 
 
-class Service(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Service(_Record):
     """One public service: what it is, who runs it, who it serves, how to reach it."""
 
     id: Id
     name: Text
     acronym: str | None = None
-    aliases: Annotated[list[Text], Field(min_length=1)]
+    aliases: Annotated[list[Text], Rule(min_length=1)]
     programme: Id
     operation: Operation
     serves: Text
     description: Text
-    offers: list[Text] = []
+    offers: list[Text] = field(default_factory=list)
     how_to_reach: str | None = None
     free: bool | None = None
     hours: str | None = None
@@ -69,15 +82,11 @@ class Service(_Strict):
     source: Text
 
 
-class ServicesFile(_Strict):
-    department: Id
-    services: list[Service]
-
-
 # --- locations.yaml ----------------------------------------------------------------------
 
 
-class Site(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Site(_Record):
     """A named place where a service works (e.g. "CEDIF Juli", "PIAS Lago Titicaca"), with
     what the ministry adds about it (all optional)."""
 
@@ -86,42 +95,47 @@ class Site(_Strict):
     address: Text | None = None
     phone: Text | None = None
     hours: Text | None = None
-    languages: list[Text] = []
+    languages: list[Text] = field(default_factory=list)
 
 
-class Kind(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Kind(_Record):
     id: Id
     label: Text
     stated_total: Count | None = None
 
 
-class ProvinceCount(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class ProvinceCount(_Record):
     province: Id
     count: Count
     kind: Id | None = None
-    sites: list[Site] = []
+    sites: list[Site] = field(default_factory=list)
 
 
-class Coverage(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Coverage(_Record):
     """How many sites of a service each province has, as the seed's detailed listing gives it."""
 
     service: Id
     department: Id
     label: Text
     stated_total: Count | None = None
-    kinds: list[Kind] = []
-    counts: list[ProvinceCount] = []
+    kinds: list[Kind] = field(default_factory=list)
+    counts: list[ProvinceCount] = field(default_factory=list)
     note: str | None = None
     source: Text
 
 
-class TableRow(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class TableRow(_Record):
     province: Id
     counts: dict[Id, Count]
     total: Count
 
 
-class ConsolidatedTable(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class ConsolidatedTable(_Record):
     """One of the seed's consolidated tables, kept as printed (for cross-checks and totals)."""
 
     id: Id
@@ -133,15 +147,11 @@ class ConsolidatedTable(_Strict):
     total: Count
 
 
-class LocationsFile(_Strict):
-    coverage: list[Coverage]
-    consolidated: list[ConsolidatedTable]
-
-
 # --- figures.yaml ------------------------------------------------------------------------
 
 
-class Figure(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Figure(_Record):
     """One number of the seed: service, indicator, period, value, label and source."""
 
     service: Id
@@ -152,107 +162,88 @@ class Figure(_Strict):
     source: Text
 
 
-class FiguresFile(_Strict):
-    department: Id
-    periods: dict[Period, Text]
-    not_in_summary: dict[Id, Text] = {}  # figures people ask for that the summary lacks
-    figures: list[Figure]
-
-
 # --- glossary.yaml -----------------------------------------------------------------------
 
 
-class Term(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Term(_Record):
     id: Id
     term: Text
-    aliases: list[Text] = []
+    aliases: list[Text] = field(default_factory=list)
     definition: Text
     service: Id | None = None
     operation: Operation | None = None
     source: str | None = None
 
 
-class GlossaryFile(_Strict):
-    terms: list[Term]
-
-
 # --- contacts.yaml -----------------------------------------------------------------------
 
 
-class Contact(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Contact(_Record):
     id: Id
     name: Text
     phone: Text
     free: bool
     hours: Text
-    languages: list[Text] = []
+    languages: list[Text] = field(default_factory=list)
     description: Text
     service: Id | None = None
     source: Text
 
 
-class ContactsFile(_Strict):
-    contacts: list[Contact]
-
-
 # --- places.yaml -------------------------------------------------------------------------
 
 
-class Department(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Department(_Record):
     id: Id
     name: Text
-    ubigeo: Annotated[str, Field(pattern=r"^\d{2}$")]
-    aliases: list[Text] = []
+    ubigeo: Annotated[str, Rule(pattern=r"^\d{2}$")]
+    aliases: list[Text] = field(default_factory=list)
 
 
-class Province(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Province(_Record):
     id: Id
-    ubigeo: Annotated[str, Field(pattern=r"^\d{4}$")]
+    ubigeo: Annotated[str, Rule(pattern=r"^\d{4}$")]
     name: Text
     department: Id
     capital: Text
     capital_district: Ubigeo
-    aliases: list[Text] = []
+    aliases: list[Text] = field(default_factory=list)
 
 
-class District(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class District(_Record):
     ubigeo: Ubigeo
     name: Text
     province: Id
     capital: Text
-    latitude: Annotated[float, Field(ge=-90, le=90)]
-    longitude: Annotated[float, Field(ge=-180, le=180)]
-    aliases: list[Text] = []
-
-
-class PlacesFile(_Strict):
-    source: Text
-    departments: list[Department]
-    provinces: list[Province]
-    districts: list[District]
+    latitude: Annotated[float, Rule(ge=-90, le=90)]
+    longitude: Annotated[float, Rule(ge=-180, le=180)]
+    aliases: list[Text] = field(default_factory=list)
 
 
 # --- situations.yaml ---------------------------------------------------------------------
 
 
-class Situation(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Situation(_Record):
     """A kind of case for referrals ("a dónde derivo ...") and the services that take it."""
 
     id: Id
     label: Text
-    phrases: Annotated[list[Text], Field(min_length=1)]
-    services: Annotated[list[Id], Field(min_length=1)]
-    also: list[Id] = []
-    priority: Annotated[int, Field(ge=0)] = 5
+    phrases: Annotated[list[Text], Rule(min_length=1)]
+    services: Annotated[list[Id], Rule(min_length=1)]
+    also: list[Id] = field(default_factory=list)
+    priority: Annotated[int, Rule(ge=0)] = 5
     menu: bool = True
     urgent: bool = False  # harm to a person: the answer opens with Línea 100
     answer: Text | None = None  # the direct answer, first (plain text)
-    contacts: list[Id] = []  # telephones of contacts.yaml shown too (the Police, 105)
+    # telephones of contacts.yaml shown too (the Police, 105)
+    contacts: list[Id] = field(default_factory=list)
     source: Text | None = None  # where the answer comes from, when not the summary
-
-
-class SituationsFile(_Strict):
-    situations: list[Situation]
 
 
 # --- lexicon.yaml ------------------------------------------------------------------------
@@ -263,41 +254,41 @@ class SituationsFile(_Strict):
 AnswerCue = Literal["most", "least", "compare", "more", "here"]
 
 
-class Lexicon(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Lexicon(_Record):
     """Words of the users' language: the understanding reads these, nothing is hard-coded.
 
     Every phrase list may use templates (``(a|b)``, ``[a]``, ``<rule>``) with the rules of
     ``expansion_rules``; the loader expands them."""
 
-    expansion_rules: dict[Id, Text] = {}
+    expansion_rules: dict[Id, Text] = field(default_factory=dict)
     abbreviations: dict[Text, str]
-    emoji: dict[Text, Text] = {}  # an emoji read as words ("😢": "llorando")
-    gap_words: list[Text] = []
-    shouted: list[Text] = []
+    # an emoji read as words ("😢": "llorando")
+    emoji: dict[Text, Text] = field(default_factory=dict)
+    gap_words: list[Text] = field(default_factory=list)
+    shouted: list[Text] = field(default_factory=list)
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
     ]
-    answer_cues: dict[AnswerCue, list[Text]] = {}
+    answer_cues: dict[AnswerCue, list[Text]] = field(default_factory=dict)
     greetings: list[Text]
     thanks: list[Text]
     farewells: list[Text]
     out_of_scope: list[Text]
-    other_places: list[Text] = []
-    place_markers: list[Text] = []
-    not_places: list[Text] = []
-    english_words: list[Text] = []
-    affiliation: list[Text] = []
-    residence: dict[Literal["writer", "person"], list[Text]] = {}
-    indicators: dict[Id, list[Text]] = {}
+    other_places: list[Text] = field(default_factory=list)
+    place_markers: list[Text] = field(default_factory=list)
+    not_places: list[Text] = field(default_factory=list)
+    english_words: list[Text] = field(default_factory=list)
+    affiliation: list[Text] = field(default_factory=list)
+    residence: dict[Literal["writer", "person"], list[Text]] = field(default_factory=dict)
+    indicators: dict[Id, list[Text]] = field(default_factory=dict)
     periods: dict[Period, list[Text]]
     stopwords: list[Text]
 
-    @model_validator(mode="after")
-    def _no_empty_cues(self) -> Lexicon:
+    def __post_init__(self) -> None:
         for intent, cues in self.intent_cues.items():
             if not cues:
                 raise ValueError(f"intent_cues.{intent} is empty")
-        return self
 
 
 # --- harm.yaml -----------------------------------------------------------------------------
@@ -321,60 +312,42 @@ TimeMark = Literal["now", "recent", "help_now", "ongoing", "past", "safe"]
 HarmLevel = Literal["grave", "normal", "low"]
 
 
-class HarmAct(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class HarmAct(_Record):
     """Something done to a person (hitting, threats, abuse...), in phrases matched by root."""
 
     id: Id
     category: HarmCategory
     level: HarmLevel = "normal"
     situation: Id | None = None
-    phrases: Annotated[list[Text], Field(min_length=1)]
+    phrases: Annotated[list[Text], Rule(min_length=1)]
 
 
-class HarmVictim(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class HarmVictim(_Record):
     """A kind of person harmed, and the referral situation for harm done to them."""
 
     id: Id
     situation: Id
-    categories: list[HarmCategory] = []  # empty: harm of every category
-    phrases: Annotated[list[Text], Field(min_length=1)]
+    categories: list[HarmCategory] = field(default_factory=list)  # empty: harm of every category
+    phrases: Annotated[list[Text], Rule(min_length=1)]
 
 
-class Harm(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Harm(_Record):
     """The parts harm is recognised from: acts, victims, agents, time, and frames that say a
     story is not a case (homework, news, a training)."""
 
     situation: Id  # the referral situation of harm that names no other
-    acts: Annotated[list[HarmAct], Field(min_length=1)]
-    victims: list[HarmVictim] = []
-    agents: list[Text] = []
-    time: dict[TimeMark, list[Text]] = {}
-    frames: list[Text] = []
-    first_person: list[Text] = []
+    acts: Annotated[list[HarmAct], Rule(min_length=1)]
+    victims: list[HarmVictim] = field(default_factory=list)
+    agents: list[Text] = field(default_factory=list)
+    time: dict[TimeMark, list[Text]] = field(default_factory=dict)
+    frames: list[Text] = field(default_factory=list)
+    first_person: list[Text] = field(default_factory=list)
 
 
 # --- centros_poblados.yaml, barrios.yaml ---------------------------------------------------
-
-
-class CentrosPobladosFile(_Strict):
-    """Generated by scripts/make_localities.py: per district, its names joined by "|"."""
-
-    source: Text
-    districts: dict[Ubigeo, Text]
-    urban: dict[Ubigeo, Text] = {}
-
-
-class Barrio(_Strict):
-    name: Text
-    aliases: list[Text] = []
-    district: Ubigeo
-    kind: Text
-    source: Text
-    note: str | None = None
-
-
-class BarriosFile(_Strict):
-    barrios: list[Barrio]
 
 
 class Locality(NamedTuple):
@@ -390,29 +363,19 @@ class Locality(NamedTuple):
 # --- andean.yaml ---------------------------------------------------------------------------
 
 
-class WordSource(_Strict):
-    id: Id
-    title: Text
-    address: Text
-
-
-class AndeanWord(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class AndeanWord(_Record):
     """A Quechua or Aymara word people mix into Spanish, with what the bot reads it as."""
 
     word: Text
-    forms: Annotated[list[Text], Field(min_length=1)]
-    language: Annotated[list[Literal["quechua", "aimara"]], Field(min_length=1)]
+    forms: Annotated[list[Text], Rule(min_length=1)]
+    language: Annotated[list[Literal["quechua", "aimara"]], Rule(min_length=1)]
     meaning: Text
     role: Annotated[
-        str, Field(pattern=r"^(victim:[a-z_]+|agent|act:[a-z_]+|greeting|thanks|farewell)$")
+        str, Rule(pattern=r"^(victim:[a-z_]+|agent|act:[a-z_]+|greeting|thanks|farewell)$")
     ]
-    sources: Annotated[list[Id], Field(min_length=1)]
+    sources: Annotated[list[Id], Rule(min_length=1)]
     note: str | None = None
-
-
-class AndeanFile(_Strict):
-    sources: list[WordSource]
-    words: list[AndeanWord]
 
 
 # --- intents.yaml --------------------------------------------------------------------------
@@ -448,10 +411,11 @@ SIGNAL_NAMES = frozenset(
         *(f"model_{i}" for i in INTENTS),
     }
 )
-Signal = Annotated[str, Field(pattern=r"^[a-z_]+$")]
+Signal = Annotated[str, Rule(pattern=r"^[a-z_]+$")]
 
 
-class IntentScore(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class IntentScore(_Record):
     """How one intent is scored: the signals it requires (any one) and their weights."""
 
     id: Literal[
@@ -461,92 +425,55 @@ class IntentScore(_Strict):
     base: float = 0.0
     weights: dict[Signal, float]
 
-    @model_validator(mode="after")
-    def _known_signals(self) -> IntentScore:
+    def __post_init__(self) -> None:
         unknown = sorted({*self.requires, *self.weights} - SIGNAL_NAMES)
         if unknown:
             raise ValueError(f"señal desconocida: {', '.join(unknown)}")
-        return self
-
-
-class IntentsFile(_Strict):
-    model_harm_gate: Annotated[float, Field(ge=0, le=1)] = 0.8
-    model_referral_gate: Annotated[float, Field(ge=0, le=1)] = 1.0
-    intents: Annotated[list[IntentScore], Field(min_length=1)]
 
 
 # --- responses.yaml ------------------------------------------------------------------------
-
-_TAG = re.compile(r"<(/?)([bi])>")
-_ENTITY = re.compile(r"&(amp|lt|gt|quot);")
 
 
 @dataclass(frozen=True, slots=True)
 class Uses:
     """Field metadata of a fixed text: the {placeholders} it may use, and whether it is HTML
-    (``<b>``, ``<i>``) or plain text (titles, buttons, phrases escaped where they are used)."""
+    (``<b>``, ``<i>``) or plain text (titles, buttons, phrases escaped where they are used).
+    The loader refuses a text that breaks them (``bot.core.loader.check_texts``)."""
 
     names: str = ""
     markup: bool = True
 
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from bot.core.loader import check_texts
 
-def _text_error(text: str, uses: Uses) -> str | None:
-    """What is wrong with one fixed text, or None (Telegram refuses broken HTML)."""
-    try:
-        fields = [(f, s, c) for _, f, s, c in string.Formatter().parse(text) if f is not None]
-    except ValueError:
-        return "llave { o } sin pareja (para escribir una llave, póngala dos veces)"
-    allowed = uses.names.split()
-    for name, spec, conversion in fields:
-        if name not in allowed or spec or conversion:
-            known = ", ".join(f"{{{n}}}" for n in sorted(allowed)) or "ninguno"
-            return f"marcador desconocido {{{name}}} (este texto admite: {known})"
-    if not uses.markup:
-        return "este texto va sin formato (<b>, <i>)" if _TAG.search(text) else None
-    open_tags: list[str] = []
-    for closing, tag in _TAG.findall(text):
-        if not closing:
-            open_tags.append(tag)
-        elif not open_tags or open_tags.pop() != tag:
-            return f"etiqueta </{tag}> sin su <{tag}>"
-    if open_tags:
-        return f"etiqueta <{open_tags[-1]}> sin cerrar"
-    if any(c in _ENTITY.sub("", _TAG.sub("", text)) for c in "<>&"):
-        return "use solo <b>…</b> y <i>…</i>; escriba < > & como &lt; &gt; &amp;"
-    return None
+        return check_texts(self, source, handler)
 
 
-class _Texts(_Strict):
-    """A group of fixed texts, each checked against its ``Uses``; whitespace kept as written."""
+class _Texts(_Record):
+    """A group of fixed texts, each with its ``Uses``; whitespace kept as written."""
 
-    model_config = ConfigDict(str_strip_whitespace=False)
-
-    @field_validator("*")
-    @classmethod
-    def _check_text(cls, value: Any, info: Any) -> Any:  # info: pydantic's ValidationInfo
-        field = cls.model_fields[info.field_name or ""]
-        uses = next((m for m in field.metadata if isinstance(m, Uses)), Uses())
-        if isinstance(value, SuggestionText):
-            texts, uses = [value.label, value.query], replace(uses, markup=False)
-        else:
-            texts = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-        for text in (t for t in texts if isinstance(t, str)):  # nested groups check their own
-            error = _text_error(text, uses)
-            if error:
-                raise ValueError(error)
-        return value
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid",
+        "str_strip_whitespace": False,
+    }
 
 
+Html = Annotated[Text, Uses()]
 Plain = Annotated[Text, Uses(markup=False)]
 
 
-class SuggestionText(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class SuggestionText(_Record):
     """A follow-up button (plain text): what it shows and the question it sends."""
 
     label: Text
     query: Text
 
 
+Button = Annotated[SuggestionText, Uses()]
+
+
+@dataclass(frozen=True, kw_only=True)
 class ByOperation(_Texts):
     mimp: Plain
     coordinated: Plain
@@ -555,9 +482,10 @@ class ByOperation(_Texts):
         return self.mimp if operation == "mimp" else self.coordinated
 
 
+@dataclass(frozen=True, kw_only=True)
 class ContactTexts(_Texts):
     linea100: Annotated[Text, Uses("name phone free hours languages")]
-    free: Text
+    free: Html
     languages: Annotated[Text, Uses("languages")]
     own_language: Plain
     police: Annotated[Text, Uses("name phone hours")]
@@ -566,6 +494,7 @@ class ContactTexts(_Texts):
     for_department: Annotated[Text, Uses("linea100")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class SourceTexts(_Texts):
     source: Annotated[Text, Uses("source")]
     source_and_summary: Annotated[Text, Uses("source summary")]
@@ -574,6 +503,7 @@ class SourceTexts(_Texts):
     coordinates: Annotated[Text, Uses("source", markup=False)]
 
 
+@dataclass(frozen=True, kw_only=True)
 class PlaceTexts(_Texts):
     province: Annotated[Text, Uses("province", markup=False)]
     district: Annotated[Text, Uses("district province", markup=False)]
@@ -587,6 +517,7 @@ class PlaceTexts(_Texts):
     did_you_mean: Annotated[Text, Uses("names")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class CountTexts(_Texts):
     none: Annotated[Text, Uses("province service")]
     some: Annotated[Text, Uses("province count service detail")]
@@ -596,18 +527,20 @@ class CountTexts(_Texts):
     nearest: Annotated[Text, Uses("count service province capital km")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class EmergencyTexts(_Texts):
-    heading: Text
+    heading: Html
     district: Annotated[Text, Uses("district province")]
-    closing: Text
-    care_ongoing: Text
-    care_past: Text
-    english: Text
+    closing: Html
+    care_ongoing: Html
+    care_past: Html
+    english: Html
 
 
+@dataclass(frozen=True, kw_only=True)
 class DescribeTexts(_Texts):
     serves: Annotated[Text, Uses("serves")]
-    offers: Text
+    offers: Html
     free: Plain
     hours: Annotated[Text, Uses("hours", markup=False)]
     facts: Annotated[Text, Uses("facts")]
@@ -616,17 +549,19 @@ class DescribeTexts(_Texts):
     programme: Annotated[Text, Uses("department")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class StatsTexts(_Texts):
     which_service: Annotated[Text, Uses("department periods services")]
     no_indicator: Annotated[Text, Uses("what")]
     no_period: Annotated[Text, Uses("years periods")]
-    ask_service: Text
+    ask_service: Html
     no_figures: Annotated[Text, Uses("service")]
     how_many: Annotated[Text, Uses("total")]
     not_by_province: Annotated[Text, Uses("department")]
     heading: Annotated[Text, Uses("service department")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class OverviewTexts(_Texts):
     heading: Annotated[Text, Uses("place capital")]
     with_total: Annotated[Text, Uses("heading total")]
@@ -635,6 +570,7 @@ class OverviewTexts(_Texts):
     province: Annotated[Text, Uses("province capital")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class PartsTexts(_Texts):
     most: Annotated[Text, Uses("service provinces count")]
     all_services: Plain
@@ -642,38 +578,42 @@ class PartsTexts(_Texts):
     compare_places: Annotated[Text, Uses("places")]
     compare_row: Annotated[Text, Uses("service counts")]
     place_row: Annotated[Text, Uses("place services")]
-    compare_services: Text
+    compare_services: Html
     kinds_not_explained: Annotated[Text, Uses("kinds")]
-    no_more: Text
+    no_more: Html
 
 
+@dataclass(frozen=True, kw_only=True)
 class ReferralTexts(_Texts):
-    ask_place: Text
+    ask_place: Html
     department: Annotated[Text, Uses("bullet service count")]
     province: Annotated[Text, Uses("bullet service province count detail")]
     none: Annotated[Text, Uses("bullet service province")]
     nearest: Annotated[Text, Uses("bullet service province nearest count km")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class ChatTexts(_Texts):
     hello: Annotated[Text, Uses("department")]
-    thanks: Text
-    farewell: Text
-    help_heading: Text
-    help_intro: Text
-    help_topics: Annotated[list[Text], Field(min_length=1)]
+    thanks: Html
+    farewell: Html
+    help_heading: Html
+    help_intro: Html
+    help_topics: Annotated[list[Text], Rule(min_length=1), Uses()]
     sorry: Annotated[Text, Uses("department")]
-    can_do: Text
+    can_do: Html
     place: Annotated[Text, Uses("province")]
-    glossary: Text
+    glossary: Html
 
 
+@dataclass(frozen=True, kw_only=True)
 class NearestTexts(_Texts):
     far: Annotated[Text, Uses("km department")]
     closest: Annotated[Text, Uses("capital district province km")]
     cem: Annotated[Text, Uses("province km")]
 
 
+@dataclass(frozen=True, kw_only=True)
 class TitleTexts(_Texts):
     emergency: Plain
     locate: Annotated[Text, Uses("service place", markup=False)]
@@ -687,16 +627,17 @@ class TitleTexts(_Texts):
     glossary: Plain
 
 
+@dataclass(frozen=True, kw_only=True)
 class SuggestionTexts(_Texts):
-    emergency: SuggestionText
-    where_cem: SuggestionText
+    emergency: Button
+    where_cem: Button
     where_cem_in: Annotated[SuggestionText, Uses("province")]
-    linea100: SuggestionText
-    referral: SuggestionText
+    linea100: Button
+    referral: Button
     what_is: Annotated[SuggestionText, Uses("service")]
     where_is: Annotated[SuggestionText, Uses("service")]
     figures: Annotated[SuggestionText, Uses("service")]
-    figures_cem: SuggestionText
+    figures_cem: Button
     period: Annotated[SuggestionText, Uses("service period")]
     which_province: Annotated[SuggestionText, Uses("service place")]
     service_in: Annotated[SuggestionText, Uses("service province")]
@@ -704,14 +645,15 @@ class SuggestionTexts(_Texts):
     province: Annotated[SuggestionText, Uses("service province")]
     department: Annotated[SuggestionText, Uses("service department")]
     services_in: Annotated[SuggestionText, Uses("province")]
-    more: SuggestionText
+    more: Button
 
 
+@dataclass(frozen=True, kw_only=True)
 class Responses(_Texts):
     """Every fixed text of the answers (``knowledge/responses.yaml``)."""
 
     example_place: Plain
-    max_lines: Annotated[int, Field(ge=3)] = 6
+    max_lines: Annotated[int, Rule(ge=3)] = 6
     operations: ByOperation
     managed: ByOperation
     contacts: ContactTexts
@@ -735,24 +677,24 @@ class Responses(_Texts):
 TopicField = Literal["free", "serves", "languages", "hours", "address", "phone"]
 
 
+@dataclass(frozen=True, kw_only=True)
 class Topic(_Texts):
     """A practical question about a service ("¿es gratis?", "¿hablan aimara?"), and where
     its answer comes from (``field``); without a field the data never says."""
 
     id: Id
-    phrases: Annotated[list[Text], Field(min_length=1)]
+    phrases: Annotated[list[Text], Rule(min_length=1), Uses()]
     field: TopicField | None = None
     known: Annotated[Text | None, Uses("service place value")] = None
     what: Plain
     alone: bool = False  # asked without a service, it is about the default service
 
-    @model_validator(mode="after")
-    def _known_with_field(self) -> Topic:
+    def __post_init__(self) -> None:
         if (self.field is None) != (self.known is None):
             raise ValueError("'known' va con 'field', y solo con 'field'")
-        return self
 
 
+@dataclass(frozen=True, kw_only=True)
 class PracticalFile(_Texts):
     default_service: Id
     place: Annotated[Text, Uses("place", markup=False)]
@@ -761,12 +703,6 @@ class PracticalFile(_Texts):
 
 
 # --- the index -----------------------------------------------------------------------------
-
-T = TypeVar("T")
-
-
-def _frozen(items: Iterable[tuple[str, T]]) -> Mapping[str, T]:
-    return MappingProxyType(dict(items))
 
 
 @dataclass(frozen=True, slots=True)
@@ -841,574 +777,9 @@ class Knowledge:
         }
 
 
-# --- loading ---------------------------------------------------------------------------------
-
-M = TypeVar("M", bound=BaseModel)
-
-FILES = {
-    "services": "services.yaml",
-    "locations": "locations.yaml",
-    "figures": "figures.yaml",
-    "glossary": "glossary.yaml",
-    "contacts": "contacts.yaml",
-    "places": "places.yaml",
-    "situations": "situations.yaml",
-    "lexicon": "lexicon.yaml",
-    "harm": "harm.yaml",
-    "intents": "intents.yaml",
-    "andean": "andean.yaml",
-    "centros_poblados": "centros_poblados.yaml",
-    "barrios": "barrios.yaml",
-    "responses": "responses.yaml",
-    "practical": "practical.yaml",
-}
-
-
-def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
-    """The 1-based line of the YAML node at ``loc``, or of its deepest existing parent."""
-    if node is None:
-        return None
-    line = node.start_mark.line + 1
-    for key in loc:
-        child: yaml.Node | None = None
-        if isinstance(node, yaml.MappingNode):
-            for k, v in node.value:
-                if k.value == key:
-                    child = v
-                    break
-        elif (
-            isinstance(node, yaml.SequenceNode)
-            and isinstance(key, int)
-            and 0 <= key < len(node.value)
-        ):
-            child = node.value[key]
-        if child is None:
-            break
-        node = child
-        line = node.start_mark.line + 1
-    return line
-
-
-def _entry_name(data: Any, loc: Sequence[int | str]) -> str:
-    """A readable path like ``services[3] (id: cem).aliases``."""
-    parts: list[str] = []
-    current = data
-    for key in loc:
-        if isinstance(key, int):
-            label = f"[{key + 1}]"
-            item = current[key] if isinstance(current, list) and key < len(current) else None
-            if isinstance(item, dict):
-                ident = item.get("id") or item.get("ubigeo") or item.get("service")
-                ident = ident or item.get("province") or item.get("term")
-                if ident is not None:
-                    label += f" ({ident})"
-            parts.append(label)
-            current = item
-        else:
-            parts.append(("." if parts else "") + str(key))
-            current = current.get(key) if isinstance(current, dict) else None
-    return "".join(parts) or "(raíz del archivo)"
-
-
-def _where(path: Path, node: yaml.Node | None, data: Any, loc: Sequence[int | str]) -> str:
-    line = _line_of(node, loc)
-    at = f", línea {line}" if line else ""
-    return f"{path.name}{at}: entrada {_entry_name(data, loc)}"
-
-
-class _Lazy:
-    """The node tree of a file, composed only when an error needs a line number."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def node(self) -> yaml.Node | None:
-        return yaml.compose(self.text, Loader=yaml.SafeLoader)
-
-
-UNREADABLE = {
-    errno.EACCES: "no hay permiso para leer el archivo",
-    errno.EISDIR: "es una carpeta, no un archivo",
-}
-_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _read(path: Path, model: type[M]) -> tuple[M, _Lazy, Any]:
-    if not path.is_file():
-        raise KnowledgeError(f"{path.name}: falta el archivo en {path.parent}")
-    try:
-        data_bytes = path.read_bytes()
-        text = data_bytes.decode("utf-8")
-    except UnicodeDecodeError as bad:  # e.g. saved as "ANSI" by Notepad
-        line = data_bytes.count(b"\n", 0, bad.start) + 1
-        raise KnowledgeError(
-            f"{path.name}, línea {line}: el archivo no está en UTF-8 "
-            "(guárdelo con la codificación UTF-8)"
-        ) from None
-    except OSError as exc:
-        why = UNREADABLE.get(exc.errno or 0, exc.strerror or type(exc).__name__)
-        raise KnowledgeError(f"{path.name}: {why}") from None
-    try:
-        data = yaml.load(text, Loader=_FastLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f", línea {mark.line + 1}, columna {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise KnowledgeError(f"{path.name}{at}: el YAML no es válido ({problem})") from None
-    try:
-        return model.model_validate(data), _Lazy(text), data
-    except ValidationError as exc:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        first = exc.errors()[0]
-        loc = [p for p in first["loc"] if isinstance(p, (int, str))]
-        more = len(exc.errors()) - 1
-        extra = f" (y {more} error(es) más)" if more else ""
-        raise KnowledgeError(f"{_where(path, node, data, loc)}: {_message(first)}{extra}") from None
-
-
-def _message(error: Mapping[str, Any]) -> str:
-    kind = error.get("type", "")
-    if kind == "extra_forbidden":
-        return "clave desconocida (revise la ortografía)"
-    if kind == "missing":
-        return "falta este campo obligatorio"
-    if kind == "greater_than_equal":
-        return f"el número no puede ser negativo (valor: {error.get('input')!r})"
-    if kind == "string_pattern_mismatch":
-        return f"formato no válido: {error.get('input')!r}"
-    if kind == "too_short":
-        return "no puede estar vacío"
-    if kind == "string_too_short":
-        return "el texto no puede estar vacío"
-    if kind == "value_error":
-        return str(error.get("msg", "valor no válido")).removeprefix("Value error, ")
-    return f"{error.get('msg', 'valor no válido')} (valor: {error.get('input')!r})"
-
-
-class _Refs:
-    """Collects the first cross-reference error with its place in the file."""
-
-    def __init__(self, path: Path, source: _Lazy, data: Any) -> None:
-        self.path, self.source, self.data = path, source, data
-
-    def fail(self, loc: Sequence[int | str], message: str) -> None:
-        where = _where(self.path, self.source.node(), self.data, loc)
-        raise KnowledgeError(f"{where}: {message}")
-
-    def require(self, ok: bool, loc: Sequence[int | str], message: str) -> None:
-        if not ok:
-            self.fail(loc, message)
-
-    def unique(self, ids: Sequence[str], section: str, what: str) -> None:
-        seen: set[str] = set()
-        for i, ident in enumerate(ids):
-            self.require(ident not in seen, [section, i], f"{what} repetido: {ident!r}")
-            seen.add(ident)
-
-
 def load_knowledge(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Knowledge:
-    """Load and validate every knowledge file; raise ``KnowledgeError`` on the first problem.
+    """Load and validate a knowledge folder (``bot.core.loader.load``, imported only now:
+    reading a built engine needs no validation)."""
+    from bot.core.loader import load
 
-    ``strict`` also lists every phrase of every template, to refuse a phrase that two entries
-    of one list stand for (``python -m bot check``; too slow for every start)."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise KnowledgeError(f"{directory}: no existe la carpeta de conocimiento")
-    services_f, s_node, s_data = _read(directory / FILES["services"], ServicesFile)
-    places_f, p_node, p_data = _read(directory / FILES["places"], PlacesFile)
-    locations_f, l_node, l_data = _read(directory / FILES["locations"], LocationsFile)
-    figures_f, f_node, f_data = _read(directory / FILES["figures"], FiguresFile)
-    glossary_f, g_node, g_data = _read(directory / FILES["glossary"], GlossaryFile)
-    contacts_f, c_node, c_data = _read(directory / FILES["contacts"], ContactsFile)
-    situations_f, t_node, t_data = _read(directory / FILES["situations"], SituationsFile)
-    lexicon, x_node, x_data = _read(directory / FILES["lexicon"], Lexicon)
-    harm, h_node, h_data = _read(directory / FILES["harm"], Harm)
-    intents_f, i_node, i_data = _read(directory / FILES["intents"], IntentsFile)
-    andean_f, a_node, a_data = _read(directory / FILES["andean"], AndeanFile)
-    centros_f, cp_node, cp_data = _read(directory / FILES["centros_poblados"], CentrosPobladosFile)
-    barrios_f, b_node, b_data = _read(directory / FILES["barrios"], BarriosFile)
-    responses = _read(directory / FILES["responses"], Responses)[0]
-    practical, q_node, q_data = _read(directory / FILES["practical"], PracticalFile)
-    _Refs(directory / FILES["intents"], i_node, i_data).unique(
-        [i.id for i in intents_f.intents], "intents", "intención"
-    )
-    templates = _Templates(lexicon.expansion_rules, expand_all=strict)
-    templates.check(x_data, _Refs(directory / FILES["lexicon"], x_node, x_data))
-    templates.check(h_data, _Refs(directory / FILES["harm"], h_node, h_data))
-    templates.check(t_data, _Refs(directory / FILES["situations"], t_node, t_data))
-    templates.check(q_data, _Refs(directory / FILES["practical"], q_node, q_data))
-
-    # places
-    refs = _Refs(directory / FILES["places"], p_node, p_data)
-    departments = {d.id: d for d in places_f.departments}
-    refs.unique([d.id for d in places_f.departments], "departments", "departamento")
-    refs.unique([p.id for p in places_f.provinces], "provinces", "id de provincia")
-    refs.unique([d.ubigeo for d in places_f.districts], "districts", "ubigeo")
-    provinces = {p.id: p for p in places_f.provinces}
-    districts = {d.ubigeo: d for d in places_f.districts}
-    for i, prov in enumerate(places_f.provinces):
-        refs.require(
-            prov.department in departments,
-            ["provinces", i, "department"],
-            f"departamento desconocido: {prov.department!r}",
-        )
-        refs.require(
-            prov.capital_district in districts,
-            ["provinces", i, "capital_district"],
-            f"distrito desconocido: {prov.capital_district!r}",
-        )
-    for i, dist in enumerate(places_f.districts):
-        refs.require(
-            dist.province in provinces,
-            ["districts", i, "province"],
-            f"provincia desconocida: {dist.province!r}",
-        )
-        refs.require(
-            dist.ubigeo.startswith(provinces[dist.province].ubigeo),
-            ["districts", i, "ubigeo"],
-            f"el ubigeo {dist.ubigeo} no corresponde a la provincia {dist.province!r}",
-        )
-        refs.require(
-            math.isfinite(dist.latitude) and math.isfinite(dist.longitude),
-            ["districts", i],
-            "coordenadas no válidas",
-        )
-    if len(departments) != 1:
-        refs.fail(["departments"], "por ahora se admite exactamente un departamento")
-    department = places_f.departments[0]
-
-    # services
-    refs = _Refs(directory / FILES["services"], s_node, s_data)
-    refs.require(
-        services_f.department == department.id,
-        ["department"],
-        f"departamento desconocido: {services_f.department!r}",
-    )
-    refs.unique([s.id for s in services_f.services], "services", "id de servicio")
-    services = {s.id: s for s in services_f.services}
-    for i, service in enumerate(services_f.services):
-        refs.require(
-            service.walk_in or bool(service.how_to_reach),
-            ["services", i, "how_to_reach"],
-            "falta: un servicio con walk_in: false dice aquí cómo se llega a él",
-        )
-
-    def check_service(r: _Refs, ident: str | None, loc: Sequence[int | str]) -> None:
-        if ident is not None:
-            r.require(ident in services, loc, f"servicio desconocido: {ident!r}")
-
-    def check_province(r: _Refs, ident: str, loc: Sequence[int | str]) -> None:
-        r.require(ident in provinces, loc, f"provincia desconocida: {ident!r}")
-
-    def check_department(r: _Refs, ident: str, loc: Sequence[int | str]) -> None:
-        r.require(ident in departments, loc, f"departamento desconocido: {ident!r}")
-
-    # locations
-    refs = _Refs(directory / FILES["locations"], l_node, l_data)
-    refs.unique([c.service for c in locations_f.coverage], "coverage", "servicio")
-    for i, cov in enumerate(locations_f.coverage):
-        check_service(refs, cov.service, ["coverage", i, "service"])
-        check_department(refs, cov.department, ["coverage", i, "department"])
-        kinds = {k.id for k in cov.kinds}
-        for j, pc in enumerate(cov.counts):
-            check_province(refs, pc.province, ["coverage", i, "counts", j, "province"])
-            if pc.kind is not None or kinds:
-                refs.require(
-                    pc.kind in kinds,
-                    ["coverage", i, "counts", j, "kind"],
-                    f"tipo desconocido: {pc.kind!r} (tipos: {', '.join(sorted(kinds))})",
-                )
-            for k, site in enumerate(pc.sites):
-                if site.district is not None:
-                    loc: list[int | str] = ["coverage", i, "counts", j, "sites", k, "district"]
-                    refs.require(
-                        site.district in districts
-                        and districts[site.district].province == pc.province,
-                        loc,
-                        f"distrito desconocido o de otra provincia: {site.district!r}",
-                    )
-    for i, table in enumerate(locations_f.consolidated):
-        check_department(refs, table.department, ["consolidated", i, "department"])
-        for ident in table.totals:
-            check_service(refs, ident, ["consolidated", i, "totals", ident])
-        for j, row in enumerate(table.rows):
-            check_province(refs, row.province, ["consolidated", i, "rows", j, "province"])
-            for ident in row.counts:
-                refs.require(
-                    ident in table.totals,
-                    ["consolidated", i, "rows", j, "counts", ident],
-                    f"servicio fuera de las columnas de la tabla: {ident!r}",
-                )
-    missing = [s for s in services if s not in {c.service for c in locations_f.coverage}]
-    if missing:
-        refs.fail(["coverage"], f"faltan servicios: {', '.join(missing)}")
-
-    # figures
-    refs = _Refs(directory / FILES["figures"], f_node, f_data)
-    for i, fig in enumerate(figures_f.figures):
-        check_service(refs, fig.service, ["figures", i, "service"])
-        refs.require(
-            fig.period in figures_f.periods,
-            ["figures", i, "period"],
-            f"periodo sin descripción en 'periods': {fig.period!r}",
-        )
-    keys = [f"{f.service}/{f.indicator}/{f.period}" for f in figures_f.figures]
-    refs.unique(keys, "figures", "cifra")
-    refs = _Refs(directory / FILES["lexicon"], x_node, x_data)
-    indicators = {f.indicator for f in figures_f.figures} | set(figures_f.not_in_summary)
-    for ident in lexicon.indicators:
-        refs.require(
-            ident in indicators,
-            ["indicators", ident],
-            f"indicador que no está en figures.yaml (ni en not_in_summary): {ident!r}",
-        )
-    for ident in lexicon.periods:
-        refs.require(
-            ident in figures_f.periods,
-            ["periods", ident],
-            f"periodo que no está en figures.yaml: {ident!r}",
-        )
-
-    # places below the district
-    refs = _Refs(directory / FILES["centros_poblados"], cp_node, cp_data)
-    for ubigeo in centros_f.districts:
-        refs.require(ubigeo in districts, ["districts", ubigeo], f"distrito desconocido: {ubigeo}")
-    refs = _Refs(directory / FILES["barrios"], b_node, b_data)
-    for i, barrio in enumerate(barrios_f.barrios):
-        refs.require(
-            barrio.district in districts,
-            ["barrios", i, "district"],
-            f"distrito desconocido: {barrio.district}",
-        )
-    urban = {(u, n) for u, names in centros_f.urban.items() for n in names.split("|")}
-    localities = [
-        Locality(name, ubigeo, urban=(ubigeo, name) in urban)
-        for ubigeo, names in centros_f.districts.items()
-        for name in names.split("|")
-    ]
-    localities += [
-        Locality(name, b.district, barrio=True)
-        for b in barrios_f.barrios
-        for name in (b.name, *b.aliases)
-    ]
-
-    # andean words
-    refs = _Refs(directory / FILES["andean"], a_node, a_data)
-    refs.unique([w.id for w in andean_f.sources], "sources", "fuente")
-    cited = {w.id for w in andean_f.sources}
-    roles = {f"victim:{v.id}" for v in harm.victims} | {f"act:{a.id}" for a in harm.acts}
-    roles |= {"agent", "greeting", "thanks", "farewell"}
-    for i, word in enumerate(andean_f.words):
-        refs.require(word.role in roles, ["words", i, "role"], f"papel desconocido: {word.role!r}")
-        for j, source in enumerate(word.sources):
-            refs.require(
-                source in cited, ["words", i, "sources", j], f"fuente desconocida: {source!r}"
-            )
-
-    # glossary
-    refs = _Refs(directory / FILES["glossary"], g_node, g_data)
-    refs.unique([t.id for t in glossary_f.terms], "terms", "id de término")
-    for i, term in enumerate(glossary_f.terms):
-        check_service(refs, term.service, ["terms", i, "service"])
-
-    # contacts
-    refs = _Refs(directory / FILES["contacts"], c_node, c_data)
-    refs.unique([c.id for c in contacts_f.contacts], "contacts", "id de contacto")
-    for i, contact in enumerate(contacts_f.contacts):
-        check_service(refs, contact.service, ["contacts", i, "service"])
-
-    # situations
-    refs = _Refs(directory / FILES["situations"], t_node, t_data)
-    refs.unique([t.id for t in situations_f.situations], "situations", "id de situación")
-    situation_ids = {t.id for t in situations_f.situations}
-    harm_refs = _Refs(directory / FILES["harm"], h_node, h_data)
-    harm_refs.unique([a.id for a in harm.acts], "acts", "id de acto")
-    harm_refs.require(
-        harm.situation in situation_ids,
-        ["situation"],
-        f"situación desconocida: {harm.situation!r}",
-    )
-    for i, act in enumerate(harm.acts):
-        harm_refs.require(
-            act.situation is None or act.situation in situation_ids,
-            ["acts", i, "situation"],
-            f"situación desconocida: {act.situation!r}",
-        )
-    for i, victim in enumerate(harm.victims):
-        harm_refs.require(
-            victim.situation in situation_ids,
-            ["victims", i, "situation"],
-            f"situación desconocida: {victim.situation!r}",
-        )
-    for i, sit in enumerate(situations_f.situations):
-        for j, ident in enumerate(sit.contacts):
-            refs.require(
-                ident in {c.id for c in contacts_f.contacts},
-                ["situations", i, "contacts", j],
-                f"contacto desconocido: {ident!r}",
-            )
-        for j, ident in enumerate([*sit.services, *sit.also]):
-            key = "services" if j < len(sit.services) else "also"
-            idx = j if j < len(sit.services) else j - len(sit.services)
-            check_service(refs, ident, ["situations", i, key, idx])
-
-    refs = _Refs(directory / FILES["practical"], q_node, q_data)
-    refs.unique([t.id for t in practical.topics], "topics", "id de tema")
-    check_service(refs, practical.default_service, ["default_service"])
-
-    kb = Knowledge(
-        directory=directory,
-        department=department,
-        services=_frozen(services.items()),
-        coverage=_frozen((c.service, c) for c in locations_f.coverage),
-        consolidated=tuple(locations_f.consolidated),
-        figures=tuple(figures_f.figures),
-        periods=_frozen(figures_f.periods.items()),
-        not_in_summary=_frozen(figures_f.not_in_summary.items()),
-        glossary=_frozen((t.id, t) for t in glossary_f.terms),
-        contacts=_frozen((c.id, c) for c in contacts_f.contacts),
-        provinces=_frozen(provinces.items()),
-        districts=_frozen(districts.items()),
-        situations=_frozen((s.id, s) for s in situations_f.situations),
-        practical=practical,
-        lexicon=lexicon,
-        harm=harm,
-        andean=tuple(andean_f.words),
-        localities=tuple(localities),
-        intents=tuple(intents_f.intents),
-        model_harm_gate=intents_f.model_harm_gate,
-        model_referral_gate=intents_f.model_referral_gate,
-        templates=MappingProxyType(templates.parsed),
-        model=_model(directory),
-        places_source=places_f.source,
-        responses=responses,
-        warnings=(),
-    )
-    warnings = _consistency(kb, _Refs(directory / FILES["locations"], l_node, l_data))
-    return replace(kb, warnings=warnings)
-
-
-PHRASE_LISTS = frozenset(
-    {
-        "phrases",
-        "gap_words",
-        "shouted",
-        "greetings",
-        "thanks",
-        "farewells",
-        "out_of_scope",
-        "other_places",
-        "affiliation",
-        "agents",
-        "frames",
-        "first_person",
-    }
-)
-PHRASE_MAPS = frozenset(
-    {"intent_cues", "answer_cues", "indicators", "periods", "time", "residence"}
-)
-
-
-class _Templates:
-    """Every phrase template of the knowledge, parsed once; a template that cannot be read,
-    or an entry written twice in one list, is an error naming its entry. With ``expand``,
-    also a phrase that two entries of one list both stand for (``check``)."""
-
-    def __init__(self, rules: Mapping[str, str], expand_all: bool) -> None:
-        self.rules, self.expand_all = rules, expand_all
-        self.parsed: dict[str, Pattern] = {}
-
-    def check(self, data: Any, refs: _Refs, loc: list[int | str] | None = None) -> None:
-        loc = loc or []
-        if isinstance(data, dict):
-            for key, value in data.items():
-                listed = key in PHRASE_LISTS or (bool(loc) and loc[-1] in PHRASE_MAPS)
-                if isinstance(value, list) and listed:
-                    self._list(value, [*loc, key], refs)
-                else:
-                    self.check(value, refs, [*loc, key])
-        elif isinstance(data, list):
-            for i, item in enumerate(data):
-                self.check(item, refs, [*loc, i])
-
-    def _list(self, items: list[Any], loc: list[int | str], refs: _Refs) -> None:
-        entries: dict[str, int] = {}
-        phrases: dict[str, int] = {}
-        for i, item in enumerate(items):
-            if not isinstance(item, str):
-                continue  # the schema says what is wrong with it
-            key = " ".join(item.split())
-            if key in entries:
-                refs.fail([*loc, i], f"entrada repetida (ya está en la entrada {entries[key] + 1})")
-            entries[key] = i
-            try:
-                self.parsed[item] = parse(item, self.rules)
-                listed = expand(item, self.rules) if self.expand_all else []
-            except TemplateError as exc:
-                refs.fail([*loc, i], f"plantilla no válida: {exc}")
-            for phrase in listed:
-                if phrase in phrases and phrases[phrase] != i:
-                    refs.fail(
-                        [*loc, i],
-                        f"frase repetida: {phrase!r} (ya está en la entrada {phrases[phrase] + 1})",
-                    )
-                phrases[phrase] = i
-
-
-def _model(directory: Path) -> Classifier | None:
-    try:
-        return Classifier.load(directory)
-    except ModelError as exc:
-        raise KnowledgeError(str(exc)) from None
-
-
-def _consistency(kb: Knowledge, refs: _Refs) -> tuple[str, ...]:
-    """Check the tables' own sums (errors) and report where the seed disagrees with itself."""
-    warnings: list[str] = []
-    for i, table in enumerate(kb.consolidated):
-        column: dict[str, int] = defaultdict(int)
-        for j, row in enumerate(table.rows):
-            refs.require(
-                sum(row.counts.values()) == row.total,
-                ["consolidated", i, "rows", j, "total"],
-                f"el total de la fila ({row.total}) no es la suma de sus columnas "
-                f"({sum(row.counts.values())})",
-            )
-            for ident, n in row.counts.items():
-                column[ident] += n
-        for ident, n in table.totals.items():
-            refs.require(
-                column[ident] == n,
-                ["consolidated", i, "totals", ident],
-                f"el total de {ident} ({n}) no es la suma de las provincias ({column[ident]})",
-            )
-        refs.require(
-            sum(table.totals.values()) == table.total,
-            ["consolidated", i, "total"],
-            f"el total general ({table.total}) no es la suma de las columnas",
-        )
-    for i, cov in enumerate(kb.coverage.values()):
-        if cov.stated_total is not None:
-            refs.require(
-                kb.total(cov.service) == cov.stated_total,
-                ["coverage", i, "stated_total"],
-                f"el total indicado ({cov.stated_total}) no es la suma por provincias "
-                f"({kb.total(cov.service)})",
-            )
-        for kind in cov.kinds:
-            got = sum(c.count for c in cov.counts if c.kind == kind.id)
-            if kind.stated_total is not None:
-                refs.require(
-                    got == kind.stated_total,
-                    ["coverage", i, "kinds"],
-                    f"el total de {kind.label} ({kind.stated_total}) no es la suma ({got})",
-                )
-        for province in kb.provinces:
-            table_n = kb.consolidated_count(cov.service, province)
-            listed = kb.count(cov.service, province)
-            if table_n is not None and table_n != listed:
-                warnings.append(
-                    f"{cov.label} en {kb.provinces[province].name}: el detalle del resumen "
-                    f"indica {listed} y el cuadro consolidado {table_n}"
-                )
-    return tuple(warnings)
+    return load(directory, strict=strict)

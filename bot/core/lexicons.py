@@ -6,9 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from bot.core.knowledge import Knowledge
 from bot.core.localities import Localities
 from bot.core.matcher import NUMBER, Entry, Matcher, forms
@@ -244,6 +241,9 @@ class Lexicons:
         same_sound = self._by_sound.get(phonetic(word))
         if same_sound is not None or len(word) < MIN_FUZZY_LEN:
             return same_sound
+        from rapidfuzz import process  # here: most starts never correct a word by distance
+        from rapidfuzz.distance import OSA
+
         limit = 1 if len(word) <= 8 else 2
         best = process.extractOne(word, self._vocab_list, scorer=OSA.distance, score_cutoff=limit)
         return best[0] if best else None

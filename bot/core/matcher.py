@@ -75,9 +75,6 @@ class _Node:
         table, key = (self.rooted, root) if len(root) >= MIN_STEM else (self.exact, token)
         table.setdefault(key, []).append(target)
 
-    def leaves(self) -> bool:
-        return not (self.exact or self.rooted or self.prefixes)
-
     # pickled as a plain tuple: the engine cache holds some 10 000 nodes
     def __getstate__(self) -> tuple[object, ...]:
         return (self.exact, self.rooted, self.prefixes, self.ends)
@@ -221,35 +218,28 @@ class _Search:
                 self.walk(node, i, i + 1)
         return list(self.found)
 
-    def step(
-        self, node: _Node, j: int, prefixes: Sequence[tuple[str, _Node]] | None = None
-    ) -> list[_Node]:
-        """The nodes reached from ``node`` by the word at ``j`` (the root's prefixes are
-        looked up apart)."""
-        out: list[_Node] = []
-        if node.exact:
-            for form in self.forms[j]:
-                targets = node.exact.get(form)
-                if targets:
-                    out += targets
-        if node.rooted and len(self.roots[j]) >= MIN_STEM:
-            targets = node.rooted.get(self.roots[j])
-            if targets:
-                out += targets
-        prefixes = node.prefixes if prefixes is None else prefixes
-        if prefixes:
-            word = self.words[j]
-            out += [n for p, n in prefixes if word.startswith(p)]
-        return out
-
     def walk(self, node: _Node, start: int, pos: int) -> None:
+        """Record the phrases ending at ``node``, then follow every edge that a word at
+        ``pos`` (or after an allowed gap) takes: as written, by its root, by a prefix."""
         for kind, key in node.ends:
             self.found[Hit(kind, key, start, pos)] = None
-        if node.leaves():
+        exact, rooted, prefixes = node.exact, node.rooted, node.prefixes
+        if not (exact or rooted or prefixes):
             return
-        words = self.words
+        words, forms, roots = self.words, self.forms, self.roots
         for j in range(pos, min(len(words), pos + 1 + self.limit_gap)):
-            for child in self.step(node, j):
-                self.walk(child, start, j + 1)
+            after = j + 1
+            if exact:
+                for form in forms[j]:
+                    for child in exact.get(form, ()):
+                        self.walk(child, start, after)
+            if rooted and len(roots[j]) >= MIN_STEM:
+                for child in rooted.get(roots[j], ()):
+                    self.walk(child, start, after)
+            if prefixes:
+                word = words[j]
+                for prefix, child in prefixes:
+                    if word.startswith(prefix):
+                        self.walk(child, start, after)
             if self.light_only and words[j] not in self.m._light and not words[j].isdigit():
                 return

@@ -6,13 +6,12 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_type_hints
 
 import pytest
 import yaml
-from pydantic import BaseModel
 
 from bot.core.engine import Engine
 from bot.core.knowledge import (
@@ -138,16 +137,18 @@ def test_texts_come_from_the_file(tmp_path: Path) -> None:
     assert "qué servicios hay en Ilave" in queries
 
 
-def _groups(model: type[BaseModel], data: dict[str, Any]) -> None:
+def _groups(group: type[Any], data: dict[str, Any]) -> None:
     """Append every declared placeholder to every text of ``data`` (in place)."""
-    for name, field in model.model_fields.items():
-        uses = next((m for m in field.metadata if isinstance(m, Uses)), Uses())
+    hints = get_type_hints(group, include_extras=True)
+    for name in (f.name for f in fields(group)):
+        kind, *metadata = get_args(hints[name]) or (hints[name],)
+        uses = next((m for m in metadata if isinstance(m, Uses)), Uses())
         extra = "".join(f" {{{n}}}" for n in uses.names.split())
         value = data[name]
-        if isinstance(field.annotation, type) and issubclass(field.annotation, SuggestionText):
+        if kind is SuggestionText:
             data[name] = {k: v + extra for k, v in value.items()}
-        elif isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
-            _groups(field.annotation, value)
+        elif is_dataclass(kind):
+            _groups(kind, value)  # type: ignore[arg-type]
         elif isinstance(value, str):
             data[name] = value + extra
 
@@ -157,10 +158,8 @@ def _without_some_sites(kb: Knowledge) -> Knowledge:
     cem, upe = kb.coverage["cem"], kb.coverage["upe"]
     coverage = {
         **kb.coverage,
-        "cem": cem.model_copy(update={"counts": [c for c in cem.counts if c.province != "lampa"]}),
-        "upe": upe.model_copy(
-            update={"counts": [c.model_copy(update={"count": 0}) for c in upe.counts]}
-        ),
+        "cem": replace(cem, counts=[c for c in cem.counts if c.province != "lampa"]),
+        "upe": replace(upe, counts=[replace(c, count=0) for c in upe.counts]),
     }
     return replace(kb, coverage=coverage)
 

@@ -317,7 +317,7 @@ def test_harm_told_earlier_keeps_linea_100_first(engine: Engine) -> None:
 def test_every_fixed_suggestion_is_understood(engine: Engine, kb: Knowledge) -> None:
     """A button's query is a question the bot understands ("Emergencia" is an emergency);
     "más información" is understood only after an answer with more to show."""
-    for name, suggestion in kb.responses.suggestions:
+    for name, suggestion in vars(kb.responses.suggestions).items():
         query = getattr(suggestion, "query", "")
         if name == "more" or not query or "{" in query:
             continue
