@@ -133,6 +133,16 @@ def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
     assert engine.understanding.read(text).harm.time == time
 
 
+def test_a_child_working_in_the_street_is_a_case(engine: Engine) -> None:
+    query = engine.understand(
+        "un chico de unos 9 lustra zapatos en la plaza de Ilave, a quién aviso"
+    )
+    assert query.harm and query.situation == "nna_calle"
+    assert not engine.understanding.read(
+        "trabajo en el mercado de Juli, quién cuida a mi wawa"
+    ).harm.present
+
+
 def test_the_victim_is_the_one_harmed(engine: Engine) -> None:
     reading = engine.understanding.read("mis hijos le quitaron su terreno a mi awicha")
     assert reading.victims[0] == "adulto_mayor"
