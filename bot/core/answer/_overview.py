@@ -158,10 +158,11 @@ def _service_row(kb: Knowledge, sid: str, n: int, prov: Province | None) -> list
 
 
 def _heading(kb: Knowledge, operation: Operation, prov: Province | None) -> Html:
-    """A group's title; for the department, with the sum of the counts listed under it."""
+    """A group's title, with the sum of the counts listed under it."""
     heading = b(fill_text(kb.responses.operations.of(operation)))
-    total = sum(kb.total(s.id) for s in kb.services.values() if s.operation == operation)
-    if prov is None and total:
+    ours = [s.id for s in kb.services.values() if s.operation == operation]
+    total = sum(kb.count(sid, prov.id) if prov else kb.total(sid) for sid in ours)
+    if total:
         return fill(kb.responses.overview.with_total, heading=heading, total=total)
     return heading
 
