@@ -49,7 +49,8 @@ class Lexicons:
         self.situations = Matcher(situations, gaps="any")
         self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
         markers = [w for m in lex.place_markers for w in [" ".join(normalize(m).split())]]
-        ordinary = [normalize(w) for w in lex.not_places]
+        # ordinary words, and places outside the department (Sicuani is also a centro poblado)
+        ordinary = [normalize(w) for w in [*lex.not_places, *lex.other_places]]
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}

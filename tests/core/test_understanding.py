@@ -224,6 +224,12 @@ def test_the_place_where_the_person_is_now(engine: Engine, text: str, province: 
     assert (place.key if place.kind == "province" else kb.districts[place.key].province) == province
 
 
+def test_a_town_outside_is_not_its_namesake_centro_poblado(engine: Engine) -> None:
+    assert (
+        engine.understand("cuántas víctimas atendió el CEM de Sicuani en 2022").intent == "unknown"
+    )
+
+
 def test_all_of_puno_is_the_department(engine: Engine) -> None:
     place = engine.understanding.read("cuántas beneficencias hay en todo Puno").place
     assert place is not None and place.kind == "department"
