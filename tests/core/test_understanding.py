@@ -127,6 +127,8 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("su papá viene a recogerla a las 12 y la niña llora, le pegó ayer", "now"),
         ("mi hijo no volvió anoche, ya lo encontramos en casa de su amigo", "past"),
         ("me pegó anoche, ya vino la policía y se lo llevaron", "past"),  # around a name
+        ("tenemos una paciente con ideas suicidas, no es un caso urgente ahora", "past"),
+        ("se rascaba hasta sangrar, ya está de vuelta en la casa", "past"),  # not "sangrando"
     ],
 )
 def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
