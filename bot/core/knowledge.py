@@ -278,6 +278,7 @@ class Lexicon(_Record):
     other_places: list[Text] = field(default_factory=list)
     place_markers: list[Text] = field(default_factory=list)
     not_places: list[Text] = field(default_factory=list)
+    word_places: list[Text] = field(default_factory=list)
     english_words: list[Text] = field(default_factory=list)
     affiliation: list[Text] = field(default_factory=list)
     residence: dict[Literal["writer", "person"], list[Text]] = field(default_factory=dict)

@@ -52,6 +52,8 @@ class Lexicons:
         # ordinary words, and places outside the department (Sicuani is also a centro poblado)
         ordinary = [normalize(w) for w in [*lex.not_places, *lex.other_places]]
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
+        self.place_markers = frozenset(markers)
+        self.word_places = frozenset(normalize(w) for w in lex.word_places)
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
         matchers = (self.plain, self.situations, self.harm)

@@ -123,6 +123,7 @@ def read_signals(
             [*(h for h in plain if h.kind in NAME_KINDS), *lex.situations.find(message)]
         )
     ]
+    names = [h for h in names if not _a_word_not_a_place(lex, h, words)]
     corrections = tuple(
         (" ".join(raw_words[h.start : h.end]), h.kind, h.key)
         for h in names
@@ -450,6 +451,17 @@ def _asks_sites(words: Sequence[str], names: list[Hit]) -> bool:
         if i >= 0 and words[i] in SITE_QUESTION:
             return True
     return False
+
+
+def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
+    """A place whose name is also a common word ("cuando chupa"), without a place word
+    before it ("en Chupa")."""
+    if (
+        h.kind not in ("district", "province")
+        or " ".join(words[h.start : h.end]) not in lex.word_places
+    ):
+        return False
+    return h.start == 0 or words[h.start - 1] not in lex.place_markers
 
 
 def _writers_services(names: list[Hit], cues: list[Hit]) -> set[str]:

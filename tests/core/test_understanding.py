@@ -232,6 +232,12 @@ def test_a_town_outside_is_not_its_namesake_centro_poblado(engine: Engine) -> No
     )
 
 
+def test_a_place_that_is_a_word_needs_a_place_word(engine: Engine) -> None:
+    assert engine.understanding.read("mi pareja me golpea cuando chupa").place is None
+    place = engine.understanding.read("vivo en Chupa, hay CIAM?").place
+    assert place is not None and place.name == "Chupa"
+
+
 def test_all_of_puno_is_the_department(engine: Engine) -> None:
     place = engine.understanding.read("cuántas beneficencias hay en todo Puno").place
     assert place is not None and place.kind == "department"
