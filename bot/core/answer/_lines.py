@@ -211,6 +211,15 @@ def with_services(query: Query, services: Sequence[str]) -> Query:
     return replace(query, services=tuple(services))
 
 
+SITED = frozenset({"locate", "stats"})  # answers about a service's sites and figures
+
+
+def _only_province(kb: Knowledge, sid: str) -> str | None:
+    """The province of a service found in one province only (the CEDIF, in Chucuito)."""
+    found = [p.id for p in kb.provinces.values() if kb.count(sid, p.id)]
+    return found[0] if len(found) == 1 else None
+
+
 def with_place(
     kb: Knowledge,
     query: Query,
@@ -225,6 +234,8 @@ def with_place(
     button (the whole answer shows them before its last line, the source)."""
     prov = province_for(kb, query.place)
     province = prov.id if prov else None
+    if province is None and intent in SITED and query.services:
+        province = _only_province(kb, query.services[0])  # for what is asked next
     district = district_of(query.place)
     shown = [*did_you_mean(kb, query), *(line for line in lines if line)]
     if query.full:

@@ -67,15 +67,7 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     title = fill_text(
         r.titles.locate, service=name, place=prov.name if prov else kb.department.name
     )
-    if prov is None and (only := _only_province(kb, sid)) is not None:
-        query = replace(query, place=Place("province", only.id, only.name))  # for what follows
     return with_place(kb, query, "locate", lines, suggestions, title, details)
-
-
-def _only_province(kb: Knowledge, sid: str) -> Province | None:
-    """The province of a service found in one province only (the CEDIF, in Chucuito)."""
-    found = [p for p in kb.provinces.values() if kb.count(sid, p.id)]
-    return found[0] if len(found) == 1 else None
 
 
 def _department_answer(kb: Knowledge, query: Query, sid: str) -> tuple[list[str], list[str]]:
