@@ -66,6 +66,7 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         # someone's case handed on: a person named and a referral cue ("¿a quién aviso?")
         "person_case": float(bool(s.victims) and "referral" in s.cues),
         "harm_past": float(s.harm.present and s.harm.time == "past"),
+        "framed": float(s.framed),
         "unexplained": float(s.unexplained),
     }
     for intent in ("locate", "describe", "stats", "overview", "referral", "help"):
@@ -125,6 +126,11 @@ def decide(
         rule, follow_up = "gate:follow_up", True
     else:
         intent = best(kb.intents, scores)
+        if intent == "describe" and not (services or s.terms):
+            # homework, a novel: "¿qué servicio atiende la trata?", the services of that harm
+            services = _services_told(s, kb)
+            if not services:
+                intent = best(kb.intents, {i: v for i, v in scores.items() if i != "describe"})
         rule = f"score:{intent}"
     if harm.present and intent in QUIET_INTENTS:
         intent = "emergency" if harm.time != "past" else "referral"
@@ -222,6 +228,12 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     if _service_question(s):
         return None
     return "emergency", "gate:harm_ongoing"
+
+
+def _services_told(s: Signals, kb: Knowledge) -> list[str]:
+    """The services of the situation named, or of the harm told (framed as homework or news)."""
+    situation = s.situation or (_harm_situation(s, kb, None) if s.harm.acts else None)
+    return list(kb.situations[situation].services) if situation else []
 
 
 def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:

@@ -408,6 +408,7 @@ SIGNAL_NAMES = frozenset(
         "harm_past",
         "person_case",
         "service_question",
+        "framed",
         "unexplained",
         *(f"model_{i}" for i in INTENTS),
     }

@@ -103,6 +103,7 @@ class Signals:
     topics: tuple[str, ...]  # practical questions (practical.yaml), outside names
     harm: HarmReading = field(default_factory=HarmReading)
     asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "here"...
+    framed: bool = False  # homework, a novel, the news, a training, and no real person harmed
 
     @property
     def situation(self) -> str | None:
@@ -203,6 +204,7 @@ def read_signals(
         topics=_topics(plain),
         harm=harm,
         asks=frozenset(h.key for h in cues if h.kind == "ask"),
+        framed=_framed(harm, marks, harm_hits, words),
     )
 
 
@@ -267,6 +269,13 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         time=_harm_time(marks, level, loud),
         stated_now="now" in marks or loud,
     )
+
+
+def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequence[str]) -> bool:
+    """Homework, a novel, the news, a training: a frame, and nobody of the writer's own
+    ("mi hija") named nor harmed."""
+    own = any(h.kind in ("victim", "agent") and h.start and words[h.start - 1] in MY for h in hits)
+    return not harm.present and not own and any(h.kind == "frame" for h in marks)
 
 
 def _victims(hits: list[Hit], words: Sequence[str]) -> tuple[str, ...]:

@@ -155,6 +155,14 @@ def test_an_older_woman_is_an_older_adult(engine: Engine) -> None:
     assert reading.victims[0] == "adulto_mayor"
 
 
+def test_homework_about_harm_describes_its_services(engine: Engine) -> None:
+    query = engine.understand("para mi monografía: qué servicio atiende a las víctimas de trata")
+    assert (query.intent, query.services[:1]) == ("describe", ("cem",))
+    # a frame beside one's own child is not homework
+    own = engine.understand("mi hija juega free fire y un adulto le pide fotos, q hago")
+    assert own.intent in ("emergency", "referral")
+
+
 @pytest.mark.parametrize(
     "text",
     [
