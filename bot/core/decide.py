@@ -164,6 +164,9 @@ def decide(
         services = list(dict.fromkeys([*services, *kb.situations[situation].services]))
     if intent == "stats" and not services and s.indicators:
         services = list(dict.fromkeys(f.service for f in kb.figures if f.indicator in s.indicators))
+    if intent == "stats" and not services and context is not None and not context.expired():
+        # "¿cuántos niños atendieron en enero 2023?" after an answer about the CAR: its figures
+        services = list(context.services[:1])
     return Query(
         text=s.text,
         normalized=s.normalized,

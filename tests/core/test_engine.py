@@ -97,6 +97,12 @@ def test_whom_a_service_serves_is_asked_of_the_last_one(engine: Engine) -> None:
     assert (second.intent, second.services[:1]) == ("describe", ("cedif",))
 
 
+def test_a_longer_figures_question_asks_of_the_last_service(engine: Engine) -> None:
+    first = engine.reply("¿cuántos CAR hay en el departamento?")
+    second = engine.reply("¿cuántos niños atendieron en enero de 2023?", first.context)
+    assert (second.intent, second.services[:1]) == ("stats", ("car",))
+
+
 def test_a_service_in_one_province_is_located_there(engine: Engine) -> None:
     assert engine.reply("¿dónde queda el CEDIF?").province == "chucuito"
 
