@@ -291,8 +291,9 @@ def _follow_up(
     place = s.place or (None if ranking else _context_place(kb, context))
     periods = list(s.periods) or ([context.period] if context.period else [])
     intent: Intent = context.intent
-    if s.indicators:  # "¿y cuántos casos atendió?": a figure
-        asking = asking | {"stats"}
+    if s.indicators or (s.periods and "locate" in asking):
+        # "¿y cuántos casos atendió?", "¿y cuántos en enero 2023?": a figure
+        asking = (asking - {"locate"}) | {"stats"}
     for cue in ("overview", "stats", "locate", "describe"):
         if cue in asking:
             intent = cue
