@@ -97,6 +97,13 @@ def test_whom_a_service_serves_is_asked_of_the_last_one(engine: Engine) -> None:
     assert (second.intent, second.services[:1]) == ("describe", ("cedif",))
 
 
+def test_a_case_the_model_suspects_keeps_linea_100_first_after(engine: Engine) -> None:
+    first = engine.reply("mi abuelito en azángaro vive solo y su hijo le quito sus animales")
+    assert first.harm == "suspected" and first.intent == "referral"
+    second = engine.reply("¿atienden los fines de semana?", first.context)
+    assert "100" in "".join(second.text.splitlines()[:3])
+
+
 def test_a_longer_figures_question_asks_of_the_last_service(engine: Engine) -> None:
     first = engine.reply("¿cuántos CAR hay en el departamento?")
     second = engine.reply("¿cuántos niños atendieron en enero de 2023?", first.context)
