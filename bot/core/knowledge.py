@@ -320,6 +320,9 @@ class HarmAct(_Record):
     id: Id
     category: HarmCategory
     level: HarmLevel = "normal"
+    # a state that goes on ("no contesta", "me quiero morir"): "hace meses" elsewhere in the
+    # message does not make it past; only a safe-now mark does
+    lasting: bool = False
     situation: Id | None = None
     phrases: Annotated[list[Text], Rule(min_length=1)]
 

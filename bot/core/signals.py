@@ -266,7 +266,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         specific=personal or any(w in SINGULAR for w in before),
         first_person=first,
         framed=any(h.kind == "frame" for h in hits),
-        time=_harm_time(marks, level, loud),
+        time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
     )
 
@@ -293,16 +293,17 @@ def _after_a(start: int, words: Sequence[str]) -> bool:
     return bool(before) and (before[-1] == "a" or (len(before) == 2 and before[0] == "a"))
 
 
-def _harm_time(marks: set[str], level: str, loud: bool) -> HarmTime:
+def _harm_time(marks: set[str], level: str, loud: bool, *, lasting: bool = False) -> HarmTime:
     """When the harm happens, from the time marks found: "now" wins, then "safe" (she is
-    safe now), "recent", "past", "¿qué hago?" (not for acts of low level), "grave"."""
+    safe now), "recent", "past" (not for an act that lasts: "no contesta"), "¿qué hago?"
+    (not for acts of low level), "grave"."""
     if "now" in marks or loud:
         return "now"
     if "safe" in marks:
         return "past"
     if "recent" in marks:
         return "now"
-    if "past" in marks:
+    if "past" in marks and not lasting:
         return "past"
     if ("help_now" in marks and level != "low") or level == "grave":
         return "now"

@@ -128,6 +128,8 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("mi hijo no volvió anoche, ya lo encontramos en casa de su amigo", "past"),
         ("me pegó anoche, ya vino la policía y se lo llevaron", "past"),  # around a name
         ("tenemos una paciente con ideas suicidas, no es un caso urgente ahora", "past"),
+        # a state that lasts: "hace una semana" does not make a disappearance past
+        ("mi sobrina se fue a trabajar a la mina y ya no contesta hace una semana", "now"),
         ("se rascaba hasta sangrar, ya está de vuelta en la casa", "past"),  # not "sangrando"
     ],
 )
