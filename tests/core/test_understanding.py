@@ -130,6 +130,8 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("tenemos una paciente con ideas suicidas, no es un caso urgente ahora", "past"),
         # a state that lasts: "hace una semana" does not make a disappearance past
         ("mi sobrina se fue a trabajar a la mina y ya no contesta hace una semana", "now"),
+        ("un abuelito está tirado en el piso, su hijo lo dejó solo", "now"),
+        ("a una abuelita la dejaron aquí en la esquina y ya es de noche", "now"),
         ("se rascaba hasta sangrar, ya está de vuelta en la casa", "past"),  # not "sangrando"
     ],
 )
