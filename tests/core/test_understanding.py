@@ -131,6 +131,7 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         # a state that lasts: "hace una semana" does not make a disappearance past
         ("mi sobrina se fue a trabajar a la mina y ya no contesta hace una semana", "now"),
         ("un abuelito está tirado en el piso, su hijo lo dejó solo", "now"),
+        ("desde hace una semana dicen que si no pago van a hacer daño a mi hija", "now"),
         ("a una abuelita la dejaron aquí en la esquina y ya es de noche", "now"),
         ("se rascaba hasta sangrar, ya está de vuelta en la casa", "past"),  # not "sangrando"
     ],
