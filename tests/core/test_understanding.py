@@ -132,6 +132,8 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("mi sobrina se fue a trabajar a la mina y ya no contesta hace una semana", "now"),
         ("un abuelito está tirado en el piso, su hijo lo dejó solo", "now"),
         ("desde hace una semana dicen que si no pago van a hacer daño a mi hija", "now"),
+        ("mi papá está apretando el cuello de mi mamá", "now"),
+        ("nuestra amiga salió con un chico de tiktok y no regresa", "now"),  # tiktok frames nothing
         ("a una abuelita la dejaron aquí en la esquina y ya es de noche", "now"),
         ("se rascaba hasta sangrar, ya está de vuelta en la casa", "past"),  # not "sangrando"
     ],
