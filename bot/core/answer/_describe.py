@@ -25,7 +25,8 @@ from bot.core.text import fold
 def describe(kb: Knowledge, query: Query) -> Answer:
     """The first service asked about (with its count in the place named), then the terms."""
     programmes = [t for t in query.terms if any(s.programme == t for s in kb.services.values())]
-    if programmes and all(kb.services[s].programme in programmes for s in query.services):
+    ours = all(kb.services[s].programme in programmes for s in query.services)
+    if programmes and ours and len(query.services) != 1:  # "la ER del programa AURORA": the ER
         return programme(kb, query, programmes[0])
     if len(query.services) > 1:
         return several(kb, query)
