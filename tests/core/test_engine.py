@@ -114,6 +114,11 @@ def test_a_service_in_one_province_is_located_there(engine: Engine) -> None:
     assert engine.reply("¿dónde queda el CEDIF?").province == "chucuito"
 
 
+def test_a_service_of_a_programme_is_described_itself(engine: Engine) -> None:
+    answer = engine.reply("¿qué es la Estrategia Rural del programa AURORA?")
+    assert answer.services[0] == "estrategia_rural"
+
+
 def test_expired_context_is_ignored(engine: Engine) -> None:
     old = Context(intent="locate", services=("cem",), province="puno", created=0.0)
     assert engine.reply("¿y en Lampa?", old).intent == "overview"
