@@ -127,8 +127,9 @@ def decide(
     else:
         intent = best(kb.intents, scores)
         if intent == "describe" and not (services or s.terms):
-            # homework, a novel: "¿qué servicio atiende la trata?", the services of that harm
-            services = _services_told(s, kb)
+            # homework, a novel: "¿qué servicio atiende la trata?", the services of that harm;
+            # never for grave harm ("en la radio dijeron que un niño de mi barrio desapareció")
+            services = _services_told(s, kb) if s.harm.level != "grave" else []
             if not services:
                 intent = best(kb.intents, {i: v for i, v in scores.items() if i != "describe"})
         rule = f"score:{intent}"
@@ -164,7 +165,7 @@ def decide(
         services = list(dict.fromkeys([*services, *kb.situations[situation].services]))
     if intent == "stats" and not services and s.indicators:
         services = list(dict.fromkeys(f.service for f in kb.figures if f.indicator in s.indicators))
-    if intent == "stats" and not services and context is not None and not context.expired():
+    if intent == "stats" and not (services or s.indicators) and context and not context.expired():
         # "¿cuántos niños atendieron en enero 2023?" after an answer about the CAR: its figures
         services = list(context.services[:1])
     return Query(

@@ -7,7 +7,7 @@ from dataclasses import replace
 from bot.core.answer import Composer, safety_first
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context
-from bot.core.query import MODEL_CASE, TOLD, Place, Query
+from bot.core.query import TOLD, Place, Query
 from bot.core.understand import Understanding
 
 CASES = frozenset({"referral", "emergency"})  # answers about someone's case
@@ -30,10 +30,11 @@ class Engine:
         query = replace(self.understand(text, context), full=full)
         answer = safety_first(self.compose(query), query, self.kb)
         # harm told in this conversation is kept while it goes on (a turn the model only
-        # suspects does not forget it; one it suspects and answers as a case is kept too)
+        # suspects does not forget it; one it suspects and answers as a case is kept too:
+        # gate:model_harm, gate:model_case)
         earlier = context.harm if context is not None and not context.expired() else ""
         case = query.harm == "suspected" and query.intent in CASES
-        harm = query.harm if query.harm in TOLD or query.rule in MODEL_CASE or case else earlier
+        harm = query.harm if query.harm in TOLD or case else earlier
         told = replace(answer.context, harm=harm)
         return replace(answer, harm=query.harm, rule=query.rule, context=told)
 

@@ -323,6 +323,7 @@ class HarmAct(_Record):
     # a state that goes on ("no contesta", "me quiero morir"): "hace meses" elsewhere in the
     # message does not make it past; only a safe-now mark does
     lasting: bool = False
+    only_for: list[Id] = field(default_factory=list)  # counts only beside these victims
     situation: Id | None = None
     phrases: Annotated[list[Text], Rule(min_length=1)]
 

@@ -57,6 +57,7 @@ class Lexicons:
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
         self.lasting = frozenset(a.id for a in kb.harm.acts if a.lasting)
+        self.act_victims = {a.id: frozenset(a.only_for) for a in kb.harm.acts if a.only_for}
         matchers = (self.plain, self.situations, self.harm)
         self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
         self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))

@@ -54,6 +54,7 @@ from bot.core.knowledge import (
     _Record,
 )
 from bot.core.templates import Pattern, TemplateError, expand, parse
+from bot.core.text import normalize
 
 # --- fixed texts ---------------------------------------------------------------------------
 
@@ -543,6 +544,14 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
             ["periods", ident],
             f"periodo que no está en figures.yaml: {ident!r}",
         )
+    place_names = {normalize(p.name) for p in places_f.provinces}
+    place_names |= {normalize(d.name) for d in places_f.districts}
+    for i, name in enumerate(lexicon.word_places):
+        refs.require(
+            normalize(name) in place_names,
+            ["word_places", i],
+            f"no es el nombre de una provincia ni de un distrito: {name!r}",
+        )
 
     # places below the district
     refs = _Refs(directory / FILES["centros_poblados"], cp_node, cp_data)
@@ -603,12 +612,17 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
         ["situation"],
         f"situación desconocida: {harm.situation!r}",
     )
+    victim_ids = {v.id for v in harm.victims}
     for i, act in enumerate(harm.acts):
         harm_refs.require(
             act.situation is None or act.situation in situation_ids,
             ["acts", i, "situation"],
             f"situación desconocida: {act.situation!r}",
         )
+        for j, who in enumerate(act.only_for):
+            harm_refs.require(
+                who in victim_ids, ["acts", i, "only_for", j], f"víctima desconocida: {who!r}"
+            )
     for i, victim in enumerate(harm.victims):
         harm_refs.require(
             victim.situation in situation_ids,

@@ -9,7 +9,6 @@ from bot.core.model import Intent
 
 HarmTime = Literal["", "past", "ongoing", "now", "suspected", "earlier"]
 TOLD: frozenset[HarmTime] = frozenset({"past", "ongoing", "now"})  # harm the message tells
-MODEL_CASE = frozenset({"gate:model_harm", "gate:model_case"})  # harm the model decided on
 
 
 @dataclass(frozen=True, slots=True)

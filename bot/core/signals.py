@@ -56,11 +56,11 @@ class HarmReading:
 
     @property
     def present(self) -> bool:
-        """Harm to a real person: not a story framed as news or homework, and, for the
-        acts of low level, about someone in particular."""
+        """Harm to a real person: not a story framed as news or homework (unless it is said
+        to happen now), and, for the acts of low level, about someone in particular."""
         return (
             bool(self.acts)
-            and not (self.framed and not self.personal)
+            and not (self.framed and not self.personal and not self.stated_now)
             and (self.level != "low" or self.specific)
         )
 
@@ -242,7 +242,8 @@ SINGULAR = frozenset(
 
 
 def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> HarmReading:
-    act_hits = [h for h in hits if h.kind == "act"]
+    named = {h.key for h in hits if h.kind == "victim"}
+    act_hits = [h for h in hits if h.kind == "act" and _for_these(lex, h.key, named)]
     acts = _unique(h.key for h in act_hits)
     levels = [lex.act_level[a] for a in acts]
     if loud:
@@ -251,7 +252,10 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     if not acts:
         return HarmReading()
     level = max(levels, key=LEVELS.index)
-    marks = {h.key for h in _outermost([h for h in hits if h.kind == "time"])}
+    time_hits = _outermost([h for h in hits if h.kind == "time"])
+    marks = {h.key for h in time_hits if h.key != "safe"}
+    if _safe_after(time_hits, act_hits):
+        marks.add("safe")
     acts_at = _Spans(act_hits)
     first = any(acts_at.over(f.start, f.end) for f in hits if f.kind == "first") or loud
     people = [h for h in hits if h.kind in ("victim", "agent")]
@@ -271,11 +275,32 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     )
 
 
+def _for_these(lex: Lexicons, act: str, victims: set[str]) -> bool:
+    """An act that counts only beside some victims ("vende dulces en": a child) names one."""
+    only = lex.act_victims.get(act)
+    return only is None or bool(only & victims)
+
+
+def _safe_after(time_hits: list[Hit], act_hits: list[Hit]) -> bool:
+    """Safe now ("ya está en casa") counts only when said after the harm: after every act and
+    every mark of harm going on or just done, but the ones it holds ("ya vino la policía y
+    se lo llevaron"). "Ya me escapé, me está buscando con un cuchillo" is not safe."""
+    safe = [h for h in time_hits if h.key == "safe"]
+    if not safe:
+        return False
+    last = max(h.start for h in safe)
+    told = [*act_hits, *(h for h in time_hits if h.key in ("now", "recent", "ongoing"))]
+    held = [h for h in told if any(s.start <= h.start and h.end <= s.end for s in safe)]
+    return all(h.start < last for h in told if h not in held)
+
+
 def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequence[str]) -> bool:
     """Homework, a novel, the news, a training: a frame, and nobody of the writer's own
-    ("mi hija") named nor harmed."""
+    ("mi hija") named nor harmed, nor grave harm told ("en la radio dijeron que un niño de
+    mi barrio desapareció": the model's gates judge it)."""
     own = any(h.kind in ("victim", "agent") and h.start and words[h.start - 1] in MY for h in hits)
-    return not harm.present and not own and any(h.kind == "frame" for h in marks)
+    quiet = not harm.present and harm.level != "grave"
+    return quiet and not own and any(h.kind == "frame" for h in marks)
 
 
 def _victims(hits: list[Hit], words: Sequence[str]) -> tuple[str, ...]:

@@ -189,6 +189,16 @@ BROKEN = {
         lambda s: _drop_first_description(s),
         "description",
     ),
+    "a word place that is no place": (
+        "lexicon.yaml",
+        lambda s: s.replace("word_places: [chupa]", "word_places: [chupo]", 1),
+        "no es el nombre de una provincia ni de un distrito",
+    ),
+    "unknown victim for an act": (
+        "harm.yaml",
+        lambda s: s.replace("only_for: [nna]", "only_for: [ninos]", 1),
+        "víctima desconocida",
+    ),
     "unknown service in a location": (
         "locations.yaml",
         lambda s: s.replace("- service: cedif", "- service: cedeef", 1),

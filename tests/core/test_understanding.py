@@ -127,7 +127,6 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("su papá viene a recogerla a las 12 y la niña llora, le pegó ayer", "now"),
         ("mi hijo no volvió anoche, ya lo encontramos en casa de su amigo", "past"),
         ("me pegó anoche, ya vino la policía y se lo llevaron", "past"),  # around a name
-        ("tenemos una paciente con ideas suicidas, no es un caso urgente ahora", "past"),
         # a state that lasts: "hace una semana" does not make a disappearance past
         ("mi sobrina se fue a trabajar a la mina y ya no contesta hace una semana", "now"),
         ("un abuelito está tirado en el piso, su hijo lo dejó solo", "now"),
@@ -160,6 +159,43 @@ def test_the_victim_is_the_one_harmed(engine: Engine) -> None:
 def test_an_older_woman_is_an_older_adult(engine: Engine) -> None:
     reading = engine.understanding.read("una señora mayor vive sola y su hijo le quitó su pensión")
     assert reading.victims[0] == "adulto_mayor"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a safe-now mark before the danger does not hide it (review of 2026-12-04)
+        "lo detuvieron unas horas y ya lo soltaron, mi esposo me amenaza con matarme",
+        "la policía se lo llevó anoche pero ya salió y dice que me va a matar",
+        "ya me escapé con mi hija, mi esposo nos está buscando con un cuchillo",
+        "la encontraron en su cuarto, se cortó las venas",
+        "no es urgente pero mi hijo de 3 años está solo encerrado en la casa desde ayer",
+        "mi hija ya está de vuelta en la casa pero su padrastro la sigue tocando",
+        # nor does a frame when the harm is said to happen now
+        "el señor de al lado golpea a su esposa por las vacas, la está pegando ahorita",
+    ],
+)
+def test_danger_after_a_safe_mark_or_a_frame_is_an_emergency(engine: Engine, text: str) -> None:
+    assert engine.understand(text).intent == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿el celular puede hacer daño a mi hijo?",
+        "el puesto de salud de la rinconada no alcanza para atender a los mineros",
+        "mi mamá vende dulces en el mercado, ¿qué es el Mi60+?",
+    ],
+)
+def test_ordinary_words_are_not_harm(engine: Engine, text: str) -> None:
+    assert not engine.understanding.read(text).harm.present
+
+
+def test_grave_harm_told_by_the_radio_is_not_homework(engine: Engine) -> None:
+    query = engine.understand(
+        "en la radio dijeron que un niño de mi barrio está desaparecido, ¿a quién llamo?"
+    )
+    assert query.intent in ("emergency", "referral")
 
 
 def test_homework_about_harm_describes_its_services(engine: Engine) -> None:
