@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from bot.core.templates import Choice, Pattern
@@ -19,6 +20,7 @@ from bot.core.text import stem
 
 MAX_GAP = 2  # words allowed between the words of a phrase, where gaps are allowed
 MIN_STEM = 3  # shorter roots ("me", "la", "da") are matched as written
+MAX_WORDS_CACHED = 20000  # words whose first step is kept, per matcher
 
 Gaps = Literal["none", "light", "any"]
 
@@ -46,6 +48,7 @@ class Hit:
 NUMBER = "#"  # a phrase's word that stands for any number: "hace # anos"
 
 
+@lru_cache(maxsize=16384)
 def forms(word: str) -> tuple[str, ...]:
     """The word and its singular forms: "demunas" also reads as "demuna"; a number also
     reads as ``#``."""
@@ -112,6 +115,11 @@ class Matcher:
         for prefix, node in self._root.prefixes:
             self._root_prefixes[prefix].append(node)
         self._prefix_sizes = sorted({len(p) for p in self._root_prefixes})
+        self._starts: dict[str, tuple[_Node, ...]] = {}
+
+    # the cache of first steps holds words of messages: never kept on disk
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_starts": {}}
 
     def _build(self, starts: list[_Node], pattern: Pattern) -> list[_Node]:
         """Link the pattern after ``starts``; the nodes where it ends. Entries that begin
@@ -139,6 +147,28 @@ class Matcher:
     def find(self, words: Words) -> list[Hit]:
         """Every phrase found, with every start; overlaps are left to the caller."""
         return _Search(self, words).hits()
+
+    def starts(self, word: str) -> tuple[_Node, ...]:
+        """The nodes a phrase beginning with ``word`` leads to (kept per word)."""
+        found = self._starts.get(word)
+        if found is None:
+            if len(self._starts) > MAX_WORDS_CACHED:
+                self._starts.clear()
+            found = self._starts[word] = tuple(self._first_step(word))
+        return found
+
+    def _first_step(self, word: str) -> list[_Node]:
+        """From the root: by each form as written, by the root, by the prefixes it begins
+        with."""
+        root, prefixes = stem(word), self._root_prefixes
+        nodes = [n for form in forms(word) for n in self._root.exact.get(form, ())]
+        if len(root) >= MIN_STEM:
+            nodes += self._root.rooted.get(root, ())
+        for size in self._prefix_sizes:
+            if size > len(word):
+                break
+            nodes += prefixes.get(word[:size], ())
+        return nodes
 
 
 class Words:
@@ -199,22 +229,9 @@ class _Search:
         self.light_only = matcher._gaps == "light"
 
     def hits(self) -> list[Hit]:
-        root, sizes, prefixes = self.m._root, self.m._prefix_sizes, self.m._root_prefixes
-        exact, rooted = root.exact, root.rooted
+        starts = self.m.starts
         for i, word in enumerate(self.words):
-            starts: list[_Node] = []
-            for form in self.forms[i]:
-                if form in exact:
-                    starts += exact[form]
-            if self.roots[i] in rooted and len(self.roots[i]) >= MIN_STEM:
-                starts += rooted[self.roots[i]]
-            for size in sizes:
-                if size > len(word):
-                    break
-                found = prefixes.get(word[:size])
-                if found:
-                    starts += found
-            for node in starts:
+            for node in starts(word):
                 self.walk(node, i, i + 1)
         return list(self.found)
 
