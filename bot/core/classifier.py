@@ -71,12 +71,8 @@ class Classifier:
 
     def opinion(self, features: list[str]) -> Opinion:
         """Probabilities from the weights of the features the model knows."""
-        packed, total, count = self.packed, 0, 0
-        for feature in features:
-            row = packed.get(feature)
-            if row is not None:
-                total += row
-                count += 1
+        rows = [row for row in map(self.packed.get, features) if row is not None]
+        total, count = sum(rows), len(rows)
         sums = [((total >> (LANE * k)) & LANE_MASK) - OFFSET * count for k in range(self.outputs)]
         totals = [b + s * w for b, s, w in zip(self.bias, self.scales, sums, strict=True)]
         intents = _softmax(totals[:-1])

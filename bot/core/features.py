@@ -20,7 +20,7 @@ def features(s: Signals) -> list[str]:
     """Every feature of a message, as strings; repeated ones count once."""
     words = s.words[:MAX_WORDS]
     out = [f"b:{a}_{b}" for a, b in pairwise(words)]
-    for word in words:
+    for word in dict.fromkeys(words):  # a repeated word adds no new feature
         out += _word_features(word)
     out += _signal_features(s)
     return list(dict.fromkeys(out))
