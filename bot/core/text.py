@@ -18,7 +18,7 @@ _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 # Invisible characters inside words ("c\u200bem") are dropped; Cyrillic and Greek letters
 # that look like Latin ones ("сем" typed on a Cyrillic keyboard layout) read as Latin.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # the combining marks (accents) left by NFKD decomposition
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LOOKALIKES = str.maketrans("аеорсухкмтвніј" + "αεορτυικνμ", "aeopcyxkmtbhij" + "aeoptuikvm")
@@ -27,7 +27,7 @@ _LOOKALIKES = str.maketrans("аеорсухкмтвніј" + "αεορτυικν
 def fold(text: str) -> str:
     """Lower case, no accents, "ñ" as "n", no invisible characters, look-alike letters as
     Latin: the form every comparison uses."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_INVISIBLE))
+    decomposed = unicodedata.normalize("NFKD", _INVISIBLE.sub("", text.casefold()))
     if decomposed.isascii():
         return decomposed
     plain = _COMBINING.sub("", decomposed)
@@ -53,7 +53,8 @@ def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
     cleaned = _clean(text[:4096])
     if not abbreviations:
         return cleaned
-    return " ".join(abbreviations.get(tok, tok) for tok in cleaned.split())
+    tokens = cleaned.split()
+    return " ".join(map(abbreviations.get, tokens, tokens))
 
 
 _PHONETIC = (
