@@ -40,12 +40,21 @@ def join_digit_groups(text: str) -> str:
 
 
 def _clean(text: str) -> str:  # not cached: people's messages are not kept once answered
-    text = join_digit_groups(fold(text))
-    text = _NON_WORD.sub(" ", text)
-    text = _REPEATS.sub(r"\1", text)
-    text = _DOUBLED_END.sub(r"\1", text)
-    text = _LETTER_DIGIT.sub(" ", text)
-    return " ".join(text.split())
+    text = _NON_WORD.sub(" ", join_digit_groups(fold(text)))
+    return " ".join(
+        [_squeeze_known(w) if len(w) <= MAX_KNOWN_LEN else _squeeze(w) for w in text.split()]
+    )
+
+
+def _squeeze(word: str) -> str:
+    """A word without its letters repeated for emphasis, its digits apart from its letters."""
+    word = _REPEATS.sub(r"\1", word)
+    word = _DOUBLED_END.sub(r"\1", word)
+    return _LETTER_DIGIT.sub(" ", word)
+
+
+MAX_KNOWN_LEN = 30  # longer words (4 096 "a") are squeezed each time, never kept
+_squeeze_known = lru_cache(maxsize=16384)(_squeeze)  # words recur: each squeezed once
 
 
 def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
