@@ -224,7 +224,7 @@ class _Search:
     def __init__(self, matcher: Matcher, message: Words) -> None:
         self.m, self.words = matcher, message.words
         self.forms, self.roots = message.forms, message.roots
-        self.found: dict[Hit, None] = {}
+        self.found: dict[tuple[str, str, int, int], None] = {}
         self.limit_gap = MAX_GAP if matcher._gaps != "none" else 0
         self.light_only = matcher._gaps == "light"
 
@@ -233,13 +233,13 @@ class _Search:
         for i, word in enumerate(self.words):
             for node in starts(word):
                 self.walk(node, i, i + 1)
-        return list(self.found)
+        return [Hit(*found) for found in self.found]
 
     def walk(self, node: _Node, start: int, pos: int) -> None:
         """Record the phrases ending at ``node``, then follow every edge that a word at
         ``pos`` (or after an allowed gap) takes: as written, by its root, by a prefix."""
         for kind, key in node.ends:
-            self.found[Hit(kind, key, start, pos)] = None
+            self.found[kind, key, start, pos] = None
         exact, rooted, prefixes = node.exact, node.rooted, node.prefixes
         if not (exact or rooted or prefixes):
             return
