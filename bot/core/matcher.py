@@ -48,7 +48,6 @@ class Hit:
 NUMBER = "#"  # a phrase's word that stands for any number: "hace # anos"
 
 
-@lru_cache(maxsize=16384)
 def forms(word: str) -> tuple[str, ...]:
     """The word and its singular forms: "demunas" also reads as "demuna"; a number also
     reads as ``#``."""
@@ -177,8 +176,15 @@ class Words:
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = words
-        self.forms = [forms(w) for w in words]
-        self.roots = [stem(w) for w in words]
+        keys = list(map(_keys, words))
+        self.forms = [f for f, _ in keys]
+        self.roots = [r for _, r in keys]
+
+
+@lru_cache(maxsize=16384)
+def _keys(word: str) -> tuple[tuple[str, ...], str]:
+    """A word's forms and root."""
+    return forms(word), stem(word)
 
 
 class _Determinizer:
@@ -229,9 +235,10 @@ class _Search:
         self.light_only = matcher._gaps == "light"
 
     def hits(self) -> list[Hit]:
-        starts = self.m.starts
+        known, starts = self.m._starts, self.m.starts
         for i, word in enumerate(self.words):
-            for node in starts(word):
+            nodes = known.get(word)
+            for node in starts(word) if nodes is None else nodes:
                 self.walk(node, i, i + 1)
         return [Hit(*found) for found in self.found]
 
