@@ -21,6 +21,7 @@ from bot.core.text import stem
 MAX_GAP = 2  # words allowed between the words of a phrase, where gaps are allowed
 MIN_STEM = 3  # shorter roots ("me", "la", "da") are matched as written
 MAX_WORDS_CACHED = 20000  # words whose first step is kept, per matcher
+MAX_NODE_STEPS = 256  # words whose step is kept per node (at most ~40 MB in all, ~3 MB seen)
 
 Gaps = Literal["none", "light", "any"]
 
@@ -66,6 +67,8 @@ class _Node:
     rooted: dict[str, list[_Node]] = field(default_factory=dict)
     prefixes: list[tuple[str, _Node]] = field(default_factory=list)
     ends: list[tuple[str, str]] = field(default_factory=list)
+    # where each word read after this node leads: kept while the bot runs, never pickled
+    steps: dict[str, tuple[_Node, ...]] = field(default_factory=dict)
 
     def link(self, token: str, target: _Node, by_root: bool) -> None:
         if token.endswith("*"):
@@ -83,6 +86,7 @@ class _Node:
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.exact, self.rooted, self.prefixes, self.ends = state
+        self.steps = {}
 
 
 class Matcher:
@@ -247,23 +251,26 @@ class _Search:
         ``pos`` (or after an allowed gap) takes: as written, by its root, by a prefix."""
         for kind, key in node.ends:
             self.found[kind, key, start, pos] = None
-        exact, rooted, prefixes = node.exact, node.rooted, node.prefixes
-        if not (exact or rooted or prefixes):
+        if not (node.exact or node.rooted or node.prefixes):
             return
-        words, forms, roots = self.words, self.forms, self.roots
+        words, steps = self.words, node.steps
         for j in range(pos, min(len(words), pos + 1 + self.limit_gap)):
-            after = j + 1
-            if exact:
-                for form in forms[j]:
-                    for child in exact.get(form, ()):
-                        self.walk(child, start, after)
-            if rooted and len(roots[j]) >= MIN_STEM:
-                for child in rooted.get(roots[j], ()):
-                    self.walk(child, start, after)
-            if prefixes:
-                word = words[j]
-                for prefix, child in prefixes:
-                    if word.startswith(prefix):
-                        self.walk(child, start, after)
-            if self.light_only and words[j] not in self.m._light and not words[j].isdigit():
+            word = words[j]
+            children = steps.get(word)
+            if children is None:
+                if len(steps) > MAX_NODE_STEPS:
+                    steps.clear()
+                children = steps[word] = self._next(node, j)
+            for child in children:
+                self.walk(child, start, j + 1)
+            if self.light_only and word not in self.m._light and not word.isdigit():
                 return
+
+    def _next(self, node: _Node, j: int) -> tuple[_Node, ...]:
+        """The nodes the word at ``j`` leads to from ``node``: as written, by its root, by a
+        prefix."""
+        nodes = [c for form in self.forms[j] for c in node.exact.get(form, ())]
+        if node.rooted and len(self.roots[j]) >= MIN_STEM:
+            nodes += node.rooted.get(self.roots[j], ())
+        nodes += (c for prefix, c in node.prefixes if self.words[j].startswith(prefix))
+        return tuple(nodes)
