@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,14 +70,14 @@ class Classifier:
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{MODEL_FILE}: {exc}") from None
 
-    def opinion(self, features: list[str]) -> Opinion:
-        """Probabilities from the weights of the features the model knows."""
-        packed, total, count = self.packed, 0, 0
-        for feature in features:
-            row = packed.get(feature)
-            if row is not None:
-                total += row
-                count += 1
+    def known(self, features: Iterable[str]) -> dict[str, int]:
+        """The features the model knows, each once, with their packed weights."""
+        packed = self.packed
+        return {f: row for f in features if (row := packed.get(f)) is not None}
+
+    def opinion(self, known: dict[str, int]) -> Opinion:
+        """Probabilities from the weights of a message's ``known`` features."""
+        total, count = sum(known.values()), len(known)
         sums = [((total >> (LANE * k)) & LANE_MASK) - OFFSET * count for k in range(self.outputs)]
         totals = [b + s * w for b, s, w in zip(self.bias, self.scales, sums, strict=True)]
         intents = _softmax(totals[:-1])

@@ -27,7 +27,9 @@ class Engine:
     def reply(self, text: str, context: Context | None = None, *, full: bool = False) -> Answer:
         """Answer a free Spanish question; ``answer.context`` is the context for the next turn.
         ``full``: the whole answer, nothing behind "Más información" (inline results)."""
-        query = replace(self.understand(text, context), full=full)
+        query = self.understand(text, context)
+        if query.full != full:
+            query = replace(query, full=full)
         answer = safety_first(self.compose(query), query, self.kb)
         # harm told in this conversation is kept while it goes on (a turn the model only
         # suspects does not forget it; one it suspects and answers as a case is kept too:

@@ -8,10 +8,11 @@ from __future__ import annotations
 from functools import lru_cache
 from itertools import pairwise
 
-from bot.core.classifier import FEATURE_VERSION
+from bot.core.classifier import FEATURE_VERSION, Classifier, Opinion
 from bot.core.signals import Signals
 
-__all__ = ["FEATURE_VERSION", "features"]  # bump FEATURE_VERSION whenever ``features`` changes
+# bump FEATURE_VERSION whenever ``features`` changes
+__all__ = ["FEATURE_VERSION", "features", "opinion_of"]
 MAX_WORDS = 120  # a long story is read up to here: enough to know what it asks, and fast
 CHAR_SIZES = (3, 4)
 
@@ -19,11 +20,31 @@ CHAR_SIZES = (3, 4)
 def features(s: Signals) -> list[str]:
     """Every feature of a message, as strings; repeated ones count once."""
     words = s.words[:MAX_WORDS]
-    out = [f"b:{a}_{b}" for a, b in pairwise(words)]
-    for word in words:
+    out = _pairs(words)
+    for word in dict.fromkeys(words):  # a repeated word adds no new feature
         out += _word_features(word)
     out += _signal_features(s)
     return list(dict.fromkeys(out))
+
+
+def opinion_of(model: Classifier, s: Signals) -> Opinion:
+    """``model.opinion(model.known(features(s)))``, with each word's known pieces kept from
+    one message to the next."""
+    words = s.words[:MAX_WORDS]
+    known = model.known([*_pairs(words), *_signal_features(s)])
+    for word in dict.fromkeys(words):
+        known.update(_known_pieces(model, word))
+    return model.opinion(known)
+
+
+def _pairs(words: tuple[str, ...]) -> list[str]:
+    return [f"b:{a}_{b}" for a, b in pairwise(words)]
+
+
+@lru_cache(maxsize=8192)  # under 1 KB a word, as ``_word_features``
+def _known_pieces(model: Classifier, word: str) -> dict[str, int]:
+    """The pieces of a word that the model knows, with their weights."""
+    return model.known(_word_features(word))
 
 
 @lru_cache(maxsize=8192)  # about 1 KB a word: at most ~8 MB, whatever the bot reads

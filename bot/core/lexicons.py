@@ -76,7 +76,11 @@ class Lexicons:
                 self._by_sound.setdefault(phonetic(w), w)
         # a word with the root of a harm word is never "corrected" into another word
         self._harm_roots = frozenset(stem(w) for w in self.harm.words if len(w) > 3)
-        self._corrections: dict[str, str | None] = {}
+        self._corrections: dict[str, str] = {}
+
+    # the corrections hold words of messages: never kept on disk
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_corrections": {}}
 
     def emoji_as_words(self, text: str) -> str:
         """The emoji of lexicon.yaml read as their words ("😢" is "llanto"); a run of them
@@ -224,7 +228,16 @@ class Lexicons:
     # -- typos -----------------------------------------------------------------------------
 
     def correct(self, word: str) -> str:
-        """The vocabulary word a typo most likely meant, or the word itself."""
+        """The vocabulary word a typo most likely meant, or the word itself (kept per
+        word)."""
+        corrected = self._corrections.get(word)
+        if corrected is None:
+            if len(self._corrections) > MAX_CORRECTIONS_CACHED:
+                self._corrections.clear()
+            corrected = self._corrections[word] = self._correction(word)
+        return corrected
+
+    def _correction(self, word: str) -> str:
         if (
             len(word) < MIN_PHONETIC_LEN
             or any(form in self.vocabulary for form in forms(word))
@@ -236,11 +249,7 @@ class Lexicons:
             or stem(word) in self._harm_roots
         ):
             return word
-        if word not in self._corrections:
-            if len(self._corrections) > MAX_CORRECTIONS_CACHED:
-                self._corrections.clear()
-            self._corrections[word] = self._closest(word)
-        return self._corrections[word] or word
+        return self._closest(word) or word
 
     def _closest(self, word: str) -> str | None:
         same_sound = self._by_sound.get(phonetic(word))

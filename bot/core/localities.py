@@ -59,7 +59,8 @@ class Localities:
         hits: list[LocalityHit] = []
         i = 0
         while i < len(words):
-            hit = self._at(words, i) if self._announced(words, i) else None
+            named = words[i] in self._by_first and self._announced(words, i)
+            hit = self._at(words, i) if named else None
             if hit is None:
                 i += 1
             else:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from bot.core.templates import Choice, Pattern
@@ -19,6 +20,8 @@ from bot.core.text import stem
 
 MAX_GAP = 2  # words allowed between the words of a phrase, where gaps are allowed
 MIN_STEM = 3  # shorter roots ("me", "la", "da") are matched as written
+MAX_WORDS_CACHED = 20000  # words whose first step is kept, per matcher
+MAX_NODE_STEPS = 256  # words whose step is kept per node (at most ~40 MB in all, ~3 MB seen)
 
 Gaps = Literal["none", "light", "any"]
 
@@ -64,6 +67,8 @@ class _Node:
     rooted: dict[str, list[_Node]] = field(default_factory=dict)
     prefixes: list[tuple[str, _Node]] = field(default_factory=list)
     ends: list[tuple[str, str]] = field(default_factory=list)
+    # where each word read after this node leads: kept while the bot runs, never pickled
+    steps: dict[str, tuple[_Node, ...]] = field(default_factory=dict)
 
     def link(self, token: str, target: _Node, by_root: bool) -> None:
         if token.endswith("*"):
@@ -81,6 +86,7 @@ class _Node:
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.exact, self.rooted, self.prefixes, self.ends = state
+        self.steps = {}
 
 
 class Matcher:
@@ -112,6 +118,11 @@ class Matcher:
         for prefix, node in self._root.prefixes:
             self._root_prefixes[prefix].append(node)
         self._prefix_sizes = sorted({len(p) for p in self._root_prefixes})
+        self._starts: dict[str, tuple[_Node, ...]] = {}
+
+    # the cache of first steps holds words of messages: never kept on disk
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_starts": {}}
 
     def _build(self, starts: list[_Node], pattern: Pattern) -> list[_Node]:
         """Link the pattern after ``starts``; the nodes where it ends. Entries that begin
@@ -140,6 +151,28 @@ class Matcher:
         """Every phrase found, with every start; overlaps are left to the caller."""
         return _Search(self, words).hits()
 
+    def starts(self, word: str) -> tuple[_Node, ...]:
+        """The nodes a phrase beginning with ``word`` leads to (kept per word)."""
+        found = self._starts.get(word)
+        if found is None:
+            if len(self._starts) > MAX_WORDS_CACHED:
+                self._starts.clear()
+            found = self._starts[word] = tuple(self._first_step(word))
+        return found
+
+    def _first_step(self, word: str) -> list[_Node]:
+        """From the root: by each form as written, by the root, by the prefixes it begins
+        with."""
+        root, prefixes = stem(word), self._root_prefixes
+        nodes = [n for form in forms(word) for n in self._root.exact.get(form, ())]
+        if len(root) >= MIN_STEM:
+            nodes += self._root.rooted.get(root, ())
+        for size in self._prefix_sizes:
+            if size > len(word):
+                break
+            nodes += prefixes.get(word[:size], ())
+        return nodes
+
 
 class Words:
     """A message's words, with their singular forms and roots, computed once for every
@@ -147,8 +180,15 @@ class Words:
 
     def __init__(self, words: Sequence[str]) -> None:
         self.words = words
-        self.forms = [forms(w) for w in words]
-        self.roots = [stem(w) for w in words]
+        keys = list(map(_keys, words))
+        self.forms = [f for f, _ in keys]
+        self.roots = [r for _, r in keys]
+
+
+@lru_cache(maxsize=16384)
+def _keys(word: str) -> tuple[tuple[str, ...], str]:
+    """A word's forms and root."""
+    return forms(word), stem(word)
 
 
 class _Determinizer:
@@ -194,52 +234,43 @@ class _Search:
     def __init__(self, matcher: Matcher, message: Words) -> None:
         self.m, self.words = matcher, message.words
         self.forms, self.roots = message.forms, message.roots
-        self.found: dict[Hit, None] = {}
+        self.found: dict[tuple[str, str, int, int], None] = {}
         self.limit_gap = MAX_GAP if matcher._gaps != "none" else 0
         self.light_only = matcher._gaps == "light"
 
     def hits(self) -> list[Hit]:
-        root, sizes, prefixes = self.m._root, self.m._prefix_sizes, self.m._root_prefixes
-        exact, rooted = root.exact, root.rooted
+        known, starts = self.m._starts, self.m.starts
         for i, word in enumerate(self.words):
-            starts: list[_Node] = []
-            for form in self.forms[i]:
-                if form in exact:
-                    starts += exact[form]
-            if self.roots[i] in rooted and len(self.roots[i]) >= MIN_STEM:
-                starts += rooted[self.roots[i]]
-            for size in sizes:
-                if size > len(word):
-                    break
-                found = prefixes.get(word[:size])
-                if found:
-                    starts += found
-            for node in starts:
+            nodes = known.get(word)
+            for node in starts(word) if nodes is None else nodes:
                 self.walk(node, i, i + 1)
-        return list(self.found)
+        return [Hit(*found) for found in self.found]
 
     def walk(self, node: _Node, start: int, pos: int) -> None:
         """Record the phrases ending at ``node``, then follow every edge that a word at
         ``pos`` (or after an allowed gap) takes: as written, by its root, by a prefix."""
         for kind, key in node.ends:
-            self.found[Hit(kind, key, start, pos)] = None
-        exact, rooted, prefixes = node.exact, node.rooted, node.prefixes
-        if not (exact or rooted or prefixes):
+            self.found[kind, key, start, pos] = None
+        if not (node.exact or node.rooted or node.prefixes):
             return
-        words, forms, roots = self.words, self.forms, self.roots
+        words, steps = self.words, node.steps
         for j in range(pos, min(len(words), pos + 1 + self.limit_gap)):
-            after = j + 1
-            if exact:
-                for form in forms[j]:
-                    for child in exact.get(form, ()):
-                        self.walk(child, start, after)
-            if rooted and len(roots[j]) >= MIN_STEM:
-                for child in rooted.get(roots[j], ()):
-                    self.walk(child, start, after)
-            if prefixes:
-                word = words[j]
-                for prefix, child in prefixes:
-                    if word.startswith(prefix):
-                        self.walk(child, start, after)
-            if self.light_only and words[j] not in self.m._light and not words[j].isdigit():
+            word = words[j]
+            children = steps.get(word)
+            if children is None:
+                if len(steps) > MAX_NODE_STEPS:
+                    steps.clear()
+                children = steps[word] = self._next(node, j)
+            for child in children:
+                self.walk(child, start, j + 1)
+            if self.light_only and word not in self.m._light and not word.isdigit():
                 return
+
+    def _next(self, node: _Node, j: int) -> tuple[_Node, ...]:
+        """The nodes the word at ``j`` leads to from ``node``: as written, by its root, by a
+        prefix."""
+        nodes = [c for form in self.forms[j] for c in node.exact.get(form, ())]
+        if node.rooted and len(self.roots[j]) >= MIN_STEM:
+            nodes += node.rooted.get(self.roots[j], ())
+        nodes += (c for prefix, c in node.prefixes if self.words[j].startswith(prefix))
+        return tuple(nodes)

@@ -153,7 +153,7 @@ def read_signals(
     terms = _unique(h.key for h in names if h.kind == "term")
     harm = _harm(lex, harm_hits, words, shouted(lex, text))
     # where the writer lives is not the case's place when the case is someone else's
-    victims = _victims(harm_hits, words)
+    victims = harm.victims or _victims(harm_hits, words)  # _harm read them when harm is told
     others = bool(victims) and not harm.first_person
     residence = [
         h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")

@@ -18,7 +18,7 @@ _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 
 # Invisible characters inside words ("c\u200bem") are dropped; Cyrillic and Greek letters
 # that look like Latin ones ("сем" typed on a Cyrillic keyboard layout) read as Latin.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # the combining marks (accents) left by NFKD decomposition
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LOOKALIKES = str.maketrans("аеорсухкмтвніј" + "αεορτυικνμ", "aeopcyxkmtbhij" + "aeoptuikvm")
@@ -27,7 +27,7 @@ _LOOKALIKES = str.maketrans("аеорсухкмтвніј" + "αεορτυικν
 def fold(text: str) -> str:
     """Lower case, no accents, "ñ" as "n", no invisible characters, look-alike letters as
     Latin: the form every comparison uses."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_INVISIBLE))
+    decomposed = unicodedata.normalize("NFKD", _INVISIBLE.sub("", text.casefold()))
     if decomposed.isascii():
         return decomposed
     plain = _COMBINING.sub("", decomposed)
@@ -40,12 +40,21 @@ def join_digit_groups(text: str) -> str:
 
 
 def _clean(text: str) -> str:  # not cached: people's messages are not kept once answered
-    text = join_digit_groups(fold(text))
-    text = _NON_WORD.sub(" ", text)
-    text = _REPEATS.sub(r"\1", text)
-    text = _DOUBLED_END.sub(r"\1", text)
-    text = _LETTER_DIGIT.sub(" ", text)
-    return " ".join(text.split())
+    text = _NON_WORD.sub(" ", join_digit_groups(fold(text)))
+    return " ".join(
+        [_squeeze_known(w) if len(w) <= MAX_KNOWN_LEN else _squeeze(w) for w in text.split()]
+    )
+
+
+def _squeeze(word: str) -> str:
+    """A word without its letters repeated for emphasis, its digits apart from its letters."""
+    word = _REPEATS.sub(r"\1", word)
+    word = _DOUBLED_END.sub(r"\1", word)
+    return _LETTER_DIGIT.sub(" ", word)
+
+
+MAX_KNOWN_LEN = 30  # longer words (4 096 "a") are squeezed each time, never kept
+_squeeze_known = lru_cache(maxsize=16384)(_squeeze)  # words recur: each squeezed once
 
 
 def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
@@ -53,7 +62,8 @@ def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
     cleaned = _clean(text[:4096])
     if not abbreviations:
         return cleaned
-    return " ".join(abbreviations.get(tok, tok) for tok in cleaned.split())
+    tokens = cleaned.split()
+    return " ".join(map(abbreviations.get, tokens, tokens))
 
 
 _PHONETIC = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.core.classifier import Opinion
 from bot.core.decide import decide
-from bot.core.features import features
+from bot.core.features import opinion_of
 from bot.core.knowledge import Knowledge
 from bot.core.lexicons import Lexicons
 from bot.core.model import Context
@@ -34,7 +34,7 @@ class Understanding:
     def opinion(self, signals: Signals) -> Opinion | None:
         """The statistical model's opinion, when the knowledge ships a model."""
         model = self.kb.model
-        return model.opinion(features(signals)) if model is not None else None
+        return opinion_of(model, signals) if model is not None else None
 
     def understand(self, text: str, context: Context | None = None) -> Query:
         signals = self.read(text)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.core.classifier import MODEL_FILE, corpus_digest
 from bot.core.engine import Engine
+from bot.core.features import features, opinion_of
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge
 from bot.core.text import normalize
 from bot.evaluate import load_cases
@@ -54,3 +55,11 @@ def test_the_model_gives_an_opinion(engine: Engine) -> None:
     assert max(opinion.intents, key=lambda i: opinion.intents[i]) == "emergency"
     calm = engine.understanding.opinion(engine.understanding.read("qué es la DEMUNA"))
     assert calm is not None and not calm.suspects_harm
+
+
+def test_the_opinion_reads_the_features_of_training(engine: Engine) -> None:
+    model = engine.kb.model
+    assert model is not None
+    for text in ("mi esposo me pega y me pega", "dónde hay un CEM en Juliaca", "hola hola"):
+        signals = engine.understanding.read(text)
+        assert opinion_of(model, signals) == model.opinion(model.known(features(signals)))
