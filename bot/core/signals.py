@@ -192,7 +192,7 @@ def read_signals(
         ),
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
-        affiliation=any(h.kind == "affiliation" for h in cues),
+        affiliation=_affiliated(cues, names),
         asks_sites=_asks_sites(words, names),
         content_words=sum(w not in lex.stopwords for w in words),
         unexplained=len(unexplained),
@@ -497,6 +497,13 @@ def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
     ):
         return False
     return h.start == 0 or words[h.start - 1] not in lex.place_markers
+
+
+def _affiliated(cues: list[Hit], names: list[Hit]) -> bool:
+    """The writer speaks for an office ("soy de la DEMUNA", "trabajo en el hospital"), not of
+    where they come from ("somos de Juli")."""
+    places = {h.start for h in names if h.kind in ("province", "district", "department")}
+    return any(h.kind == "affiliation" and h.end not in places for h in cues)
 
 
 def _writers_services(names: list[Hit], cues: list[Hit]) -> set[str]:

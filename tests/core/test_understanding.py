@@ -179,6 +179,17 @@ def test_danger_after_a_safe_mark_or_a_frame_is_an_emergency(engine: Engine, tex
     assert engine.understand(text).intent == "emergency"
 
 
+def test_where_one_comes_from_is_not_an_office(engine: Engine) -> None:
+    # "somos de Juli" is no worker's referral: a child beaten every day stays an emergency
+    assert (
+        engine.understand("mi vecino golpea a su hijo todos los días, somos de Juli").intent
+        == "emergency"
+    )
+    assert engine.understanding.read(
+        "soy de la DEMUNA de Ilave, un niño dice que le pegan"
+    ).affiliation
+
+
 @pytest.mark.parametrize(
     "text",
     [
