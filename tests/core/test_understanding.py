@@ -196,6 +196,7 @@ def test_where_one_comes_from_is_not_an_office(engine: Engine) -> None:
         "¿el celular puede hacer daño a mi hijo?",
         "el puesto de salud de la rinconada no alcanza para atender a los mineros",
         "mi mamá vende dulces en el mercado, ¿qué es el Mi60+?",
+        "quiero ser voluntaria para ayudar a otras mujeres, ¿qué horario tiene el CEM?",
     ],
 )
 def test_ordinary_words_are_not_harm(engine: Engine, text: str) -> None:
