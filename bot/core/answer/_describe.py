@@ -16,6 +16,7 @@ from bot.core.answer._lines import (
     with_services,
 )
 from bot.core.answer._render import Html, b, esc, fill, fill_text, join_es, suggest
+from bot.core.answer._stats import asked_figures
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Suggestion
 from bot.core.query import Query
@@ -37,6 +38,7 @@ def describe(kb: Knowledge, query: Query) -> Answer:
     if query.services:
         sid = query.services[0]
         lines, details, suggestions = _service(kb, query, sid)
+        lines[1:1] = asked_figures(kb, query, sid)  # "… y cuántos casos atendió en 2022"
         title = full_name(kb, sid)
     for term_id in query.terms:
         lines.extend(term_lines(kb, term_id))

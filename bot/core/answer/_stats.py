@@ -84,6 +84,15 @@ def _asked(kb: Knowledge, query: Query, sid: str) -> tuple[tuple[Figure, ...], l
     return figures, [p for p in query.periods if p in available] or available
 
 
+def asked_figures(kb: Knowledge, query: Query, sid: str) -> list[str]:
+    """A service's figures for the periods a message names ("¿qué es el SAU y cuántos casos
+    derivó en 2022?"), one line a period; none when it names no period."""
+    if not query.periods:
+        return []
+    figures, periods = _asked(kb, query, sid)
+    return [_period_line(kb, p, figures) for p in periods if p in query.periods]
+
+
 def _several(kb: Knowledge, query: Query) -> Answer:
     """The figures of two or more services ("¿quién atendió más casos, el CEM o el SAU?"),
     one line a period, or that the summary has none for one of them."""
