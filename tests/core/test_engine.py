@@ -120,10 +120,8 @@ def test_a_service_of_a_programme_is_described_itself(engine: Engine) -> None:
 
 
 def test_a_description_gives_the_figures_of_the_period_asked(engine: Engine) -> None:
-    answer = engine.reply(
-        "quiero explicar qué es el SAU, cuándo interviene y cuántos casos derivó en 2022"
-    )
-    assert answer.intent == "describe" and "448" in answer.text
+    answer = engine.reply("expliqueme qué es el CEM, qué brinda y cuántos casos atendió en 2022")
+    assert answer.intent == "describe" and "4 551" in answer.text
 
 
 def test_expired_context_is_ignored(engine: Engine) -> None:
