@@ -10,16 +10,13 @@ from typing import cast
 from bot.core.classifier import Opinion
 from bot.core.knowledge import IntentScore, Knowledge
 from bot.core.model import Context, Intent
-from bot.core.query import HarmTime, Place, Query
+from bot.core.query import CASES, HarmTime, Place, Query
 from bot.core.signals import Signals
 
 SHORT = 4  # content words: a short message
 QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
 FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
 FOLLOW_CUES = frozenset({"locate", "describe", "stats", "overview"})
-# answers that name the place of the conversation when the message names none ("vivo en
-# Ilave", then "anoche me golpeó")
-PLACE_KEPT = frozenset({"emergency", "referral"})
 RANKING = frozenset({"most", "least"})
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
@@ -155,7 +152,9 @@ def decide(
         intent = "emergency" if context.intent == "emergency" else "referral"
         rule = "gate:case_follow_up"
         situation = situation or context.situation or kb.harm.situation
-    if place is None and ("here" in s.asks or intent in PLACE_KEPT or earlier):
+    # a case's answer names the place of the conversation when the message names none
+    # ("vivo en Ilave", then "anoche me golpeó")
+    if place is None and ("here" in s.asks or intent in CASES or earlier):
         place = _context_place(kb, context)
     if intent == "referral" and situation is None:
         situation = _victim_situation(s, kb) if not services else _taken_by(services[0], kb)
@@ -320,7 +319,7 @@ def _harm_time(s: Signals, suspected: bool, earlier: bool) -> HarmTime:
 def _asks_where_to(s: Signals, context: Context) -> bool:
     """After a case (an emergency or a referral), a short "¿a dónde la llevo?", "¿a quién
     aviso?" that names no service nor situation: the same case, to refer."""
-    case = context.intent in PLACE_KEPT and context.situation is not None
+    case = context.intent in CASES and context.situation is not None
     asks = bool(s.cues & {"referral", "locate"}) and s.content_words <= SHORT
     named = s.services or s.terms or s.situations
     return case and asks and not named and not context.expired()

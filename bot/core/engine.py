@@ -7,10 +7,8 @@ from dataclasses import replace
 from bot.core.answer import Composer, safety_first
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context
-from bot.core.query import TOLD, Place, Query
+from bot.core.query import CASES, TOLD, Place, Query
 from bot.core.understand import Understanding
-
-CASES = frozenset({"referral", "emergency"})  # answers about someone's case
 
 
 class Engine:

@@ -9,6 +9,7 @@ from bot.core.model import Intent
 
 HarmTime = Literal["", "past", "ongoing", "now", "suspected", "earlier"]
 TOLD: frozenset[HarmTime] = frozenset({"past", "ongoing", "now"})  # harm the message tells
+CASES = frozenset({"emergency", "referral"})  # answers about someone's case
 
 
 @dataclass(frozen=True, slots=True)

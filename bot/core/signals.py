@@ -258,8 +258,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         marks.add("safe")
     acts_at = _Spans(act_hits)
     first = any(acts_at.over(f.start, f.end) for f in hits if f.kind == "first") or loud
-    people = [h for h in hits if h.kind in ("victim", "agent")]
-    before = [words[h.start - 1] for h in people if h.start > 0]
+    before = _before_people(hits, words)
     personal = first or any(w in MY for w in before)
     return HarmReading(
         acts=tuple(acts),
@@ -290,15 +289,20 @@ def _safe_after(time_hits: list[Hit], act_hits: list[Hit]) -> bool:
         return False
     last = max(h.start for h in safe)
     told = [*act_hits, *(h for h in time_hits if h.key in ("now", "recent", "ongoing"))]
-    held = [h for h in told if any(s.start <= h.start and h.end <= s.end for s in safe)]
+    held = [h for h in told if any(_inside(h, s) for s in safe)]
     return all(h.start < last for h in told if h not in held)
+
+
+def _before_people(hits: list[Hit], words: Sequence[str]) -> list[str]:
+    """The word before each person named ("MI hija", "UNA abuelita", "SU esposo")."""
+    return [words[h.start - 1] for h in hits if h.kind in ("victim", "agent") and h.start > 0]
 
 
 def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequence[str]) -> bool:
     """Homework, a novel, the news, a training: a frame, and nobody of the writer's own
     ("mi hija") named nor harmed, nor grave harm told ("en la radio dijeron que un niño de
     mi barrio desapareció": the model's gates judge it)."""
-    own = any(h.kind in ("victim", "agent") and h.start and words[h.start - 1] in MY for h in hits)
+    own = any(w in MY for w in _before_people(hits, words))
     quiet = not harm.present and harm.level != "grave"
     return quiet and not own and any(h.kind == "frame" for h in marks)
 
@@ -335,6 +339,10 @@ def _harm_time(marks: set[str], level: str, loud: bool, *, lasting: bool = False
     return "ongoing"
 
 
+def _inside(inner: Hit, outer: Hit) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 def _outermost(hits: list[Hit]) -> list[Hit]:
     """The hits not inside a longer one ("ahorita está bien" hides "ahorita")."""
     spans = _Spans(hits)
@@ -342,7 +350,7 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
         h
         for h in hits
         if not any(
-            o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+            _inside(h, o) and (o.end - o.start) > (h.end - h.start)
             for o in spans.over(h.start, h.end)
         )
     ]
@@ -556,11 +564,7 @@ def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
     Urgente", "Centro Emergencia Mujer"), not a phrase around it ("ya vino la policía")."""
     titles = [n for n in names if n.kind in ("service", "term")]
     titled = _Spans(titles)
-    return [
-        h
-        for h in harm
-        if not any(t.start <= h.start and h.end <= t.end for t in titled.over(h.start, h.end))
-    ]
+    return [h for h in harm if not any(_inside(h, t) for t in titled.over(h.start, h.end))]
 
 
 def _settle_overlaps(names: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list[Hit]]:
