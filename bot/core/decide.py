@@ -135,7 +135,7 @@ def decide(
         rule = "gate:harm_not_unknown"
     # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
     suspected = opinion is not None and opinion.suspects_harm and not harm.present and s.people
-    if suspected and opinion is not None and intent in QUIET_INTENTS:
+    if suspected and opinion is not None and (intent in QUIET_INTENTS or _unasked(s, intent)):
         if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate:
             intent, rule = "emergency", "gate:model_harm"
             situation = situation or kb.harm.situation  # the case, for what is asked next
@@ -201,6 +201,13 @@ def _model_referral(s: Signals, kb: Knowledge, opinion: Opinion | None) -> bool:
     if opinion is None or s.harm.level == "grave" or s.harm.stated_now:
         return False
     return opinion.intents.get("referral", 0.0) >= kb.model_referral_gate
+
+
+def _unasked(s: Signals, intent: str) -> bool:
+    """An intent the scores chose that the message does not ask for: no cue of it and no
+    service or term named ("una chica de 15 vive con un señor de 40 en la Rinconada" names
+    only a place)."""
+    return intent not in s.cues and not (s.services or s.terms)
 
 
 def _a_case(opinion: Opinion) -> bool:
