@@ -41,13 +41,12 @@ def _pairs(words: tuple[str, ...]) -> list[str]:
     return [f"b:{a}_{b}" for a, b in pairwise(words)]
 
 
-@lru_cache(maxsize=8192)  # under 1 KB a word, as ``_word_features``
+@lru_cache(maxsize=8192)  # the pieces the model knows of a word: a few hundred bytes
 def _known_pieces(model: Classifier, word: str) -> dict[str, int]:
     """The pieces of a word that the model knows, with their weights."""
     return model.known(_word_features(word))
 
 
-@lru_cache(maxsize=8192)  # about 1 KB a word: at most ~8 MB, whatever the bot reads
 def _word_features(word: str) -> tuple[str, ...]:
     """The word itself and its pieces of 3 and 4 letters ("<pe", "peg", "ega", "ga>"...)."""
     padded = f"<{word}>"
