@@ -34,9 +34,12 @@ unit: setup
 eval: setup
 	$(PY) -m bot eval tests/eval
 
-# Retrain knowledge/model/classifier.json from train/corpus (installs scikit-learn first).
+# Retrain knowledge/model/classifier.json from train/corpus, and write the common words the
+# typo corrector leaves alone (knowledge/model/common_words.txt); installs scikit-learn and
+# wordfreq first.
 train: setup
 	$(PY) -m pip install --quiet -e '.[train]'
+	$(PY) train/common_words.py
 	$(PY) train/train.py
 
 bench: setup

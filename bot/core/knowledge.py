@@ -9,6 +9,7 @@ never runs on half-loaded data.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -738,6 +739,7 @@ class Knowledge:
     model_referral_gate: float
     templates: Mapping[str, Pattern]  # every phrase template, parsed
     model: Classifier | None
+    common_words: array[int]  # fingerprints of the words the corrector leaves (common_words.py)
     places_source: str
     responses: Responses
     warnings: tuple[str, ...]

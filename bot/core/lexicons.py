@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.core.common_words import is_common
 from bot.core.knowledge import Knowledge
 from bot.core.localities import Localities
 from bot.core.matcher import NUMBER, Entry, Matcher, forms
@@ -254,7 +255,9 @@ class Lexicons:
     def _closest(self, word: str) -> str | None:
         same_sound = self._by_sound.get(phonetic(word))
         if same_sound is not None or len(word) < MIN_FUZZY_LEN:
-            return same_sound
+            return same_sound  # "linea sien": a word written as it sounds, even a real one
+        if is_common(self.kb.common_words, word):
+            return None  # a real word is no typo of a near one: "acusando" is not "abusando"
         from rapidfuzz import process  # here: most starts never correct a word by distance
         from rapidfuzz.distance import OSA
 

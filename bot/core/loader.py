@@ -23,6 +23,7 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import core_schema
 
 from bot.core.classifier import Classifier, ModelError
+from bot.core.common_words import read_common_words
 from bot.core.knowledge import (
     DEFAULT_KNOWLEDGE_DIR,
     AndeanWord,
@@ -669,6 +670,7 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
         model_referral_gate=intents_f.model_referral_gate,
         templates=MappingProxyType(templates.parsed),
         model=_model(directory),
+        common_words=read_common_words(directory),
         places_source=places_f.source,
         responses=responses,
         warnings=(),

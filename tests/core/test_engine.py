@@ -199,6 +199,21 @@ def test_typo_is_shown_as_read(engine: Engine) -> None:
     assert "usted escribió «asangaro»" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("word", "read"),
+    [
+        ("acusando", "acusando"),  # a common word, not "abusando"
+        ("negar", "negar"),  # not "pegar"
+        ("parecen", "parecen"),  # not "aparecen"
+        ("sien", "cien"),  # written as it sounds: "linea sien"
+        ("asangaro", "azangaro"),
+        ("violensia", "violencia"),
+    ],
+)
+def test_typos_but_not_common_words_are_corrected(engine: Engine, word: str, read: str) -> None:
+    assert engine.understanding.lexicons.correct(word) == read
+
+
 def test_several_places_in_one_question(engine: Engine) -> None:
     answer = engine.reply("hay SAU en juliaca o solo en puno")
     assert answer.province == "san_roman"
