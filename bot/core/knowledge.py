@@ -351,6 +351,7 @@ class Harm(_Record):
     time: dict[TimeMark, list[Text]] = field(default_factory=dict)
     frames: list[Text] = field(default_factory=list)
     first_person: list[Text] = field(default_factory=list)
+    negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act
 
 
 # --- centros_poblados.yaml, barrios.yaml ---------------------------------------------------

@@ -55,6 +55,7 @@ class Lexicons:
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
         self.place_markers = frozenset(markers)
         self.word_places = frozenset(normalize(w) for w in lex.word_places)
+        self.negations = frozenset(normalize(w) for w in kb.harm.negations)
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
         self.lasting = frozenset(a.id for a in kb.harm.acts if a.lasting)

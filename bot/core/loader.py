@@ -693,6 +693,7 @@ PHRASE_LISTS = frozenset(
         "agents",
         "frames",
         "first_person",
+        "negations",
     }
 )
 PHRASE_MAPS = frozenset(

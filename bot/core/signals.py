@@ -134,7 +134,11 @@ def read_signals(
     cues = [h for h in plain if h.kind in CUE_KINDS]
     names, cues = _settle_overlaps(names, cues)
     marks = [h for h in plain if h.kind in MARK_KINDS]
-    harm_hits = _without_names([*lex.harm.find(message), *marks], names)
+    harm_hits = [
+        h
+        for h in _without_names([*lex.harm.find(message), *marks], names)
+        if not (h.kind == "act" and h.start and words[h.start - 1] in lex.negations)
+    ]
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
         w
