@@ -69,6 +69,16 @@ def test_emergency_with_place_gives_cem(engine: Engine) -> None:
     assert "CEM" in answer.text
 
 
+def test_emergency_names_the_victims_service_where_the_place_has_it(engine: Engine) -> None:
+    child = engine.reply(
+        "mi hermanito de 5 esta solo llorando en la casa en Puno, mi mama no vuelve"
+    )
+    assert child.intent == "emergency" and child.services[:2] == ("linea_100", "cem")
+    assert "upe" in child.services and "UPE Puno" in child.text
+    woman = engine.reply("me esta golpeando estoy en ilave")
+    assert woman.services == ("linea_100", "cem")
+
+
 def test_stats_have_period_and_source(engine: Engine) -> None:
     answer = engine.reply("cuantos casos atendio el cem en 2022")
     assert answer.intent == "stats"

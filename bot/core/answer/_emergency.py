@@ -1,4 +1,6 @@
-"""The emergency card: Línea 100 and the Police first, then the CEM of the place named."""
+"""The emergency card: Línea 100 and the Police first, then the sites of the place named: the
+service of harm (the CEM) and the one for this victim (Mi60+ for an older adult, the UPE for
+a child without care), where the place has it."""
 
 from __future__ import annotations
 
@@ -22,11 +24,13 @@ def emergency(kb: Knowledge, place: Place | None = None, situation: str | None =
     lines: list[str] = [fill(r.emergency.heading), linea100_line(kb), police_line(kb)]
     lines.extend(need_lines(kb, situation))
     prov = province_for(kb, place)
+    services = _services(kb, situation)
     if prov is not None:
         if place is not None and place.kind == "district":
             province = province_phrase(kb, prov)
             lines.append(fill(r.emergency.district, district=place.name, province=province))
-        lines.append(count_sentence(kb, "cem", prov))
+        lines.append(count_sentence(kb, services[0], prov))
+        lines += [count_sentence(kb, s, prov) for s in services[1:] if kb.count(s, prov.id)]
     lines.append(fill(r.emergency.closing))
     s = r.suggestions
     where_cem = suggest(s.where_cem_in, province=prov.name) if prov else suggest(s.where_cem)
@@ -34,12 +38,21 @@ def emergency(kb: Knowledge, place: Place | None = None, situation: str | None =
     return make_answer(
         "emergency",
         lines,
-        services=("linea_100", "cem"),
+        services=("linea_100", *services),
         province=province_id,
         district=district_of(place),
         title=fill_text(r.titles.emergency),
         suggestions=[where_cem, suggest(s.linea100)],
         context=Context(
-            intent="emergency", services=("cem",), province=province_id, situation=situation
+            intent="emergency", services=services[:1], province=province_id, situation=situation
         ),
     )
+
+
+def _services(kb: Knowledge, situation: str | None) -> tuple[str, ...]:
+    """The first service of harm's own situation (the CEM), then the first of the case's
+    situation when it is another one with sites."""
+    first = [kb.situations[kb.harm.situation].services[0]]
+    if situation is not None:
+        first += [s for s in kb.situations[situation].services[:1] if s in kb.coverage]
+    return tuple(dict.fromkeys(first))
