@@ -336,6 +336,7 @@ class HarmVictim(_Record):
     id: Id
     situation: Id
     categories: list[HarmCategory] = field(default_factory=list)  # empty: harm of every category
+    trait: bool = False  # a trait of the person named (a disability), not another person
     phrases: Annotated[list[Text], Rule(min_length=1)]
 
 

@@ -159,6 +159,7 @@ def read_signals(
     # where the writer lives is not the case's place when the case is someone else's
     victims = harm.victims or _victims(harm_hits, words)  # _harm read them when harm is told
     others = bool(victims) and not harm.first_person
+    situations = _victims_first(kb, situations, victims)
     residence = [
         h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
     ]
@@ -318,6 +319,19 @@ def _victims(hits: list[Hit], words: Sequence[str]) -> tuple[str, ...]:
     named = _outermost([h for h in hits if h.kind == "victim"])
     named.sort(key=lambda h: (not _after_a(h.start, words), h.start))
     return tuple(_unique(h.key for h in named))
+
+
+def _victims_first(kb: Knowledge, situations: list[str], victims: Sequence[str]) -> list[str]:
+    """The situations named, lowest priority first; when that first one is another person's
+    (an older adult's, a child's; not a trait such as a disability), the first victim named
+    whose situation is named too leads ("un niño que sus papás dejaron con la abuelita": the
+    child's case, not the grandmother's)."""
+    of = {v.id: v.situation for v in kb.harm.victims}
+    persons = {v.situation for v in kb.harm.victims if not v.trait}
+    if not situations or situations[0] not in persons:
+        return situations
+    lead = next((of[v] for v in victims if of.get(v) in situations), situations[0])
+    return [lead, *(s for s in situations if s != lead)]
 
 
 def _after_a(start: int, words: Sequence[str]) -> bool:

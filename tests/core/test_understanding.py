@@ -280,7 +280,10 @@ def test_every_rule_fires(engine: Engine, rule: str) -> None:
         ("me pasó en Taraco hace años, ahora estoy en Juliaca, quiero un abogado", "san_roman"),
         # the writer's home is not the case's place when the case is someone else's
         ("mi sobrina vive en Ilave y su papá la maltrata, yo vivo en Juliaca", "el_collao"),
-        ("me golpeaba en Moho, hace un mes me escapé con mis hijos a Ilave, dónde denuncio", "el_collao"),
+        (
+            "me golpeaba en Moho, hace un mes me escapé con mis hijos a Ilave, dónde denuncio",
+            "el_collao",
+        ),
     ],
 )
 def test_the_place_where_the_person_is_now(engine: Engine, text: str, province: str) -> None:
