@@ -1,7 +1,8 @@
 """Practical questions about a service ("¿es gratis?", "¿hablan aimara?", "¿a qué hora
 abre?"), the topics of ``knowledge/practical.yaml``: read after the intent is decided. A calm
 question that asks one, about a service named or the last answer's, is answered by the
-practical card (``gate:practical``); harm, referrals, figures and overviews keep their card."""
+practical card (``gate:practical``); a case (harm, a referral) keeps its card, and the topics
+follow it; figures and overviews keep theirs."""
 
 from __future__ import annotations
 
@@ -10,26 +11,34 @@ from dataclasses import replace
 from bot.core.decide import QUIET_INTENTS
 from bot.core.knowledge import Knowledge
 from bot.core.model import Context
-from bot.core.query import Query
+from bot.core.query import CASES, Query
+from bot.core.signals import Signals
 
 RULE = "gate:practical"
 ELSEWHERE = "gate:elsewhere"
 ABOUT_SERVICE = frozenset({"describe", "locate"})
 ASKABLE = ABOUT_SERVICE | QUIET_INTENTS
+HARM = frozenset({"now", "ongoing", "past"})
 
 
 def practical(
-    query: Query, topics: tuple[str, ...], kb: Knowledge, context: Context | None = None
+    query: Query, signals: Signals, kb: Knowledge, context: Context | None = None
 ) -> Query:
     """The query with the practical topics it asks, about the service named, else the one
     the last answer was about ("¿y es gratis?"), else, for a topic asked ``alone``, the
-    default service of practical.yaml."""
-    if not topics or query.intent not in ASKABLE or query.harm in ("now", "ongoing", "past"):
+    default service of practical.yaml. Beside a case the case keeps its card, and the topics
+    follow it, about the service named, else the default one for a topic asked alone ("hablo
+    aimara, ¿me van a entender?"), else the case's own."""
+    topics = signals.topics
+    alone = any(t.alone for t in kb.practical.topics if t.id in topics)
+    default = (kb.practical.default_service,) if alone else ()
+    if topics and (query.intent in CASES or query.harm in HARM):
+        about = next(iter([*signals.services, *default]), None)
+        return replace(query, topics=topics, topic_service=about)
+    if not topics or query.intent not in ASKABLE:
         return query
     if query.rule == ELSEWHERE or (not query.services and query.out_of_scope):
         return query  # "teléfono de la DEMUNA de Cusco", "¿cuánto cuesta un carro?"
-    alone = any(t.alone for t in kb.practical.topics if t.id in topics)
-    default = (kb.practical.default_service,) if alone else ()
     services = query.services or _earlier(context) or default
     if not services:
         return query

@@ -43,6 +43,7 @@ class Query:
     situation: str | None = None
     terms: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()  # practical questions of practical.yaml ("gratuito", "horario")
+    topic_service: str | None = None  # beside a case: the service the topics are about
     harm: HarmTime = ""
     harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()

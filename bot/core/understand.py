@@ -39,7 +39,7 @@ class Understanding:
     def understand(self, text: str, context: Context | None = None) -> Query:
         signals = self.read(text)
         query = decide(signals, self.kb, context, self.opinion(signals))
-        return practical(query, signals.topics, self.kb, context)
+        return practical(query, signals, self.kb, context)
 
 
 HEAD_WORDS, TAIL_WORDS = 160, 60

@@ -9,7 +9,7 @@ from bot.core.answer._locate import locate
 from bot.core.answer._menu import greeting, help_menu, more, unknown
 from bot.core.answer._nearest import nearest
 from bot.core.answer._overview import overview
-from bot.core.answer._practical import practical
+from bot.core.answer._practical import practical, with_topics
 from bot.core.answer._referral import referral
 from bot.core.answer._render import make_answer
 from bot.core.answer._stats import stats
@@ -32,7 +32,7 @@ class Composer:
             return more(self.kb, query)
         match query.intent:
             case "emergency":
-                return self.emergency(query.place, query.situation)
+                return with_topics(self.kb, self.emergency(query.place, query.situation), query)
             case "describe" | "locate" if query.topics and query.services:
                 return self.practical(query)
             case "locate" if query.services:
@@ -44,7 +44,7 @@ class Composer:
             case "overview":
                 return self.overview(query)
             case "referral" if query.situation:
-                return self.referral(query)
+                return with_topics(self.kb, self.referral(query), query)
             case "greeting":
                 return self.greeting(query)
             case "help":

@@ -1,7 +1,10 @@
 """The practical card: the practical questions asked about a service (practical.yaml),
-answered from the data or named as missing with who knows, then where it is."""
+answered from the data or named as missing with who knows, then where it is; and the same
+questions asked beside a case, after its card."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from bot.core.answer._lines import (
     count_sentence,
@@ -13,28 +16,17 @@ from bot.core.answer._lines import (
     source_line,
     with_place,
 )
-from bot.core.answer._render import fill, fill_text, join_es, suggest
+from bot.core.answer._render import fill, fill_text, join_es, plain, suggest
 from bot.core.knowledge import Knowledge, Site, TopicField
 from bot.core.model import Answer
 from bot.core.query import Place, Query
 
 
 def practical(kb: Knowledge, query: Query) -> Answer:
-    """One line per topic the data answers, one line for all it does not."""
+    """The topics asked about the service, then where it is."""
     sid = query.services[0]
-    texts = kb.practical
     name = short_name(kb, sid)
-    place = fill_text(texts.place, place=query.place.name) if query.place else ""
-    lines: list[str] = []
-    missing: list[str] = []
-    for topic in (t for t in texts.topics if t.id in query.topics):
-        value = topic_value(kb, topic.field, sid, query.place) if topic.field else None
-        if value is None or topic.known is None:
-            missing.append(topic.what)
-        else:
-            lines.append(fill(topic.known, service=name, place=place, value=value))
-    if missing:
-        lines.append(fill(texts.missing, what=" ni ".join(missing), service=name, place=place))
+    lines = topic_lines(kb, sid, query.topics, query.place)
     prov = province_for(kb, query.place)
     if prov is not None and kb.coverage[sid].counts:
         lines += place_intro(kb, query.place, query.alternatives)
@@ -45,6 +37,37 @@ def practical(kb: Knowledge, query: Query) -> Answer:
     lines.append(source_line(kb, contact.source if contact else kb.services[sid].source))
     suggestions = [suggest(kb.responses.suggestions.what_is, service=name)]
     return with_place(kb, query, query.intent, lines, suggestions, full_name(kb, sid))
+
+
+def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
+    """A case's card, then the practical questions asked beside it ("¿me atienden con mis
+    hijos?", "¿es confidencial?"), about the service named, else the case's first one."""
+    if not query.topics:
+        return answer
+    situation = kb.situations[query.situation] if query.situation else None
+    own = situation.services[:1] if situation else ()
+    sid = query.topic_service or next(iter(own), kb.practical.default_service)
+    lines = topic_lines(kb, sid, query.topics, query.place)
+    joined = "\n".join([answer.html, *lines])
+    return replace(answer, html=joined, text=plain(joined))
+
+
+def topic_lines(kb: Knowledge, sid: str, topics: tuple[str, ...], place: Place | None) -> list[str]:
+    """One line per topic the data answers, one line for all it does not."""
+    texts = kb.practical
+    name = short_name(kb, sid)
+    where = fill_text(texts.place, place=place.name) if place else ""
+    lines: list[str] = []
+    missing: list[str] = []
+    for topic in (t for t in texts.topics if t.id in topics):
+        value = topic_value(kb, topic.field, sid, place) if topic.field else None
+        if value is None or topic.known is None:
+            missing.append(topic.what)
+        else:
+            lines.append(fill(topic.known, service=name, place=where, value=value))
+    if missing:
+        lines.append(fill(texts.missing, what=" ni ".join(missing), service=name, place=where))
+    return lines
 
 
 def topic_value(kb: Knowledge, field: TopicField, sid: str, place: Place | None) -> str | None:
