@@ -218,7 +218,13 @@ def _a_case(opinion: Opinion) -> bool:
 
 def _service_question(s: Signals) -> bool:
     """A question about a named service ("¿el CEM atiende a varones?", "¿qué es el SAU?"),
-    not where it is or where to go."""
+    not where it is or where to go; or a practical one about it ("¿el CEM de Azángaro en
+    qué horario atiende?") whatever else the message asks."""
+    return _asks_about_service(s) or bool(s.services and s.topics)
+
+
+def _asks_about_service(s: Signals) -> bool:
+    """What a named service is or does, not where it is or where to go."""
     return bool(s.services) and "describe" in s.cues and not s.cues & {"referral", "locate"}
 
 
@@ -235,7 +241,7 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
     if helper or harm.level == "low":
         return "referral", "gate:harm_case"
-    if _service_question(s):
+    if _asks_about_service(s):
         return None
     return "emergency", "gate:harm_ongoing"
 
