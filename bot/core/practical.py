@@ -33,7 +33,7 @@ def practical(
     alone = any(t.alone for t in kb.practical.topics if t.id in topics)
     default = (kb.practical.default_service,) if alone else ()
     if topics and (query.intent in CASES or query.harm in HARM):
-        about = next(iter([*signals.services, *default]), None)
+        about = next(iter(signals.services), None)
         return replace(query, topics=topics, topic_service=about)
     if not topics or query.intent not in ASKABLE:
         return query

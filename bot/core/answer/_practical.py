@@ -41,13 +41,22 @@ def practical(kb: Knowledge, query: Query) -> Answer:
 
 def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
     """A case's card, then the practical questions asked beside it ("¿me atienden con mis
-    hijos?", "¿es confidencial?"), about the service named, else the case's first one."""
+    hijos?", "¿es confidencial?"), about the service named, else the default service for a
+    topic asked alone ("¿me atienden en aimara?": Línea 100), else the case's first one."""
     if not query.topics:
         return answer
     situation = kb.situations[query.situation] if query.situation else None
-    own = situation.services[:1] if situation else ()
-    sid = query.topic_service or next(iter(own), kb.practical.default_service)
-    lines = topic_lines(kb, sid, query.topics, query.place)
+    default = kb.practical.default_service
+    own = next(iter(situation.services if situation else ()), default)
+    about: dict[str, list[str]] = {}
+    for topic in (t for t in kb.practical.topics if t.id in query.topics):
+        sid = query.topic_service or (default if topic.alone else own)
+        about.setdefault(sid, []).append(topic.id)
+    lines = [
+        line
+        for sid, topics in about.items()
+        for line in topic_lines(kb, sid, tuple(topics), query.place)
+    ]
     joined = "\n".join([answer.html, *lines])
     return replace(answer, html=joined, text=plain(joined))
 
