@@ -32,9 +32,12 @@ def practical(
     topics = signals.topics
     alone = any(t.alone for t in kb.practical.topics if t.id in topics)
     default = (kb.practical.default_service,) if alone else ()
+    named = next(iter(signals.services), None)
+    if query.intent in CASES and named and "describe" in signals.cues:
+        # "¿qué es la UPE y puede ayudar en un caso así?": the case, then what the UPE is
+        query = replace(query, described=named)
     if topics and (query.intent in CASES or query.harm in HARM):
-        about = next(iter(signals.services), None)
-        return replace(query, topics=topics, topic_service=about)
+        return replace(query, topics=topics, topic_service=named)
     if not topics or query.intent not in ASKABLE:
         return query
     if query.rule == ELSEWHERE or (not query.services and query.out_of_scope):

@@ -44,6 +44,7 @@ class Query:
     terms: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()  # practical questions of practical.yaml ("gratuito", "horario")
     topic_service: str | None = None  # beside a case: the service the topics are about
+    described: str | None = None  # beside a case: the service asked what it is or does
     harm: HarmTime = ""
     harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.core.answer._describe import describe_service
 from bot.core.answer._lines import (
     count_sentence,
     full_name,
@@ -40,10 +41,11 @@ def practical(kb: Knowledge, query: Query) -> Answer:
 
 
 def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
-    """A case's card, then the practical questions asked beside it ("¿me atienden con mis
+    """A case's card, then what the service named is when that is asked ("¿qué es la UPE y
+    puede ayudar?"), and the practical questions asked beside it ("¿me atienden con mis
     hijos?", "¿es confidencial?"), about the service named, else the default service for a
     topic asked alone ("¿me atienden en aimara?": Línea 100), else the case's first one."""
-    if not query.topics:
+    if not (query.topics or query.described):
         return answer
     situation = kb.situations[query.situation] if query.situation else None
     default = kb.practical.default_service
@@ -57,6 +59,8 @@ def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
         for sid, topics in about.items()
         for line in topic_lines(kb, sid, tuple(topics), query.place)
     ]
+    if query.described is not None:
+        lines.insert(0, describe_service(kb, query.described)[0][0])
     joined = "\n".join([answer.html, *lines])
     return replace(answer, html=joined, text=plain(joined))
 
