@@ -55,7 +55,8 @@ class Classifier:
         vocabulary: list[str] = data["features"].split("\n")
         if len(raw) != len(vocabulary) * self.outputs or len(self.bias) != self.outputs:
             raise ModelError("el archivo del modelo está incompleto")
-        self.packed = dict(zip(vocabulary, _packed_rows(raw, self.outputs), strict=True))
+        self.index = {feature: i for i, feature in enumerate(vocabulary)}
+        self.rows = _packed_rows(raw, self.outputs)  # each feature's weights, by index
         self.harm_threshold = float(data["harm_threshold"])
         self.corpus_sha256 = str(data.get("corpus_sha256", ""))
 
@@ -70,14 +71,14 @@ class Classifier:
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"{MODEL_FILE}: {exc}") from None
 
-    def known(self, features: Iterable[str]) -> dict[str, int]:
-        """The features the model knows, each once, with their packed weights."""
-        packed = self.packed
-        return {f: row for f in features if (row := packed.get(f)) is not None}
+    def known(self, features: Iterable[str]) -> set[int]:
+        """The indexes of the features the model knows, each once."""
+        index = self.index
+        return {i for f in features if (i := index.get(f)) is not None}
 
-    def opinion(self, known: dict[str, int]) -> Opinion:
+    def opinion(self, known: set[int]) -> Opinion:
         """Probabilities from the weights of a message's ``known`` features."""
-        total, count = sum(known.values()), len(known)
+        total, count = sum(map(self.rows.__getitem__, known)), len(known)
         sums = [((total >> (LANE * k)) & LANE_MASK) - OFFSET * count for k in range(self.outputs)]
         totals = [b + s * w for b, s, w in zip(self.bias, self.scales, sums, strict=True)]
         intents = _softmax(totals[:-1])

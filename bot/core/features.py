@@ -41,10 +41,10 @@ def _pairs(words: tuple[str, ...]) -> list[str]:
     return [f"b:{a}_{b}" for a, b in pairwise(words)]
 
 
-@lru_cache(maxsize=8192)  # the pieces the model knows of a word: a few hundred bytes
-def _known_pieces(model: Classifier, word: str) -> dict[str, int]:
-    """The pieces of a word that the model knows, with their weights."""
-    return model.known(_word_features(word))
+@lru_cache(maxsize=8192)  # the indexes of the pieces the model knows of a word: ~100 bytes
+def _known_pieces(model: Classifier, word: str) -> tuple[int, ...]:
+    """The pieces of a word that the model knows."""
+    return tuple(model.known(_word_features(word)))
 
 
 def _word_features(word: str) -> tuple[str, ...]:
