@@ -157,7 +157,9 @@ def decide(
     if place is None and ("here" in s.asks or intent in CASES or earlier):
         place = _context_place(kb, context)
     if intent == "referral" and situation is None:
-        situation = _victim_situation(s, kb) if not services else _taken_by(services[0], kb)
+        situation = _act_situation(s, kb) or (
+            _victim_situation(s, kb) if not services else _taken_by(services[0], kb)
+        )
     if intent == "locate" and not services and situation:
         services = list(kb.situations[situation].services)
     if intent == "referral" and situation:
@@ -264,6 +266,13 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
             found.append(victim.situation)
     found += [a.situation for a in kb.harm.acts if a.id in s.harm.acts and a.situation]
     return min(found, key=lambda sit: kb.situations[sit].priority, default=kb.harm.situation)
+
+
+def _act_situation(s: Signals, kb: Knowledge) -> str | None:
+    """The referral situation of the acts read, even where they do not make harm ("niños de 8
+    años cargando adobes en una ladrillera": nobody in particular, still child labour)."""
+    found = [a.situation for a in kb.harm.acts if a.id in s.harm.acts and a.situation]
+    return min(found, key=lambda sit: kb.situations[sit].priority, default=None)
 
 
 def _victim_situation(s: Signals, kb: Knowledge) -> str | None:
