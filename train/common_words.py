@@ -13,7 +13,7 @@ import wordfreq
 
 from bot.core.common_words import COMMON_WORDS_FILE
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR
-from bot.core.lexicons import MIN_PHONETIC_LEN
+from bot.core.lexicons import MIN_FUZZY_LEN
 from bot.core.text import normalize
 
 MIN_ZIPF = 3.0
@@ -21,13 +21,13 @@ LIST_SIZE = 200_000  # wordfreq's list is cut far below MIN_ZIPF
 
 
 def common_words() -> list[str]:
-    """The common words, normalised, sorted (shorter ones are never corrected)."""
+    """The common words, normalised, sorted (shorter ones are never corrected by distance)."""
     found = set()
     for word in wordfreq.top_n_list("es", LIST_SIZE):
         if wordfreq.zipf_frequency(word, "es") < MIN_ZIPF:
             break
         form = normalize(word)
-        if form.isalpha() and len(form) >= MIN_PHONETIC_LEN:
+        if form.isalpha() and len(form) >= MIN_FUZZY_LEN:
             found.add(form)
     return sorted(found)
 

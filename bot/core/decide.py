@@ -116,7 +116,8 @@ def decide(
     elif context is not None and _asks_where_to(s, context):
         intent, rule = "referral", "gate:case_follow_up"
         situation, place = context.situation, place or _context_place(kb, context)
-    elif s.elsewhere and place is None:
+    elif s.elsewhere and place is None and not (s.victims and _suspects(s, opinion)):
+        # "¿hay CEM en Arequipa?"; not "mis papás se fueron a Arequipa y mi hermanito está solo"
         intent, rule = "unknown", "gate:elsewhere"
     elif (inherited := _follow_up(s, kb, context)) is not None:
         intent, services, situation, place, periods = inherited
@@ -134,13 +135,18 @@ def decide(
         intent = "emergency" if harm.time != "past" else "referral"
         rule = "gate:harm_not_unknown"
     # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
-    suspected = opinion is not None and opinion.suspects_harm and not harm.present and s.people
+    suspected = _suspects(s, opinion) and not harm.present
     if suspected and opinion is not None and (intent in QUIET_INTENTS or _unasked(s, intent)):
         if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate:
             intent, rule = "emergency", "gate:model_harm"
             situation = situation or kb.harm.situation  # the case, for what is asked next
-        elif intent == "unknown" and s.victims and (not s.oos_words or _a_case(opinion)):
+        elif (
+            intent == "unknown"
+            and s.victims
+            and (not s.oos_words or _a_case(opinion) or (s.elsewhere and s.situations))
+        ):
             # a child, a woman, an older adult named and harm likely: their case, never "no sé"
+            # (whatever else is named: "mis papás se fueron a Arequipa")
             intent, rule = "referral", "gate:model_case"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
@@ -196,6 +202,11 @@ def decide(
     )
 
 
+def _suspects(s: Signals, opinion: Opinion | None) -> bool:
+    """The model suspects harm, and the message names a person."""
+    return opinion is not None and opinion.suspects_harm and s.people
+
+
 def _model_referral(s: Signals, kb: Knowledge, opinion: Opinion | None) -> bool:
     """Harm that is not grave and not said to be happening now, which the model reads, with
     at least ``model_referral_gate``, as a case to refer ("ya me vine donde mi mamá", bullying
@@ -206,10 +217,12 @@ def _model_referral(s: Signals, kb: Knowledge, opinion: Opinion | None) -> bool:
 
 
 def _unasked(s: Signals, intent: str) -> bool:
-    """An intent the scores chose that the message does not ask for: no cue of it and no
-    service or term named ("una chica de 15 vive con un señor de 40 en la Rinconada" names
-    only a place)."""
-    return intent not in s.cues and not (s.services or s.terms)
+    """An intent the scores chose that a story about someone does not ask for: a person
+    named, more than a short statement, and no cue of that intent nor service or term
+    ("mi hermana de 14 vive con un hombre de 35 en Juliaca" names only a place; "mi mamá
+    vive en Ilave" is a short statement)."""
+    story = bool(s.victims) and s.content_words > SHORT
+    return story and intent not in s.cues and not (s.services or s.terms)
 
 
 def _a_case(opinion: Opinion) -> bool:

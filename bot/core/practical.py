@@ -11,14 +11,13 @@ from dataclasses import replace
 from bot.core.decide import QUIET_INTENTS
 from bot.core.knowledge import Knowledge
 from bot.core.model import Context
-from bot.core.query import CASES, Query
+from bot.core.query import CASES, TOLD, Query
 from bot.core.signals import Signals
 
 RULE = "gate:practical"
 ELSEWHERE = "gate:elsewhere"
 ABOUT_SERVICE = frozenset({"describe", "locate"})
 ASKABLE = ABOUT_SERVICE | QUIET_INTENTS
-HARM = frozenset({"now", "ongoing", "past"})
 
 
 def practical(
@@ -33,10 +32,10 @@ def practical(
     alone = any(t.alone for t in kb.practical.topics if t.id in topics)
     default = (kb.practical.default_service,) if alone else ()
     named = next(iter(signals.services), None)
-    if query.intent in CASES and named and "describe" in signals.cues:
+    if query.intent in CASES and named and "describe" in signals.cues and not topics:
         # "¿qué es la UPE y puede ayudar en un caso así?": the case, then what the UPE is
         query = replace(query, described=named)
-    if topics and (query.intent in CASES or query.harm in HARM):
+    if topics and (query.intent in CASES or query.harm in TOLD):
         return replace(query, topics=topics, topic_service=named)
     if not topics or query.intent not in ASKABLE:
         return query

@@ -14,6 +14,8 @@ _NON_WORD = re.compile(r"[^a-z0-9+]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _DOUBLED_END = re.compile(r"([aeiou])\1+\b")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+# an apostrophe inside a word is part of it: Quechua and Aymara "wikch'uy", "yanapt'ita"
+_APOSTROPHE = re.compile("(?<=[a-z])['\u2019\u02bc`](?=[a-z])")
 
 
 # Invisible characters inside words ("c\u200bem") are dropped; Cyrillic and Greek letters
@@ -40,7 +42,7 @@ def join_digit_groups(text: str) -> str:
 
 
 def _clean(text: str) -> str:  # not cached: people's messages are not kept once answered
-    text = _NON_WORD.sub(" ", join_digit_groups(fold(text)))
+    text = _NON_WORD.sub(" ", _APOSTROPHE.sub("", join_digit_groups(fold(text))))
     return " ".join(
         [_squeeze_known(w) if len(w) <= MAX_KNOWN_LEN else _squeeze(w) for w in text.split()]
     )

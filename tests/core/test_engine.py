@@ -79,6 +79,18 @@ def test_emergency_names_the_victims_service_where_the_place_has_it(engine: Engi
     assert woman.services == ("linea_100", "cem")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hermano mayor me manosea de noche y mi mama no me cree",
+        "estoy encerrada en el cuarto, mi cel tiene poca bateria, estoy en lampa",
+    ],
+)
+def test_a_case_card_says_nothing_of_what_the_data_lacks(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency" and "no tengo" not in answer.text
+
+
 def test_stats_have_period_and_source(engine: Engine) -> None:
     answer = engine.reply("cuantos casos atendio el cem en 2022")
     assert answer.intent == "stats"

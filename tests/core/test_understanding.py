@@ -244,7 +244,7 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
         Context(intent="emergency", situation="violencia"),
     ),
     "gate:follow_up": ("¿y en Lampa?", Context(intent="locate", services=("cem",))),
-    "gate:harm_not_unknown": ("mi hijo me pegaba, ya se fue a Lima, quiero orientación", None),
+    "gate:harm_not_unknown": ("hace años mi esposo me pegaba, ahora vivo en Tacna", None),
     "gate:model_harm": ("le bañan al bebé con agua helada", None),
     "gate:model_referral": (
         "en el colegio sus compañeros le pegan a mi hijo, ya lo cambié, dónde lo orientan",

@@ -90,12 +90,17 @@ def _service(
     return lines, details, suggestions
 
 
+def service_line(kb: Knowledge, service_id: str) -> str:
+    """ "ℹ️ <b>Unidad de Protección Especial (UPE)</b>: what the seed says it is"."""
+    return f"ℹ️ {b(full_name(kb, service_id))}: {esc(kb.services[service_id].description)}"
+
+
 def describe_service(kb: Knowledge, service_id: str) -> tuple[list[str], list[str]]:
     """A service as the seed describes it: what it is and, first of all, whether it is free
     and when; who it serves, what it offers, how to reach it; and as details, who runs it."""
     r = kb.responses.describe
     s = kb.services[service_id]
-    lines = [f"ℹ️ {b(full_name(kb, service_id))}: {esc(s.description)}"]
+    lines = [service_line(kb, service_id)]
     details: list[str] = []
     facts = [fill_text(r.free)] if s.free else []
     if s.hours:

@@ -14,7 +14,7 @@ from bot.core.answer._lines import (
     province_phrase,
 )
 from bot.core.answer._render import fill, fill_text, make_answer, suggest
-from bot.core.knowledge import Knowledge
+from bot.core.knowledge import Knowledge, Province
 from bot.core.model import Answer, Context
 from bot.core.query import Place
 
@@ -24,13 +24,12 @@ def emergency(kb: Knowledge, place: Place | None = None, situation: str | None =
     lines: list[str] = [fill(r.emergency.heading), linea100_line(kb), police_line(kb)]
     lines.extend(need_lines(kb, situation))
     prov = province_for(kb, place)
-    services = _services(kb, situation)
+    services = _services(kb, situation, prov)
     if prov is not None:
         if place is not None and place.kind == "district":
             province = province_phrase(kb, prov)
             lines.append(fill(r.emergency.district, district=place.name, province=province))
-        lines.append(count_sentence(kb, services[0], prov))
-        lines += [count_sentence(kb, s, prov) for s in services[1:] if kb.count(s, prov.id)]
+        lines += [count_sentence(kb, s, prov) for s in services]
     lines.append(fill(r.emergency.closing))
     s = r.suggestions
     where_cem = suggest(s.where_cem_in, province=prov.name) if prov else suggest(s.where_cem)
@@ -49,10 +48,10 @@ def emergency(kb: Knowledge, place: Place | None = None, situation: str | None =
     )
 
 
-def _services(kb: Knowledge, situation: str | None) -> tuple[str, ...]:
-    """The first service of harm's own situation (the CEM), then the first of the case's
-    situation when it is another one with sites."""
-    first = [kb.situations[kb.harm.situation].services[0]]
-    if situation is not None:
-        first += [s for s in kb.situations[situation].services[:1] if s in kb.coverage]
-    return tuple(dict.fromkeys(first))
+def _services(kb: Knowledge, situation: str | None, prov: Province | None) -> tuple[str, ...]:
+    """The first service of harm's own situation (the CEM), then the first service of the
+    case's situation that the province has (no Mi60+ in the province: its CIAM)."""
+    first = kb.situations[kb.harm.situation].services[0]
+    own = kb.situations[situation].services if situation is not None else []
+    where = [s for s in own if s in kb.coverage and prov is not None and kb.count(s, prov.id)]
+    return tuple(dict.fromkeys([first, *where[:1]]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.answer._describe import describe_service
+from bot.core.answer._describe import service_line
 from bot.core.answer._lines import (
     count_sentence,
     full_name,
@@ -42,9 +42,10 @@ def practical(kb: Knowledge, query: Query) -> Answer:
 
 def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
     """A case's card, then what the service named is when that is asked ("¿qué es la UPE y
-    puede ayudar?"), and the practical questions asked beside it ("¿me atienden con mis
-    hijos?", "¿es confidencial?"), about the service named, else the default service for a
-    topic asked alone ("¿me atienden en aimara?": Línea 100), else the case's first one."""
+    puede ayudar?"), or what the data says of the practical questions asked beside it ("¿es
+    gratis?", "¿me atienden en aimara?"), about the service named, else the default service
+    for a topic asked alone (languages: Línea 100), else the case's first one. What the data
+    lacks is not said: the case's card already opens with Línea 100."""
     if not (query.topics or query.described):
         return answer
     situation = kb.situations[query.situation] if query.situation else None
@@ -57,29 +58,31 @@ def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
     lines = [
         line
         for sid, topics in about.items()
-        for line in topic_lines(kb, sid, tuple(topics), query.place)
+        for line in topic_lines(kb, sid, tuple(topics), query.place, missing=False)
     ]
     if query.described is not None:
-        lines.insert(0, describe_service(kb, query.described)[0][0])
+        lines.insert(0, service_line(kb, query.described))
     joined = "\n".join([answer.html, *lines])
     return replace(answer, html=joined, text=plain(joined))
 
 
-def topic_lines(kb: Knowledge, sid: str, topics: tuple[str, ...], place: Place | None) -> list[str]:
-    """One line per topic the data answers, one line for all it does not."""
+def topic_lines(
+    kb: Knowledge, sid: str, topics: tuple[str, ...], place: Place | None, *, missing: bool = True
+) -> list[str]:
+    """One line per topic the data answers, and (``missing``) one line for all it does not."""
     texts = kb.practical
     name = short_name(kb, sid)
     where = fill_text(texts.place, place=place.name) if place else ""
     lines: list[str] = []
-    missing: list[str] = []
+    unknown: list[str] = []
     for topic in (t for t in texts.topics if t.id in topics):
         value = topic_value(kb, topic.field, sid, place) if topic.field else None
         if value is None or topic.known is None:
-            missing.append(topic.what)
+            unknown.append(topic.what)
         else:
             lines.append(fill(topic.known, service=name, place=where, value=value))
-    if missing:
-        lines.append(fill(texts.missing, what=" ni ".join(missing), service=name, place=where))
+    if unknown and missing:
+        lines.append(fill(texts.missing, what=" ni ".join(unknown), service=name, place=where))
     return lines
 
 
