@@ -353,6 +353,7 @@ class Harm(_Record):
     frames: list[Text] = field(default_factory=list)
     first_person: list[Text] = field(default_factory=list)
     negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act
+    idioms: list[Text] = field(default_factory=list)  # "me mata el frío": no act inside
 
 
 # --- centros_poblados.yaml, barrios.yaml ---------------------------------------------------

@@ -212,6 +212,7 @@ class Lexicons:
             ("victim", v.id, [*v.phrases, *self._andean(f"victim:{v.id}")]) for v in harm.victims
         ]
         groups.append(("agent", "agent", [*harm.agents, *self._andean("agent")]))
+        groups.append(("idiom", "idiom", harm.idioms))
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
 
     def _andean(self, role: str) -> list[str]:

@@ -694,6 +694,7 @@ PHRASE_LISTS = frozenset(
         "frames",
         "first_person",
         "negations",
+        "idioms",
     }
 )
 PHRASE_MAPS = frozenset(

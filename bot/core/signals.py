@@ -134,11 +134,13 @@ def read_signals(
     cues = [h for h in plain if h.kind in CUE_KINDS]
     names, cues = _settle_overlaps(names, cues)
     marks = [h for h in plain if h.kind in MARK_KINDS]
-    harm_hits = [
-        h
-        for h in _without_names([*lex.harm.find(message), *marks], names)
-        if not (h.kind == "act" and h.start and words[h.start - 1] in lex.negations)
-    ]
+    harm_hits = _without_idioms(
+        [
+            h
+            for h in _without_names([*lex.harm.find(message), *marks], names)
+            if not (h.kind == "act" and h.start and words[h.start - 1] in lex.negations)
+        ]
+    )
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
         w
@@ -575,6 +577,17 @@ def _select_spans(hits: list[Hit]) -> list[Hit]:
         taken.update(range(start, end))
         chosen.extend(group)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _without_idioms(hits: list[Hit]) -> list[Hit]:
+    """An idiom hides the acts it shares a word with ("me mata el frío", "les dimos una
+    paliza al otro equipo"), and is no signal itself."""
+    idioms = _Spans([h for h in hits if h.kind == "idiom"])
+    return [
+        h
+        for h in hits
+        if h.kind != "idiom" and not (h.kind == "act" and any(idioms.over(h.start, h.end)))
+    ]
 
 
 def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
