@@ -139,7 +139,10 @@ def decide(
     if suspected and opinion is not None and (intent in QUIET_INTENTS or _unasked(s, intent)):
         if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate:
             intent, rule = "emergency", "gate:model_harm"
-            situation = situation or kb.harm.situation  # the case, for what is asked next
+            # the case, for what is asked next: the acts' or the victim's, else harm's own
+            situation = (
+                situation or _act_situation(s, kb) or _victim_situation(s, kb) or kb.harm.situation
+            )
         elif (
             intent == "unknown"
             and s.victims

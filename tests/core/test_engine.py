@@ -84,11 +84,13 @@ def test_emergency_names_the_victims_service_where_the_place_has_it(engine: Engi
     [
         "mi hermano mayor me manosea de noche y mi mama no me cree",
         "estoy encerrada en el cuarto, mi cel tiene poca bateria, estoy en lampa",
+        "un señor mayor en el paradero de Juliaca dice que sus hijos lo dejaron, ya es de noche",
     ],
 )
 def test_a_case_card_says_nothing_of_what_the_data_lacks(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
-    assert answer.intent == "emergency" and "no tengo" not in answer.text
+    assert answer.intent in ("emergency", "referral") and "no tengo" not in answer.text
+    assert "Mi60+ de" not in answer.text  # no site of it anywhere: never "Mi60+ de Juliaca"
 
 
 def test_stats_have_period_and_source(engine: Engine) -> None:

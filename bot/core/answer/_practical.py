@@ -50,7 +50,9 @@ def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
         return answer
     situation = kb.situations[query.situation] if query.situation else None
     default = kb.practical.default_service
-    own = next(iter(situation.services if situation else ()), default)
+    # the case's own service: the first of its situation with a site somewhere (no Mi60+)
+    sited = [s for s in (situation.services if situation else ()) if kb.total(s)]
+    own = next(iter(sited), default)
     about: dict[str, list[str]] = {}
     for topic in (t for t in kb.practical.topics if t.id in query.topics):
         sid = query.topic_service or (default if topic.alone else own)
