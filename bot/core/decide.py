@@ -280,7 +280,8 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     for victim in kb.harm.victims:
         if victim.id == first and (not victim.categories or categories & set(victim.categories)):
             found.append(victim.situation)
-    found += [a.situation for a in kb.harm.acts if a.id in s.harm.acts and a.situation]
+    if (act := _act_situation(s, kb)) is not None:
+        found.append(act)
     return min(found, key=lambda sit: kb.situations[sit].priority, default=kb.harm.situation)
 
 
