@@ -126,8 +126,10 @@ def decide(
         intent = best(kb.intents, scores)
         if intent == "describe" and not (services or s.terms):
             # homework, a novel: "¿qué servicio atiende la trata?", the services of that harm;
-            # never for grave harm ("en la radio dijeron que un niño de mi barrio desapareció")
-            services = _services_told(s, kb) if s.harm.level != "grave" else []
+            # never for grave harm to someone ("en la radio dijeron que un niño de mi barrio
+            # desapareció")
+            grave_case = s.harm.level == "grave" and s.harm.specific
+            services = _services_told(s, kb) if not grave_case else []
             if not services:
                 intent = best(kb.intents, {i: v for i, v in scores.items() if i != "describe"})
         rule = f"score:{intent}"

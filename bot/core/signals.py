@@ -301,16 +301,23 @@ def _safe_after(time_hits: list[Hit], act_hits: list[Hit]) -> bool:
 
 
 def _before_people(hits: list[Hit], words: Sequence[str]) -> list[str]:
-    """The word before each person named ("MI hija", "UNA abuelita", "SU esposo")."""
-    return [words[h.start - 1] for h in hits if h.kind in ("victim", "agent") and h.start > 0]
+    """The word before each person named ("MI hija", "UNA abuelita", "SU esposo"); not of a
+    person inside a frame, who asks for the story ("MI profesora nos dejó una tarea")."""
+    frames = _Spans([h for h in hits if h.kind == "frame"])
+    return [
+        words[h.start - 1]
+        for h in hits
+        if h.kind in ("victim", "agent") and h.start > 0 and not frames.over(h.start, h.end)
+    ]
 
 
 def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequence[str]) -> bool:
     """Homework, a novel, the news, a training: a frame, and nobody of the writer's own
-    ("mi hija") named nor harmed, nor grave harm told ("en la radio dijeron que un niño de
-    mi barrio desapareció": the model's gates judge it)."""
+    ("mi hija") named nor harmed, nor grave harm told of someone in particular ("en la
+    radio dijeron que un niño de mi barrio desapareció": the model's gates judge it; "un
+    trabajo sobre la trata de personas" is homework)."""
     own = any(w in MY for w in _before_people(hits, words))
-    quiet = not harm.present and harm.level != "grave"
+    quiet = not harm.present and not (harm.level == "grave" and harm.specific)
     return quiet and not own and any(h.kind == "frame" for h in marks)
 
 
