@@ -248,6 +248,12 @@ def _asks_about_service(s: Signals) -> bool:
     return bool(s.services) and "describe" in s.cues and not s.cues & {"referral", "locate"}
 
 
+def _asks_of_a_service(s: Signals) -> bool:
+    """Where a named service is or what it does, not where to go with a case."""
+    asks = s.asks_sites or bool(s.cues & {"locate", "describe"})
+    return bool(s.services) and asks and "referral" not in s.cues
+
+
 def _gate(s: Signals) -> tuple[Intent, str] | None:
     """Harm first: happening now (or grave), a case told by someone who helps or of low
     level (abandonment, money, control), or harm that is still going on. Harm going on
@@ -258,6 +264,9 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
         return None
     if harm.time == "now":
         return "emergency", "gate:harm_now"
+    if harm.level == "low" and _asks_of_a_service(s):
+        # "¿hay CIAM en Azángaro? mis hermanos le quitaron sus terrenos": the answer to it
+        return None
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
     if helper or harm.level == "low":
         return "referral", "gate:harm_case"

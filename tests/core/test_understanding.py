@@ -216,6 +216,32 @@ def test_homework_about_harm_describes_its_services(engine: Engine) -> None:
     # a frame beside one's own child is not homework
     own = engine.understand("mi hija juega free fire y un adulto le pide fotos, q hago")
     assert own.intent in ("emergency", "referral")
+    # the teacher who set the homework is not in the story
+    asked = engine.understand(
+        "mi profesora nos pidió un trabajo sobre la trata de personas, qué servicio la atiende"
+    )
+    assert asked.intent == "describe"
+
+
+def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine) -> None:
+    query = engine.understand("¿hay CIAM en Azángaro? mi tío le quita su pensión a mi abuelito")
+    assert (query.intent, query.services[:1]) == ("locate", ("ciam",))
+    assert query.harm
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi enamorado me revisa el cel, me prohíbe ir a clases y dice que si lo dejo se mata",
+        "el profe de educación física nos abraza raro después de clase",
+        "dicen que lo tienen retenido en un socavón, si no deposito no lo voy a volver a ver",
+        "ya me despedí de mi mamita, mañana ya no me van a ver más",
+        "mi hermana salió el sábado y hasta hoy no vuelve, su celular está apagado",
+    ],
+)
+def test_harm_without_the_usual_words(engine: Engine, text: str) -> None:
+    query = engine.understand(text)
+    assert query.harm and query.intent in ("emergency", "referral")
 
 
 @pytest.mark.parametrize(
