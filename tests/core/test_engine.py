@@ -122,7 +122,9 @@ def test_whom_a_service_serves_is_asked_of_the_last_one(engine: Engine) -> None:
 
 
 def test_a_case_the_model_suspects_keeps_linea_100_first_after(engine: Engine) -> None:
-    first = engine.reply("mi abuelito en azángaro vive solo y su hijo le quito sus animales")
+    first = engine.reply(
+        "mi abuelito en azángaro vive solo y su hijo le vendio sus animales sin preguntarle"
+    )
     assert first.harm == "suspected" and first.intent == "referral"
     second = engine.reply("¿atienden los fines de semana?", first.context)
     assert "100" in "".join(second.text.splitlines()[:3])
