@@ -324,8 +324,11 @@ def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequenc
 def _victims(hits: list[Hit], words: Sequence[str]) -> tuple[str, ...]:
     """The victims named: first the ones the harm is done to ("le quitaron su terreno A mi
     awicha"), then in the order named; "una señora mayor" is an older adult, not the woman
-    its first word names."""
-    named = _outermost([h for h in hits if h.kind == "victim"])
+    its first word names; not the writer's own childhood ("cuando era niña": a past mark)."""
+    childhood = _Spans([h for h in hits if h.kind == "time" and h.key == "past"])
+    named = _outermost(
+        [h for h in hits if h.kind == "victim" and not childhood.over(h.start, h.end)]
+    )
     named.sort(key=lambda h: (not _after_a(h.start, words), h.start))
     return tuple(_unique(h.key for h in named))
 

@@ -156,6 +156,13 @@ def test_the_victim_is_the_one_harmed(engine: Engine) -> None:
     assert reading.victims[0] == "adulto_mayor"
 
 
+def test_the_writers_own_childhood_is_no_child_victim(engine: Engine) -> None:
+    query = engine.understand(
+        "un tío abusó de mí cuando era niña, ahora tengo 30 y quiero hablarlo"
+    )
+    assert query.intent == "referral" and query.services[:1] == ("cem",)
+
+
 def test_an_older_woman_is_an_older_adult(engine: Engine) -> None:
     reading = engine.understanding.read("una señora mayor vive sola y su hijo le quitó su pensión")
     assert reading.victims[0] == "adulto_mayor"
