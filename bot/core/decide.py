@@ -196,6 +196,7 @@ def decide(
         harm=_harm_time(s, bool(suspected), earlier),
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
+        for_someone=harm.present and bool(harm.victims) and not harm.first_person,
         english=s.english,
         out_of_scope=bool(s.oos_words),
         corrections=s.corrections,

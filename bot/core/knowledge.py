@@ -542,8 +542,10 @@ class EmergencyTexts(_Texts):
     heading: Html
     district: Annotated[Text, Uses("district province")]
     closing: Html
+    closing_other: Html
     care_ongoing: Html
     care_past: Html
+    care_other: Html
     english: Html
 
 

@@ -48,6 +48,7 @@ class Query:
     harm: HarmTime = ""
     harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()
+    for_someone: bool = False  # harm told of someone else: the lines speak to whoever helps
     english: bool = False
     out_of_scope: bool = False
     corrections: tuple[tuple[str, str, str], ...] = ()  # (as typed, kind, id) of typo'd names

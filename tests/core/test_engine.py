@@ -381,3 +381,14 @@ def test_a_worker_with_a_case_in_hand_refers_it(engine: Engine) -> None:
 def test_a_misspelt_ordinary_word_is_not_read_as_danger(engine: Engine) -> None:
     answer = engine.reply("la tiene pasteando ovejas todo el día y no va al colegio")
     assert answer.intent != "emergency"
+
+
+def test_harm_told_of_someone_else_speaks_to_whoever_helps(engine: Engine) -> None:
+    kb = engine.kb
+    texts = kb.responses.emergency
+    own = engine.reply("mi esposo me pega cuando toma").text
+    other = engine.reply("mi vecino está golpeando a su esposa ahorita en Ilave").text
+    assert "no tiene la culpa" in own and texts.closing_other not in own
+    assert texts.closing_other in other and "no tiene la culpa" not in other
+    told = engine.reply("soy docente, una alumna de 13 me contó que su padrastro la toca").text
+    assert texts.care_other in "\n".join(told.splitlines()[:3])

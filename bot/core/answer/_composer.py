@@ -32,7 +32,8 @@ class Composer:
             return more(self.kb, query)
         match query.intent:
             case "emergency":
-                return with_topics(self.kb, self.emergency(query.place, query.situation), query)
+                card = self.emergency(query.place, query.situation, query.for_someone)
+                return with_topics(self.kb, card, query)
             case "describe" | "locate" if query.topics and query.services:
                 return self.practical(query)
             case "locate" if query.services:
@@ -52,8 +53,10 @@ class Composer:
             case _:
                 return self.unknown(query)
 
-    def emergency(self, place: Place | None = None, situation: str | None = None) -> Answer:
-        return emergency(self.kb, place, situation)
+    def emergency(
+        self, place: Place | None = None, situation: str | None = None, for_someone: bool = False
+    ) -> Answer:
+        return emergency(self.kb, place, situation, for_someone)
 
     def locate(self, query: Query) -> Answer:
         return locate(self.kb, query)

@@ -19,7 +19,15 @@ from bot.core.model import Answer, Context
 from bot.core.query import Place
 
 
-def emergency(kb: Knowledge, place: Place | None = None, situation: str | None = None) -> Answer:
+def emergency(
+    kb: Knowledge,
+    place: Place | None = None,
+    situation: str | None = None,
+    for_someone: bool = False,
+) -> Answer:
+    """The emergency card: Línea 100, the Police, what the case needs and its services in the
+    province; its last line speaks to the person in danger or, ``for_someone``, to whoever
+    writes for them."""
     r = kb.responses
     lines: list[str] = [fill(r.emergency.heading), linea100_line(kb), police_line(kb)]
     lines.extend(need_lines(kb, situation))
@@ -30,7 +38,7 @@ def emergency(kb: Knowledge, place: Place | None = None, situation: str | None =
             province = province_phrase(kb, prov)
             lines.append(fill(r.emergency.district, district=place.name, province=province))
         lines += [count_sentence(kb, s, prov) for s in services]
-    lines.append(fill(r.emergency.closing))
+    lines.append(fill(r.emergency.closing_other if for_someone else r.emergency.closing))
     s = r.suggestions
     where_cem = suggest(s.where_cem_in, province=prov.name) if prov else suggest(s.where_cem)
     province_id = prov.id if prov else None

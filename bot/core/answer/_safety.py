@@ -47,7 +47,8 @@ def safety_first(answer: Answer, query: Query, kb: Knowledge) -> Answer:
     elif harm in ("suspected", "earlier"):  # the model's guess, or an earlier turn: the line
         lines = [linea100]
     else:
-        lines = [linea100, texts.care_past if harm == "past" else texts.care_ongoing]
+        care = texts.care_past if harm == "past" else texts.care_ongoing
+        lines = [linea100, texts.care_other if query.for_someone else care]
     body = [line for line in answer.html.split("\n") if line not in lines]
     html = "\n".join([*lines, "", *body])
     return replace(answer, html=html, text=plain(html))
