@@ -390,5 +390,7 @@ def test_harm_told_of_someone_else_speaks_to_whoever_helps(engine: Engine) -> No
     other = engine.reply("mi vecino está golpeando a su esposa ahorita en Ilave").text
     assert "no tiene la culpa" in own and texts.closing_other not in own
     assert texts.closing_other in other and "no tiene la culpa" not in other
-    told = engine.reply("soy docente, una alumna de 13 me contó que su padrastro la toca").text
+    told = engine.reply(
+        "soy docente en Moho, una alumna me contó que su padrastro la toca, a dónde la derivo"
+    ).text
     assert texts.care_other in "\n".join(told.splitlines()[:3])
