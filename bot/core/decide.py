@@ -18,6 +18,8 @@ QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
 FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
 FOLLOW_CUES = frozenset({"locate", "describe", "stats", "overview"})
 RANKING = frozenset({"most", "least"})
+# harm that a question about a service may be answered beside (harm.yaml categories)
+WORDS_AND_MONEY = frozenset({"economica", "psicologica"})
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
     "gate:harm_now",
@@ -146,12 +148,13 @@ def decide(
                 situation or _act_situation(s, kb) or _victim_situation(s, kb) or kb.harm.situation
             )
         elif (
-            intent == "unknown"
+            intent in ("unknown", "help")
             and s.victims
             and (not s.oos_words or _a_case(opinion) or (s.elsewhere and s.situations))
         ):
             # a child, a woman, an older adult named and harm likely: their case, never "no sé"
-            # (whatever else is named: "mis papás se fueron a Arequipa")
+            # nor the menu (whatever else is named: "mis papás se fueron a Arequipa", "¿para
+            # qué es este bot?")
             intent, rule = "referral", "gate:model_case"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
@@ -265,8 +268,9 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
         return None
     if harm.time == "now":
         return "emergency", "gate:harm_now"
-    if harm.level == "low" and _asks_of_a_service(s):
+    if harm.categories <= WORDS_AND_MONEY and _asks_of_a_service(s):
         # "¿hay CIAM en Azángaro? mis hermanos le quitaron sus terrenos": the answer to it
+        # (not for neglect: "lo dejaron solo y sin comer" is a case to refer)
         return None
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
     if helper or harm.level == "low":

@@ -231,24 +231,79 @@ def test_homework_about_harm_describes_its_services(engine: Engine) -> None:
 
 
 def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine) -> None:
-    query = engine.understand("¿hay CIAM en Azángaro? mi tío le quita su pensión a mi abuelito")
+    text = "¿hay CIAM en Azángaro? mi tío le quita su pensión a mi abuelito"
+    query = engine.understand(text)
     assert (query.intent, query.services[:1]) == ("locate", ("ciam",))
     assert query.harm
+    assert "100" in "".join(engine.reply(text).text.splitlines()[:3])
+    # neglect is a case to refer, whatever else is asked
+    neglect = "¿el Mi60+ atiende en Moho? a mi abuelito sus hijos lo dejaron solo y sin comer"
+    assert engine.understand(neglect).intent in ("emergency", "referral")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "mi enamorado me revisa el cel, me prohíbe ir a clases y dice que si lo dejo se mata",
+        "mi enamorado me revisa el cel todo el tiempo",
+        "mi enamorado me prohíbe ir a clases",
+        "dice que si lo dejo se mata",
         "el profe de educación física nos abraza raro después de clase",
-        "dicen que lo tienen retenido en un socavón, si no deposito no lo voy a volver a ver",
-        "ya me despedí de mi mamita, mañana ya no me van a ver más",
-        "mi hermana salió el sábado y hasta hoy no vuelve, su celular está apagado",
+        "dicen que lo tienen retenido en un socavón",
+        "si no deposito no lo vas a volver a ver",
+        "mañana ya no me van a ver más",
+        "mi hermana salió el sábado y hasta hoy no vuelve",
+        "su celular está apagado desde el lunes y mi hija no vuelve",
+        "mi esposo me dice mantenida",
+        "el dueño del cuarto me dice que le pague con otra cosa",
+        "mi esposo cobra mi sueldo",
+        "ya escribí mi testamento",
     ],
 )
 def test_harm_without_the_usual_words(engine: Engine, text: str) -> None:
-    query = engine.understand(text)
-    assert query.harm and query.intent in ("emergency", "referral")
+    # read by a phrase of harm.yaml, not only suspected by the model
+    assert engine.understand(text).harm in ("now", "ongoing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # idioms never hide a threat, hunger imposed or work imposed
+        "mi esposo dice que me mata, trabajo en el mercado y no sé a dónde ir",
+        "mi marido me mata de hambre",
+        "mi tío nos mata a trabajar en la chacra",
+        # a frame never swallows a report
+        "el profesor me pide hacer cosas que no quiero para aprobarme",
+        "una alumna me contó que en el trabajo grupal su compañero la manosea",
+        "en el trabajo sobre todo los sábados el patrón le pega a la chica que cocina",
+        # what follows "no le pega pero" is harm too
+        "no le pegan pero la tienen trabajando sin pagarle en la casa",
+    ],
+)
+def test_idioms_and_frames_leave_harm_visible(engine: Engine, text: str) -> None:
+    assert engine.understand(text).intent in ("emergency", "referral")
+
+
+def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> None:
+    query = engine.understand(
+        "mi esposo llega a la casa borracho y me pega, el CEM me puede ayudar?"
+    )
+    assert query.intent == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dicen que la tienen en el hospital de Juliaca",
+        "la gripe me agarra feo",
+        "el huayco nos dejó sin nada",
+        "mi hijo tiene la cara hinchada por la muela",
+        "mi moto la tienen retenida en el depósito",
+        "¿cuándo cobra su bono mi abuelita de pensión 65?",
+        "me voy a Lima a trabajar, ya no me van a ver por aquí",
+    ],
+)
+def test_calm_look_alikes_of_the_new_phrases(engine: Engine, text: str) -> None:
+    assert engine.understand(text).intent != "emergency"
 
 
 @pytest.mark.parametrize(
