@@ -135,6 +135,10 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("nuestra amiga salió con un chico de tiktok y no regresa", "now"),  # tiktok frames nothing
         ("a una abuelita la dejaron aquí en la esquina y ya es de noche", "now"),
         ("se rascaba hasta sangrar, ya está de vuelta en la casa", "past"),  # not "sangrando"
+        # a week ago is not the past of someone safe now: the danger goes on
+        ("la semana pasada me apretó el cuello hasta que casi me desmayo", "ongoing"),
+        ("hace una semana me pegó con la correa", "ongoing"),
+        ("el mes pasado me pegó, ya me separé", "past"),
     ],
 )
 def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
