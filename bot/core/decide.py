@@ -275,7 +275,7 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
     if helper or harm.level == "low":
         return "referral", "gate:harm_case"
-    if _asks_about_service(s):
+    if _asks_about_service(s) and not ("sexual" in harm.categories and "nna" in s.victims):
         return None
     return "emergency", "gate:harm_ongoing"
 

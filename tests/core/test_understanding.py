@@ -292,6 +292,9 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "mi esposo llega a la casa borracho y me pega, el CEM me puede ayudar?"
     )
     assert query.intent == "emergency"
+    # a child abused sexually: the emergency card, whatever service is asked about
+    text = "¿en qué horario atiende la DEMUNA? mi alumna dice que su padrastro se mete a su cama"
+    assert engine.understand(text).intent == "emergency"
 
 
 @pytest.mark.parametrize(
