@@ -139,6 +139,8 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("la semana pasada me apretó el cuello hasta que casi me desmayo", "ongoing"),
         ("hace una semana me pegó con la correa", "ongoing"),
         ("el mes pasado me pegó, ya me separé", "past"),
+        # "en la noche" is when it happens, not "last night" ("anoche", "esta noche")
+        ("mi esposo me pega en la noche cuando llega tomado", "ongoing"),
     ],
 )
 def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
