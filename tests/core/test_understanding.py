@@ -281,6 +281,8 @@ def test_harm_without_the_usual_words(engine: Engine, text: str) -> None:
         "el profesor me pide hacer cosas que no quiero para aprobarme",
         "una alumna me contó que en el trabajo grupal su compañero la manosea",
         "en el trabajo sobre todo los sábados el patrón le pega a la chica que cocina",
+        # the aggressor's excuse hides nothing
+        "mi esposo me pegó y dice que fue sin querer",
         # what follows "no le pega pero" is harm too
         "no le pegan pero la tienen trabajando sin pagarle en la casa",
     ],
