@@ -141,6 +141,7 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("el mes pasado me pegó, ya me separé", "past"),
         # "en la noche" is when it happens, not "last night" ("anoche", "esta noche")
         ("mi esposo me pega en la noche cuando llega tomado", "ongoing"),
+        ("la pateó en la barriga hace una hora y ya está viniendo para acá", "now"),
     ],
 )
 def test_when_the_harm_happens(engine: Engine, text: str, time: str) -> None:
@@ -234,6 +235,16 @@ def test_homework_about_harm_describes_its_services(engine: Engine) -> None:
         "mi profesora nos pidió un trabajo sobre la trata de personas, qué servicio la atiende"
     )
     assert asked.intent == "describe"
+
+
+def test_a_worker_asking_about_a_service_gets_the_answer(engine: Engine) -> None:
+    text = (
+        "soy enfermera en Juli, atiendo mujeres golpeadas que solo hablan aimara, "
+        "¿la Línea 100 atiende en aimara?"
+    )
+    query = engine.understand(text)
+    assert query.intent == "describe" and query.harm
+    assert "100" in engine.reply(text).text.splitlines()[0]
 
 
 def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine) -> None:
