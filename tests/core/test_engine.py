@@ -394,3 +394,11 @@ def test_harm_told_of_someone_else_speaks_to_whoever_helps(engine: Engine) -> No
         "soy docente en Moho, una alumna me contó que su padrastro la toca, a dónde la derivo"
     ).text
     assert texts.care_other in "\n".join(told.splitlines()[:3])
+
+
+def test_a_list_of_services_beside_a_situation_is_counted_one_by_one(engine: Engine) -> None:
+    answer = engine.reply(
+        "para el informe contra la violencia: cuántos CEM tiene Azángaro y cuántas DEMUNA y CIAM"
+    )
+    assert answer.intent == "locate"
+    assert all(f"{n} {s}" in answer.text for n, s in (("13", "DEMUNA"), ("8", "CIAM")))

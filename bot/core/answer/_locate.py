@@ -22,7 +22,7 @@ from bot.core.answer._lines import (
 )
 from bot.core.answer._referral import referral
 from bot.core.answer._render import Html, b, esc, fill, fill_text, join_es, suggest
-from bot.core.knowledge import Knowledge, Province
+from bot.core.knowledge import Knowledge, Province, Situation
 from bot.core.model import Answer, Suggestion
 from bot.core.query import Place, Query
 from bot.core.text import fold
@@ -32,10 +32,12 @@ SHORT_LIST = 4  # provinces listed at once; more wait behind "Más información"
 
 def locate(kb: Knowledge, query: Query) -> Answer:
     """Where the first service asked about is, with the nearest one when the place has none."""
-    if query.situation and (len(query.services) > 1 or kb.situations[query.situation].answer):
+    situation = kb.situations[query.situation] if query.situation else None
+    if situation and (situation.answer or _the_situations(query.services, situation)):
         # "¿Dónde atienden a personas con discapacidad en Juliaca?": every service that
         # takes the case, as a referral would list them; a need ("busco un refugio") is
-        # answered first
+        # answered first. A list of other services ("cuántos CEM, DEMUNA y CIAM", beside
+        # "contra la violencia") is counted one by one below.
         return replace(referral(kb, query), intent="locate")
     r = kb.responses
     sid, asked = query.services[0], query.services
@@ -220,3 +222,10 @@ def sites_in(kb: Knowledge, place: Place | None, service_id: str) -> dict[str, s
         for site in count.sites
         if site.district == place.key
     }
+
+
+def _the_situations(services: tuple[str, ...], situation: Situation) -> bool:
+    """Several services, at most one of them not the situation's own ("los albergues" beside
+    adopting): its card lists them. Two or more others make a list to count one by one."""
+    others = set(services) - {*situation.services, *situation.also}
+    return len(services) > 1 and len(others) < 2
