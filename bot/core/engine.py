@@ -36,6 +36,9 @@ class Engine:
         case = query.harm == "suspected" and query.intent in CASES
         harm = query.harm if query.harm in TOLD or case else earlier
         told = replace(answer.context, harm=harm)
+        if context is not None and told.province is None and query.place is None:
+            # "¿qué es el CIAM?" names no place: the conversation's stays ("¿cuántos hay ahí?")
+            told = with_earlier_place(told, context)
         return replace(answer, harm=query.harm, rule=query.rule, context=told)
 
     def compose(self, query: Query) -> Answer:
@@ -134,3 +137,10 @@ class Engine:
                 seen.add(answer.html)
                 unique.append(answer)
         return unique[:limit]
+
+
+def with_earlier_place(told: Context, earlier: Context) -> Context:
+    """The next turn's context with the place of the earlier one, unless that expired."""
+    if earlier.expired():
+        return told
+    return replace(told, province=earlier.province, district=earlier.district)

@@ -402,3 +402,10 @@ def test_a_list_of_services_beside_a_situation_is_counted_one_by_one(engine: Eng
     )
     assert answer.intent == "locate"
     assert all(f"{n} {s}" in answer.text for n, s in (("13", "DEMUNA"), ("8", "CIAM")))
+
+
+def test_a_turn_without_a_place_keeps_the_conversations(engine: Engine) -> None:
+    first = engine.reply("qué servicios hay en San Antonio de Putina")
+    second = engine.reply("qué es el CIAM", first.context)
+    third = engine.reply("cuántos hay ahí", second.context)
+    assert third.province == "san_antonio_de_putina"
