@@ -315,6 +315,11 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
 @pytest.mark.parametrize(
     "text",
     [
+        "para mi tarea: cuántos casos de violación atendió el CEM en 2022",
+        "vi una película donde el esposo golpeaba a su esposa, ¿qué es la Línea 100?",
+        "vamos a dar una charla sobre maltrato infantil, qué hace la DEMUNA",
+        "me toca pagar la luz mañana",
+        # look-alikes of phrases of harm.yaml
         "dicen que la tienen en el hospital de Juliaca",
         "la gripe me agarra feo",
         "el huayco nos dejó sin nada",
@@ -322,19 +327,6 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "mi moto la tienen retenida en el depósito",
         "¿cuándo cobra su bono mi abuelita de pensión 65?",
         "me voy a Lima a trabajar, ya no me van a ver por aquí",
-    ],
-)
-def test_calm_look_alikes_of_the_new_phrases(engine: Engine, text: str) -> None:
-    assert engine.understand(text).intent != "emergency"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "para mi tarea: cuántos casos de violación atendió el CEM en 2022",
-        "vi una película donde el esposo golpeaba a su esposa, ¿qué es la Línea 100?",
-        "vamos a dar una charla sobre maltrato infantil, qué hace la DEMUNA",
-        "me toca pagar la luz mañana",
     ],
 )
 def test_violence_words_without_a_case_are_not_emergencies(engine: Engine, text: str) -> None:
