@@ -150,7 +150,12 @@ def decide(
         elif (
             intent in ("unknown", "help")
             and s.victims
-            and (not s.oos_words or _a_case(opinion) or (s.elsewhere and s.situations))
+            and (
+                not s.oos_words
+                or _a_case(opinion)
+                or (s.elsewhere and s.situations)
+                or opinion.harm >= kb.model_case_gate
+            )
         ):
             # a child, a woman, an older adult named and harm likely: their case, never "no sé"
             # nor the menu (whatever else is named: "mis papás se fueron a Arequipa", "¿para

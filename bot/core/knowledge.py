@@ -742,6 +742,7 @@ class Knowledge:
     intents: tuple[IntentScore, ...]
     model_harm_gate: float
     model_referral_gate: float
+    model_case_gate: float
     templates: Mapping[str, Pattern]  # every phrase template, parsed
     model: Classifier | None
     common_words: array[int]  # fingerprints of the words the corrector leaves (common_words.py)

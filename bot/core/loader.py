@@ -159,6 +159,7 @@ class SituationsFile(_Record):
 class IntentsFile(_Record):
     model_harm_gate: Annotated[float, Rule(ge=0, le=1)] = 0.8
     model_referral_gate: Annotated[float, Rule(ge=0, le=1)] = 1.0
+    model_case_gate: Annotated[float, Rule(ge=0, le=1)] = 1.0
     intents: Annotated[list[IntentScore], Rule(min_length=1)]
 
 
@@ -668,6 +669,7 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
         intents=tuple(intents_f.intents),
         model_harm_gate=intents_f.model_harm_gate,
         model_referral_gate=intents_f.model_referral_gate,
+        model_case_gate=intents_f.model_case_gate,
         templates=MappingProxyType(templates.parsed),
         model=_model(directory),
         common_words=read_common_words(directory),

@@ -3,6 +3,8 @@ below the district, and bad input."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.core.decide import RULES
@@ -530,3 +532,12 @@ def test_harm_the_model_decided_on_is_remembered(engine: Engine) -> None:
     after = engine.reply("¿a dónde la llevo?", first.context)
     assert after.intent == "referral"
     assert "100" in "\n".join(after.text.splitlines()[:3])
+
+
+def test_strong_harm_is_a_case_whatever_else_is_named(engine: Engine, kb: Knowledge) -> None:
+    # the model reads harm (a father who gives nothing), no phrase does; "el colegio" is out
+    # of scope, yet it is the girl's case
+    text = "el colegio no quiere matricular a mi hija porque su papa no firma, y el no da nada"
+    assert engine.understand(text).rule == "gate:model_case"
+    off = Engine(replace(kb, model_case_gate=1.0))
+    assert off.understand(text).intent == "unknown"
