@@ -143,6 +143,9 @@ def test_a_no_before_an_act_never_hides_it(engine: Engine, text: str) -> None:
         ("el mes pasado me pegó, ya me separé", "past"),
         # "en la noche" is when it happens, not "last night" ("anoche", "esta noche")
         ("mi esposo me pega en la noche cuando llega tomado", "ongoing"),
+        # safe now, where the writer says so
+        ("mi papá me botó de la casa, ahora estoy durmiendo donde un amigo", "past"),
+        ("mi nuera le empujó a mi mamá, ahora está internada en el hospital", "past"),
         ("la pateó en la barriga hace una hora y ya está viniendo para acá", "now"),
     ],
 )
@@ -213,6 +216,7 @@ def test_where_one_comes_from_is_not_an_office(engine: Engine) -> None:
         "el puesto de salud de la rinconada no alcanza para atender a los mineros",
         "mi mamá vende dulces en el mercado, ¿qué es el Mi60+?",
         "quiero ser voluntaria para ayudar a otras mujeres, ¿qué horario tiene el CEM?",
+        "mi hija se enojó porque no la dejé ir a la fiesta",  # the parent's own rule
     ],
 )
 def test_ordinary_words_are_not_harm(engine: Engine, text: str) -> None:
