@@ -278,12 +278,14 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
         # (not for neglect: "lo dejaron solo y sin comer" is a case to refer)
         return None
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
-    if helper and _asks_about_service(s):
-        # a nurse: "¿la Línea 100 atiende en aimara?" about the women she sees
+    # a question about a service gets its answer (a nurse: "¿la Línea 100 atiende en aimara?"
+    # about the women she sees), but a child abused sexually keeps the case's card
+    asked = _asks_about_service(s) and not ("sexual" in harm.categories and "nna" in s.victims)
+    if helper and asked:
         return None
     if helper or harm.level == "low":
         return "referral", "gate:harm_case"
-    if _asks_about_service(s) and not ("sexual" in harm.categories and "nna" in s.victims):
+    if asked:
         return None
     return "emergency", "gate:harm_ongoing"
 
