@@ -65,6 +65,18 @@ def test_templates_expand_like_home_assistant() -> None:
         "mi esposo le va a matar a mi mamá",
         "aiuda mi marido me ba a matar",
         "dice que quiere matarla",
+        # idioms never hide a threat, hunger imposed or work imposed
+        "mi esposo dice que me mata, trabajo en el mercado y no sé a dónde ir",
+        "mi marido me mata de hambre",
+        "mi tío nos mata a trabajar en la chacra",
+        # a frame never swallows a report
+        "el profesor me pide hacer cosas que no quiero para aprobarme",
+        "una alumna me contó que en el trabajo grupal su compañero la manosea",
+        "en el trabajo sobre todo los sábados el patrón le pega a la chica que cocina",
+        # the aggressor's excuse hides nothing
+        "mi esposo me pegó y dice que fue sin querer",
+        # what follows "no le pega pero" is harm too
+        "no le pegan pero la tienen trabajando sin pagarle en la casa",
     ],
 )
 def test_harm_is_read_in_every_form(engine: Engine, text: str) -> None:
@@ -285,27 +297,6 @@ def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine)
 def test_harm_without_the_usual_words(engine: Engine, text: str) -> None:
     # read by a phrase of harm.yaml, not only suspected by the model
     assert engine.understand(text).harm in ("now", "ongoing")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # idioms never hide a threat, hunger imposed or work imposed
-        "mi esposo dice que me mata, trabajo en el mercado y no sé a dónde ir",
-        "mi marido me mata de hambre",
-        "mi tío nos mata a trabajar en la chacra",
-        # a frame never swallows a report
-        "el profesor me pide hacer cosas que no quiero para aprobarme",
-        "una alumna me contó que en el trabajo grupal su compañero la manosea",
-        "en el trabajo sobre todo los sábados el patrón le pega a la chica que cocina",
-        # the aggressor's excuse hides nothing
-        "mi esposo me pegó y dice que fue sin querer",
-        # what follows "no le pega pero" is harm too
-        "no le pegan pero la tienen trabajando sin pagarle en la casa",
-    ],
-)
-def test_idioms_and_frames_leave_harm_visible(engine: Engine, text: str) -> None:
-    assert engine.understand(text).intent in ("emergency", "referral")
 
 
 def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> None:
