@@ -412,12 +412,15 @@ def _place(
         readings.insert(0, readings.pop(now_at))
     first = readings[0]
     others = list(dict.fromkeys(r[0] for r in readings[1:] if r[0] != first[0]))
-    # "Santa Rosa de Melgar", "Chucuito, Puno": the province named picks the district
+    # "Santa Rosa de Melgar", "Chucuito, Puno", "Ullacachi, Ilave": the province or district
+    # named picks the reading of the place before it
     for other in others:
-        if other.kind != "province":
+        if other.kind == "department":
             continue
         inside = [
-            p for p in first if p.kind == "district" and kb.districts[p.key].province == other.key
+            p
+            for p in first
+            if p.kind == "district" and other.key in (p.key, kb.districts[p.key].province)
         ]
         if inside:
             first = [inside[0], *(p for p in first if p != inside[0])]

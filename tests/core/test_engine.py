@@ -251,6 +251,13 @@ def test_province_named_picks_the_district(engine: Engine) -> None:
     assert (answer.province, answer.district) == ("melgar", "210808")
 
 
+def test_district_named_picks_the_centro_poblado(engine: Engine) -> None:
+    # Ullacachi is a centro poblado of Acora (Puno) and of Ilave (El Collao)
+    assert engine.reply("vivo en ullacachi").province == "puno"
+    answer = engine.reply("vivo en la comunidad de ullacachi ilave, hay cem?")
+    assert (answer.province, answer.district) == ("el_collao", "210501")
+
+
 @pytest.mark.parametrize(
     "question",
     [
