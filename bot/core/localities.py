@@ -3,8 +3,8 @@
 
 There are about nine thousand names, many of them also ordinary words ("Esperanza",
 "Bellavista"), so a name counts only right after a word that announces a place ("en", "de",
-"comunidad", "barrio"...; articles may stand between), and a one-word name that is an
-ordinary word ("centro", "posta", "muni": ``not_places`` in the lexicon) never counts.
+"comunidad", "barrio"...; articles may stand between), and a name that is ordinary words
+("centro", "posta", "club de madres": ``not_places`` in the lexicon) never counts.
 Where several districts share a name, the one where it is a town (urban) comes first. The
 index is a dictionary by first word, built in a few milliseconds; the typed words are
 searched, not the corrected ones, so that a name is never "corrected" into something else."""
@@ -43,7 +43,7 @@ class Localities:
         # urban centros poblados and barrios first: a shared name is most likely the town
         for place in sorted(localities, key=lambda p: not (p.urban or p.barrio)):
             key = _words(place.name)
-            if key and not (len(key) == 1 and key[0] in ordinary):
+            if key and " ".join(key) not in ordinary:
                 _, districts = entries.setdefault(key, (place.name, {}))
                 districts[place.district] = None
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = defaultdict(

@@ -165,7 +165,9 @@ def read_signals(
     residence = [
         h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
     ]
-    place, alternatives, other_places = _place(kb, names, words, residence)
+    place, alternatives, other_places = _place(
+        kb, names, words, residence, frozenset((h.start, h.end) for h in found)
+    )
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
     )
@@ -390,7 +392,11 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
 
 
 def _place(
-    kb: Knowledge, hits: list[Hit], words: Sequence[str], residence: Sequence[int] = ()
+    kb: Knowledge,
+    hits: list[Hit],
+    words: Sequence[str],
+    residence: Sequence[int] = (),
+    localities: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the place named (the first, or the first said to be where the
     person is now: "soy de Moho pero vivo en Puno"), the other readings of that name, and the
@@ -400,33 +406,47 @@ def _place(
         if h.kind in ("province", "district", "department"):
             by_span[(h.start, h.end)].append(h)
     readings: list[list[Place]] = []
+    spans: list[tuple[int, int]] = []
     now_at: int | None = None
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(kb, by_span[(start, end)], words, start, end):
             if now_at is None and any(0 <= start - e <= RESIDENCE_GAP for e in residence):
                 now_at = len(readings)
             readings.append(reading)
+            spans.append((start, end))
     if not readings:
         return None, (), ()
     if now_at:
         readings.insert(0, readings.pop(now_at))
+        spans.insert(0, spans.pop(now_at))
     first = readings[0]
     others = list(dict.fromkeys(r[0] for r in readings[1:] if r[0] != first[0]))
-    # "Santa Rosa de Melgar", "Chucuito, Puno", "Ullacachi, Ilave": the province or district
-    # named picks the reading of the place before it
+    after = {r[0]: span[0] for r, span in zip(readings[1:], spans[1:], strict=True)}
     for other in others:
-        if other.kind == "department":
-            continue
-        inside = [
-            p
-            for p in first
-            if p.kind == "district" and other.key in (p.key, kb.districts[p.key].province)
-        ]
-        if inside:
-            first = [inside[0], *(p for p in first if p != inside[0])]
+        if picked := _reading_in(kb, first, other):
             others.remove(other)
-            break
+            return picked[0], tuple(p for p in first if p != picked[0]), tuple(others)
+    # "urb. Santa María, Juliaca", "Camicachi en Platería": a centro poblado (a list that
+    # names many places alike) right before a district or province is in that one
+    if spans[0] in localities:
+        for other in others:
+            if other.kind != "department" and 0 <= after[other] - spans[0][1] <= 1:
+                others.remove(other)
+                return other, tuple(first), tuple(others)
     return first[0], tuple(first[1:]), tuple(others)
+
+
+def _reading_in(kb: Knowledge, readings: list[Place], other: Place) -> list[Place]:
+    """The readings of a place that lie in ``other`` ("Santa Rosa de Melgar", "Chucuito,
+    Puno", "Ullacachi, Ilave"), else in the province of the district ``other``."""
+    if other.kind == "department":
+        return []
+    districts = [p for p in readings if p.kind == "district"]
+    inside = [p for p in districts if other.key in (p.key, kb.districts[p.key].province)]
+    if inside or other.kind != "district":
+        return inside
+    province = kb.districts[other.key].province
+    return [p for p in districts if kb.districts[p.key].province == province]
 
 
 def _readings(

@@ -256,6 +256,23 @@ def test_district_named_picks_the_centro_poblado(engine: Engine) -> None:
     assert engine.reply("vivo en ullacachi").province == "puno"
     answer = engine.reply("vivo en la comunidad de ullacachi ilave, hay cem?")
     assert (answer.province, answer.district) == ("el_collao", "210501")
+    # Santa María is a centro poblado of San Miguel, the district beside Juliaca
+    assert engine.reply("vivo en la urb Santa Maria juliaca, hay cem").province == "san_roman"
+
+
+@pytest.mark.parametrize(
+    ("question", "province"),
+    [
+        ("vivo en Camicachi en Plateria, hay demuna", "puno"),  # Camicachi: only Ilave's
+        ("vivo en el barrio Bellavista de Juliaca, hay cem", "san_roman"),
+        ("soy del club de madres de Cuyocuyo, que servicios hay", "sandia"),  # not a place
+        ("de la parcialidad de Chila Chambilla en Juli, hay cem", "chucuito"),
+    ],
+)
+def test_place_named_after_a_centro_poblado_wins(
+    engine: Engine, question: str, province: str
+) -> None:
+    assert engine.reply(question).province == province
 
 
 @pytest.mark.parametrize(
