@@ -139,6 +139,7 @@ def read_signals(
             h
             for h in _without_names([*lex.harm.find(message), *marks], names)
             if not (h.kind == "act" and h.start and words[h.start - 1] in lex.negations)
+            and not _vocative(h, cues)
         ]
     )
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
@@ -321,6 +322,17 @@ def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequenc
     own = any(w in MY for w in _before_people(hits, words))
     quiet = not harm.present and not (harm.level == "grave" and harm.specific)
     return quiet and not own and any(h.kind == "frame" for h in marks)
+
+
+def _vocative(hit: Hit, cues: list[Hit]) -> bool:
+    """A person's word that addresses the bot beside the greeting that opens the message
+    ("allillanchu mamita", "señorita, buenas noches"): not someone in the story."""
+    if hit.kind != "victim" or hit.end - hit.start != 1:
+        return False
+    greetings = [h for h in cues if h.kind == "greeting"]
+    return any(g.start == 0 and g.end == hit.start for g in greetings) or (
+        hit.start == 0 and any(g.start == hit.end for g in greetings)
+    )
 
 
 def _victims(hits: list[Hit], words: Sequence[str]) -> tuple[str, ...]:

@@ -187,6 +187,16 @@ def test_the_writers_own_childhood_is_no_child_victim(engine: Engine) -> None:
     assert query.intent == "referral" and query.services[:1] == ("cem",)
 
 
+def test_who_is_addressed_is_no_victim(engine: Engine) -> None:
+    # "mamita" greets the bot; the older adult of the story leads the referral
+    query = engine.understand(
+        "allillanchu mamita, la pension 65 de mi mamay no llega, mi hermano le quita la plata"
+    )
+    assert query.services[:1] == ("mi60",)
+    assert not engine.understanding.read("señorita buenas noches, le escribo").victims
+    assert engine.understanding.read("hola, mi mamita esta mal, su esposo le pega").victims
+
+
 def test_an_older_woman_is_an_older_adult(engine: Engine) -> None:
     reading = engine.understanding.read("una señora mayor vive sola y su hijo le quitó su pensión")
     assert reading.victims[0] == "adulto_mayor"
