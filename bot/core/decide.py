@@ -303,6 +303,8 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     categories = s.harm.categories
     found = [named] if named else []
     first = s.harm.victims[0] if s.harm.victims else None
+    if named and any(v.id == first and v.situation == named for v in kb.harm.victims):
+        return named  # the message names its victim's own case: "le pegan, es bullying"
     for victim in kb.harm.victims:
         if victim.id == first and (not victim.categories or categories & set(victim.categories)):
             found.append(victim.situation)

@@ -187,6 +187,15 @@ def test_the_writers_own_childhood_is_no_child_victim(engine: Engine) -> None:
     assert query.intent == "referral" and query.services[:1] == ("cem",)
 
 
+def test_the_case_the_message_names_for_its_victim_leads(engine: Engine) -> None:
+    # blows make harm's own case (CEM) unless the message names the child's ("bullying")
+    query = engine.understand(
+        "a mi hija de 10 le pegaron en el colegio, es bullying, a quien recurro"
+    )
+    assert query.situation == "nna_sin_cuidados" and "demuna" in query.services
+    assert engine.understand("a mi hija de 10 le pegaron, a quien recurro").situation == "violencia"
+
+
 def test_who_is_addressed_is_no_victim(engine: Engine) -> None:
     # "mamita" greets the bot; the older adult of the story leads the referral
     query = engine.understand(
