@@ -79,6 +79,14 @@ def test_emergency_names_the_victims_service_where_the_place_has_it(engine: Engi
     assert woman.services == ("linea_100", "cem")
 
 
+def test_emergency_also_counts_the_services_asked(engine: Engine) -> None:
+    answer = engine.reply(
+        "su hijo le pega a mi vecina de nicasio y le quita su plata, hay ciam en lampa"
+    )
+    assert answer.intent == "emergency" and "ciam" in answer.services
+    assert "En la provincia de Lampa hay 5 CIAM" in answer.text
+
+
 @pytest.mark.parametrize(
     "text",
     [

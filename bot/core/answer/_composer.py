@@ -32,7 +32,9 @@ class Composer:
             return more(self.kb, query)
         match query.intent:
             case "emergency":
-                card = self.emergency(query.place, query.situation, query.for_someone)
+                card = self.emergency(
+                    query.place, query.situation, query.for_someone, asked=query.services
+                )
                 return with_topics(self.kb, card, query)
             case "describe" | "locate" if query.topics and query.services:
                 return self.practical(query)
@@ -54,9 +56,13 @@ class Composer:
                 return self.unknown(query)
 
     def emergency(
-        self, place: Place | None = None, situation: str | None = None, for_someone: bool = False
+        self,
+        place: Place | None = None,
+        situation: str | None = None,
+        for_someone: bool = False,
+        asked: tuple[str, ...] = (),
     ) -> Answer:
-        return emergency(self.kb, place, situation, for_someone)
+        return emergency(self.kb, place, situation, for_someone, asked)
 
     def locate(self, query: Query) -> Answer:
         return locate(self.kb, query)

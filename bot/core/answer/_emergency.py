@@ -1,6 +1,7 @@
 """The emergency card: Línea 100 and the Police first, then the sites of the place named: the
-service of harm (the CEM) and the one for this victim (Mi60+ for an older adult, the UPE for
-a child without care), where the place has it."""
+service of harm (the CEM), the one for this victim (Mi60+ for an older adult, the UPE for
+a child without care) where the place has it, and those the message asks about ("¿hay CIAM
+en Lampa?")."""
 
 from __future__ import annotations
 
@@ -24,15 +25,17 @@ def emergency(
     place: Place | None = None,
     situation: str | None = None,
     for_someone: bool = False,
+    asked: tuple[str, ...] = (),
 ) -> Answer:
-    """The emergency card: Línea 100, the Police, what the case needs and its services in the
-    province; its last line speaks to the person in danger or, ``for_someone``, to whoever
-    writes for them."""
+    """The emergency card: Línea 100, the Police, what the case needs, its services and the
+    ones ``asked`` in the province; its last line speaks to the person in danger or,
+    ``for_someone``, to whoever writes for them."""
     r = kb.responses
     lines: list[str] = [fill(r.emergency.heading), linea100_line(kb), police_line(kb)]
     lines.extend(need_lines(kb, situation))
     prov = province_for(kb, place)
     services = _services(kb, situation, prov)
+    services += tuple(s for s in asked if s in kb.coverage and s not in services)
     if prov is not None:
         if place is not None and place.kind == "district":
             province = province_phrase(kb, prov)
