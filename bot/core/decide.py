@@ -211,9 +211,29 @@ def decide(
         asks=s.asks,
         more=more,
         follow_up=follow_up,
+        also=_second_part(kb, intent, rule, scores, values),
         confidence=_confidence(s, intent, scores),
         rule=rule,
     )
+
+
+def _second_part(
+    kb: Knowledge, intent: str, rule: str, scores: Mapping[str, float], values: Mapping[str, float]
+) -> Intent | None:
+    """The other part of a question of two ("¿qué es la UPE y dónde queda?"): an intent of
+    ``second_part`` that the scores did not choose, with all the signals it needs there and
+    at least ``min_score``; the highest such."""
+    part = kb.second_part
+    if part is None or not rule.startswith("score:") or intent not in part.intents:
+        return None
+    others = [
+        i
+        for i, needs in part.intents.items()
+        if i != intent
+        and all(values.get(n) for n in needs)
+        and scores.get(i, -1.0) >= part.min_score
+    ]
+    return cast(Intent, max(others, key=lambda i: scores[i])) if others else None
 
 
 def _suspects(s: Signals, opinion: Opinion | None) -> bool:

@@ -425,6 +425,21 @@ Signal = Annotated[str, Rule(pattern=r"^[a-z_]+$")]
 
 
 @dataclass(frozen=True, kw_only=True)
+class SecondPart(_Record):
+    """A question of two parts ("¿qué es la UPE y dónde queda?"): the intents that may be
+    answered together, with the signals each needs (all of them) to be the second part, and
+    the score it must reach."""
+
+    intents: dict[Literal["locate", "describe", "stats"], list[Signal]]
+    min_score: float
+
+    def __post_init__(self) -> None:
+        unknown = sorted({s for needs in self.intents.values() for s in needs} - SIGNAL_NAMES)
+        if unknown:
+            raise ValueError(f"señal desconocida: {', '.join(unknown)}")
+
+
+@dataclass(frozen=True, kw_only=True)
 class IntentScore(_Record):
     """How one intent is scored: the signals it requires (any one) and their weights."""
 
@@ -743,6 +758,7 @@ class Knowledge:
     model_harm_gate: float
     model_referral_gate: float
     model_case_gate: float
+    second_part: SecondPart | None
     templates: Mapping[str, Pattern]  # every phrase template, parsed
     model: Classifier | None
     common_words: array[int]  # fingerprints of the words the corrector leaves (common_words.py)

@@ -56,6 +56,7 @@ class Query:
     more: str | None = None  # "más información": the rest of the last answer (HTML), or ""
     full: bool = False  # the whole answer, nothing behind "Más información" (menus, inline)
     follow_up: bool = False
+    also: Intent | None = None  # the second part of a question of two (intents.yaml)
     confidence: float = 1.0
     rule: str = ""
 

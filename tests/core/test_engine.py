@@ -441,3 +441,23 @@ def test_a_turn_without_a_place_keeps_the_conversations(engine: Engine) -> None:
     second = engine.reply("qué es el CIAM", first.context)
     third = engine.reply("cuántos hay ahí", second.context)
     assert third.province == "san_antonio_de_putina"
+
+
+@pytest.mark.parametrize(
+    ("question", "parts"),
+    [
+        ("que es la upe y donde queda", ("Instancia administrativa", "hay 1 UPE")),
+        ("donde queda el cem de juliaca y cuantos casos atendio en 2022", ("4 551", "San Román")),
+    ],
+)
+def test_a_question_of_two_parts_gets_both(
+    engine: Engine, question: str, parts: tuple[str, str]
+) -> None:
+    answer = engine.reply(question)
+    assert all(p in answer.text for p in parts)
+    assert answer.text.count("Fuente:") == 1  # the source the two share, once
+
+
+def test_a_question_of_one_part_gets_one(engine: Engine) -> None:
+    assert engine.understand("que es el cem").also is None
+    assert engine.understand("numero de actividades en atencion del CEM en 2022").also is None

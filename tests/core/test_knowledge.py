@@ -199,6 +199,11 @@ BROKEN = {
         lambda s: s.replace("only_for: [nna]", "only_for: [ninos]", 1),
         "víctima desconocida",
     ),
+    "unknown signal for a second part": (
+        "intents.yaml",
+        lambda s: s.replace("stats: [cue_stats, figures]", "stats: [cue_stats, figuras]", 1),
+        "señal desconocida",
+    ),
     "unknown service in a location": (
         "locations.yaml",
         lambda s: s.replace("- service: cedif", "- service: cedeef", 1),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.core.answer._describe import describe
 from bot.core.answer._emergency import emergency
 from bot.core.answer._glossary import glossary_list, term
@@ -11,7 +13,7 @@ from bot.core.answer._nearest import nearest
 from bot.core.answer._overview import overview
 from bot.core.answer._practical import practical, with_topics
 from bot.core.answer._referral import referral
-from bot.core.answer._render import make_answer
+from bot.core.answer._render import both, make_answer
 from bot.core.answer._stats import stats
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer
@@ -27,7 +29,15 @@ class Composer:
         self.kb = kb
 
     def compose(self, query: Query) -> Answer:
-        """The card for the query's intent; ``unknown`` when the intent lacks what it needs."""
+        """The card for the query's intent (``unknown`` when the intent lacks what it needs),
+        then the card of its second part, if it has one that can be answered."""
+        card = self._card(query)
+        if query.also is None or card.intent != query.intent:
+            return card
+        second = self._card(replace(query, intent=query.also, also=None))
+        return both(card, second) if second.intent == query.also else card
+
+    def _card(self, query: Query) -> Answer:
         if query.more is not None:
             return more(self.kb, query)
         match query.intent:

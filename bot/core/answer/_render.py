@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from bot.core.knowledge import SuggestionText
 from bot.core.model import Answer, Context, Intent, Suggestion
@@ -97,3 +98,18 @@ def make_answer(
 def suggest(button: SuggestionText, **values: object) -> Suggestion:
     """A suggestion button of ``responses.yaml`` with its {placeholders}."""
     return Suggestion(fill_text(button.label, **values), fill_text(button.query, **values))
+
+
+def both(first: Answer, second: Answer) -> Answer:
+    """The answers to the two parts of a question, in order, as one: a source line the two
+    share is said once, at the end; buttons and context are the first part's."""
+    lines, more = first.html.split("\n"), second.html.split("\n")
+    if lines[-1] == more[-1]:
+        lines.pop()
+    joined = "\n".join([*lines, "", *more])
+    return replace(
+        first,
+        html=joined,
+        text=plain(joined),
+        services=tuple(unique([*first.services, *second.services])),
+    )
