@@ -41,6 +41,8 @@ Id = Annotated[str, Rule(pattern=r"^[a-z0-9]+(_[a-z0-9]+)*$")]
 Ubigeo = Annotated[str, Rule(pattern=r"^\d{6}$")]
 Period = Annotated[str, Rule(pattern=r"^(19|20)\d{2}(-(0[1-9]|1[0-2]))?$")]
 Text = Annotated[str, Rule(min_length=1)]
+# a name as written (an alias): no template syntax, which only phrases and cues take
+Name = Annotated[str, Rule(min_length=1, pattern=r"^[^()|\[\]<>*=]+$")]
 Count = Annotated[int, Rule(ge=0)]
 Operation = Literal["mimp", "coordinated"]
 
@@ -68,7 +70,7 @@ class Service(_Record):
     id: Id
     name: Text
     acronym: str | None = None
-    aliases: Annotated[list[Text], Rule(min_length=1)]
+    aliases: Annotated[list[Name], Rule(min_length=1)]
     programme: Id
     operation: Operation
     serves: Text
@@ -170,7 +172,7 @@ class Figure(_Record):
 class Term(_Record):
     id: Id
     term: Text
-    aliases: list[Text] = field(default_factory=list)
+    aliases: list[Name] = field(default_factory=list)
     definition: Text
     service: Id | None = None
     operation: Operation | None = None
@@ -201,7 +203,7 @@ class Department(_Record):
     id: Id
     name: Text
     ubigeo: Annotated[str, Rule(pattern=r"^\d{2}$")]
-    aliases: list[Text] = field(default_factory=list)
+    aliases: list[Name] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -212,7 +214,7 @@ class Province(_Record):
     department: Id
     capital: Text
     capital_district: Ubigeo
-    aliases: list[Text] = field(default_factory=list)
+    aliases: list[Name] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -223,7 +225,7 @@ class District(_Record):
     capital: Text
     latitude: Annotated[float, Rule(ge=-90, le=90)]
     longitude: Annotated[float, Rule(ge=-180, le=180)]
-    aliases: list[Text] = field(default_factory=list)
+    aliases: list[Name] = field(default_factory=list)
 
 
 # --- situations.yaml ---------------------------------------------------------------------

@@ -199,6 +199,11 @@ BROKEN = {
         lambda s: s.replace("only_for: [nna]", "only_for: [ninos]", 1),
         "víctima desconocida",
     ),
+    "template syntax in a name": (
+        "services.yaml",
+        lambda s: s.replace("      - llamo a la linea", "      - (llamo|marco) a la linea", 1),
+        "formato no válido",
+    ),
     "unknown signal for a second part": (
         "intents.yaml",
         lambda s: s.replace("stats: [cue_stats, figures]", "stats: [cue_stats, figuras]", 1),
