@@ -28,6 +28,7 @@ RULES = (
     "gate:elsewhere",
     "gate:more",
     "gate:case_follow_up",
+    "gate:case_place",
     "gate:follow_up",
     "gate:harm_not_unknown",
     "gate:model_harm",
@@ -118,6 +119,9 @@ def decide(
     elif context is not None and _asks_where_to(s, context):
         intent, rule = "referral", "gate:case_follow_up"
         situation, place = context.situation, place or _context_place(kb, context)
+    elif context is not None and _gives_place(s, context):
+        # "estoy en Juliaca" after an emergency: the same card, there
+        intent, rule, situation = cast(Intent, context.intent), "gate:case_place", context.situation
     elif s.elsewhere and place is None and not (s.victims and _suspects(s, opinion)):
         # "¿hay CEM en Arequipa?"; not "mis papás se fueron a Arequipa y mi hermanito está solo"
         intent, rule = "unknown", "gate:elsewhere"
@@ -410,6 +414,15 @@ def _asks_where_to(s: Signals, context: Context) -> bool:
     asks = bool(s.cues & {"referral", "locate"}) and s.content_words <= SHORT
     named = s.services or s.terms or s.situations
     return case and asks and not named and not context.expired()
+
+
+def _gives_place(s: Signals, context: Context) -> bool:
+    """After a case (an emergency or a referral), a short message that only says where
+    ("estoy en Juliaca", "vivimos en Huancané"): the same case, in that place."""
+    case = context.intent in CASES and context.situation is not None
+    named = s.services or s.terms or s.situations or s.periods or s.indicators
+    only = s.content_words <= SHORT and not (s.cues - {"locate"})
+    return case and s.place is not None and only and not named and not context.expired()
 
 
 def _context_place(kb: Knowledge, context: Context | None) -> Place | None:

@@ -367,6 +367,7 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
         "¿a dónde la llevo?",
         Context(intent="emergency", situation="violencia"),
     ),
+    "gate:case_place": ("estoy en Juliaca", Context(intent="emergency", situation="violencia")),
     "gate:follow_up": ("¿y en Lampa?", Context(intent="locate", services=("cem",))),
     "gate:harm_not_unknown": ("hace años mi esposo me pegaba, ahora vivo en Tacna", None),
     "gate:model_harm": ("le bañan al bebé con agua helada", None),
