@@ -35,7 +35,8 @@ def emergency(
     lines.extend(need_lines(kb, situation))
     prov = province_for(kb, place)
     services = _services(kb, situation, prov)
-    services += tuple(s for s in asked if s in kb.coverage and s not in services)
+    # the sited services asked about (the Línea 100 has no site: its line comes first)
+    services += tuple(s for s in asked if s in kb.coverage and kb.total(s) and s not in services)
     if prov is not None:
         if place is not None and place.kind == "district":
             province = province_phrase(kb, prov)
