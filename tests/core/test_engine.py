@@ -85,6 +85,9 @@ def test_emergency_also_counts_the_services_asked(engine: Engine) -> None:
     )
     assert answer.intent == "emergency" and "ciam" in answer.services
     assert "En la provincia de Lampa hay 5 CIAM" in answer.text
+    # Mi60+ has no office: the team goes to the older adult
+    older = engine.reply("mi abuelito de 80 esta encerrado con candado por su hijo en ayaviri")
+    assert "mi60" in older.services and "acude a los lugares" in older.text
     phone = engine.reply("mi esposo me esta pegando ahorita, hay linea 100 en ilave?")
     assert phone.services == ("linea_100", "cem") and "no hay Línea 100" not in phone.text
 

@@ -5,6 +5,7 @@ en Lampa?")."""
 
 from __future__ import annotations
 
+from bot.core.answer._geo import coords
 from bot.core.answer._lines import (
     count_sentence,
     district_of,
@@ -14,6 +15,7 @@ from bot.core.answer._lines import (
     province_for,
     province_phrase,
 )
+from bot.core.answer._referral import referral_line
 from bot.core.answer._render import fill, fill_text, make_answer, suggest
 from bot.core.knowledge import Knowledge, Province
 from bot.core.model import Answer, Context
@@ -35,13 +37,25 @@ def emergency(
     lines.extend(need_lines(kb, situation))
     prov = province_for(kb, place)
     services = _services(kb, situation, prov)
-    # the sited services asked about (the Línea 100 has no site: its line comes first)
-    services += tuple(s for s in asked if s in kb.coverage and kb.total(s) and s not in services)
+    # the case's own service where it has no site to walk into (Mi60+ goes to the older
+    # adult), and the services asked about; not the Línea 100, whose line comes first
+    own = kb.situations[situation].services[:1] if situation is not None else []
+    extra = [s for s in own if s in kb.coverage and not _sited(kb, s)] + list(asked)
+    asked = tuple(
+        s for s in dict.fromkeys(extra) if s in kb.coverage and s not in ("linea_100", *services)
+    )
     if prov is not None:
         if place is not None and place.kind == "district":
             province = province_phrase(kb, prov)
             lines.append(fill(r.emergency.district, district=place.name, province=province))
         lines += [count_sentence(kb, s, prov) for s in services]
+    origin = coords(kb, place) if place else None
+    lines += [
+        count_sentence(kb, s, prov)
+        if prov and _sited(kb, s)
+        else referral_line(kb, s, prov, origin)
+        for s in asked
+    ]
     lines.append(fill(r.emergency.closing_other if for_someone else r.emergency.closing))
     s = r.suggestions
     where_cem = suggest(s.where_cem_in, province=prov.name) if prov else suggest(s.where_cem)
@@ -49,7 +63,7 @@ def emergency(
     return make_answer(
         "emergency",
         lines,
-        services=("linea_100", *services),
+        services=("linea_100", *services, *asked),
         province=province_id,
         district=district_of(place),
         title=fill_text(r.titles.emergency),
@@ -67,3 +81,8 @@ def _services(kb: Knowledge, situation: str | None, prov: Province | None) -> tu
     own = kb.situations[situation].services if situation is not None else []
     where = [s for s in own if s in kb.coverage and prov is not None and kb.count(s, prov.id)]
     return tuple(dict.fromkeys([first, *where[:1]]))
+
+
+def _sited(kb: Knowledge, sid: str) -> bool:
+    """Whether the service has sites a person can walk into."""
+    return bool(kb.coverage[sid].counts) and kb.services[sid].walk_in
