@@ -1,7 +1,7 @@
 """The emergency card: Línea 100 and the Police first, then the sites of the place named: the
-service of harm (the CEM), the one for this victim (Mi60+ for an older adult, the UPE for
-a child without care) where the place has it, and those the message asks about ("¿hay CIAM
-en Lampa?")."""
+service of harm (the CEM), the one for this victim (the UPE for a child without care, the
+CIAM for an older adult) where the place has it, the victim's service that has no office
+(Mi60+ goes to the older adult), and those the message asks about ("¿hay CIAM en Lampa?")."""
 
 from __future__ import annotations
 
