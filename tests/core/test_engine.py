@@ -466,3 +466,11 @@ def test_a_question_of_two_parts_gets_both(
 def test_a_question_of_one_part_gets_one(engine: Engine) -> None:
     assert engine.understand("que es el cem").also is None
     assert engine.understand("numero de actividades en atencion del CEM en 2022").also is None
+
+
+def test_a_missing_person_is_reported_at_once(engine: Engine) -> None:
+    # Ley 29685, D. Leg. 1428: no 24 hours to wait (situations.yaml "desaparicion")
+    first = engine.reply("mi hija de 13 no llega desde ayer del colegio")
+    assert first.intent == "emergency" and "sin esperar 24 horas" in first.text
+    then = engine.reply("la policia dice que hay que esperar", first.context)
+    assert "sin esperar 24 horas" in then.text and "100" in then.text.splitlines()[0]
