@@ -69,6 +69,8 @@ def test_templates_expand_like_home_assistant() -> None:
         "mi esposo dice que me mata, trabajo en el mercado y no sé a dónde ir",
         "mi marido me mata de hambre",
         "mi tío nos mata a trabajar en la chacra",
+        "mi esposo llegó de la fiesta y me quiere matar",
+        "después del examen mi papá me mata a golpes",
         # a frame never swallows a report
         "el profesor me pide hacer cosas que no quiero para aprobarme",
         "una alumna me contó que en el trabajo grupal su compañero la manosea",
@@ -349,6 +351,10 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "mi moto la tienen retenida en el depósito",
         "¿cuándo cobra su bono mi abuelita de pensión 65?",
         "me voy a Lima a trabajar, ya no me van a ver por aquí",
+        # a thing that "kills": a joke, the spicy food, homework
+        "ese chiste me mató jajaja, ya, ¿qué es la OREDIS?",
+        "la tarea de química me está matando xd",
+        "mi equipo nos mató 3-0 en el clásico jaja, ¿cuántas DEMUNA hay en Azángaro?",
     ],
 )
 def test_violence_words_without_a_case_are_not_emergencies(engine: Engine, text: str) -> None:
