@@ -297,9 +297,10 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
         return None
     if harm.time == "now":
         return "emergency", "gate:harm_now"
-    if harm.categories <= WORDS_AND_MONEY and _asks_of_a_service(s):
-        # "¿hay CIAM en Azángaro? mis hermanos le quitaron sus terrenos": the answer to it
-        # (not for neglect: "lo dejaron solo y sin comer" is a case to refer)
+    if (harm.categories <= WORDS_AND_MONEY or harm.joked) and _asks_of_a_service(s):
+        # "¿hay CIAM en Azángaro? mis hermanos le quitaron sus terrenos", "mi jefe me va a
+        # matar si llego tarde jaja, ¿la DEMUNA atiende sábados?": the answer to it (not for
+        # neglect: "lo dejaron solo y sin comer" is a case to refer)
         return None
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
     # a question about a service gets its answer (a nurse: "¿la Línea 100 atiende en aimara?"

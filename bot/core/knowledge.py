@@ -343,6 +343,15 @@ class HarmVictim(_Record):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Jokes(_Record):
+    """Laughter ("jaja", "xd"): harm of these categories said with it is of level low (a
+    case referred, Línea 100 first; not the emergency card)."""
+
+    categories: Annotated[list[HarmCategory], Rule(min_length=1)]
+    phrases: Annotated[list[Text], Rule(min_length=1)]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Harm(_Record):
     """The parts harm is recognised from: acts, victims, agents, time, and frames that say a
     story is not a case (homework, news, a training)."""
@@ -356,6 +365,7 @@ class Harm(_Record):
     first_person: list[Text] = field(default_factory=list)
     negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act
     idioms: list[Text] = field(default_factory=list)  # "me mata el frío": no act inside
+    jokes: Jokes | None = None  # laughter that makes a threat a joke, maybe
 
 
 # --- centros_poblados.yaml, barrios.yaml ---------------------------------------------------

@@ -58,6 +58,7 @@ class Lexicons:
         self.negations = frozenset(normalize(w) for w in kb.harm.negations)
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
+        self.joke_categories = frozenset(kb.harm.jokes.categories if kb.harm.jokes else ())
         self.lasting = frozenset(a.id for a in kb.harm.acts if a.lasting)
         self.act_victims = {a.id: frozenset(a.only_for) for a in kb.harm.acts if a.only_for}
         matchers = (self.plain, self.situations, self.harm)
@@ -226,6 +227,7 @@ class Lexicons:
             ("time", mark, texts) for mark, texts in harm.time.items()
         ]
         groups += [("frame", "frame", harm.frames), ("first", "first", harm.first_person)]
+        groups.append(("joke", "joke", harm.jokes.phrases if harm.jokes else []))
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
 
     # -- typos -----------------------------------------------------------------------------

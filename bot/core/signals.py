@@ -28,7 +28,7 @@ NAME_KINDS = frozenset({"service", "term", "province", "district", "department",
 CUE_KINDS = frozenset(
     {"affiliation", "residence", "greeting", "oos", "elsewhere", "cue", "indicator", "ask"}
 )
-MARK_KINDS = frozenset({"time", "frame", "first"})
+MARK_KINDS = frozenset({"time", "frame", "first", "joke"})
 # "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
 ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
@@ -53,6 +53,7 @@ class HarmReading:
     framed: bool = False  # homework, news, a training: a story that is not a case
     time: HarmTime = ""
     stated_now: bool = False  # "ahora mismo", "está pegando", a shout: now in so many words
+    joked: bool = False  # every act said laughing, of a category that laughter lowers
 
     @property
     def present(self) -> bool:
@@ -255,7 +256,9 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     named = {h.key for h in hits if h.kind == "victim"}
     act_hits = [h for h in hits if h.kind == "act" and _for_these(lex, h.key, named)]
     acts = _unique(h.key for h in act_hits)
-    levels = [lex.act_level[a] for a in acts]
+    # "mi jefe me va a matar si llego tarde jaja": a threat said laughing is of level low
+    joking = lex.joke_categories if any(h.kind == "joke" for h in hits) else frozenset()
+    levels = ["low" if lex.act_category.get(a) in joking else lex.act_level[a] for a in acts]
     if loud:
         acts.append("shouted")
         levels.append("normal")
@@ -281,6 +284,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         framed=any(h.kind == "frame" for h in hits),
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
+        joked=all(lex.act_category.get(a) in joking for a in acts),
     )
 
 

@@ -568,3 +568,15 @@ def test_strong_harm_is_a_case_whatever_else_is_named(engine: Engine, kb: Knowle
     assert engine.understand(text).rule == "gate:model_case"
     off = Engine(replace(kb, model_case_gate=1.0))
     assert off.understand(text).intent == "unknown"
+
+
+def test_a_threat_said_laughing_is_referred_not_an_emergency(engine: Engine) -> None:
+    joke = engine.reply("mi jefe me va a matar si llego tarde otra vez jaja")
+    assert joke.intent == "referral" and "100" in joke.text.splitlines()[0]
+    asked = engine.reply("mi jefe me va a matar si llego tarde jaja, la demuna atiende sabados?")
+    assert asked.intent == "describe" and "100" in asked.text.splitlines()[0]
+    # laughter lowers only threats; without it a threat is an emergency
+    assert engine.understand("mi esposo me pega y dice que me va a matar jaja").intent == (
+        "emergency"
+    )
+    assert engine.understand("mi jefe me va a matar si llego tarde").intent == "emergency"
