@@ -41,7 +41,9 @@ def practical(
         return query
     if query.rule == ELSEWHERE or (not query.services and query.out_of_scope):
         return query  # "teléfono de la DEMUNA de Cusco", "¿cuánto cuesta un carro?"
-    services = query.services or _earlier(context) or default
+    # the service named, the last answer's, the default one for a topic asked alone ("¿qué
+    # número pongo en el afiche?"), else the ones the decision found
+    services = tuple(signals.services) or _earlier(context) or default or query.services
     if not services:
         return query
     intent = query.intent if query.intent in ABOUT_SERVICE else "describe"

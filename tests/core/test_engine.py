@@ -474,3 +474,8 @@ def test_a_missing_person_is_reported_at_once(engine: Engine) -> None:
     assert first.intent == "emergency" and "sin esperar 24 horas" in first.text
     then = engine.reply("la policia dice que hay que esperar", first.context)
     assert "sin esperar 24 horas" in then.text and "100" in then.text.splitlines()[0]
+
+
+def test_which_number_to_call_is_the_linea_100(engine: Engine) -> None:
+    answer = engine.reply("hago un afiche contra la violencia a la mujer, q numero gratuito pongo?")
+    assert answer.services == ("linea_100",) and "☎️ Línea 100: 100" in answer.text

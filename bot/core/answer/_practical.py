@@ -84,7 +84,8 @@ def topic_lines(
         else:
             lines.append(fill(topic.known, service=name, place=where, value=value))
     if unknown and missing:
-        lines.append(fill(texts.missing, what=" ni ".join(unknown), service=name, place=where))
+        what = " ni ".join(dict.fromkeys(unknown))
+        lines.append(fill(texts.missing, what=what, service=name, place=where))
     return lines
 
 
