@@ -345,10 +345,12 @@ class HarmVictim(_Record):
 @dataclass(frozen=True, kw_only=True)
 class Jokes(_Record):
     """Laughter ("jaja", "xd"): harm of these categories said with it is of level low (a
-    case referred, Línea 100 first; not the emergency card)."""
+    case referred, Línea 100 first; not the emergency card), unless the message also says
+    it is serious (``serious``: "no es broma", "tengo miedo", a partner's threat)."""
 
     categories: Annotated[list[HarmCategory], Rule(min_length=1)]
     phrases: Annotated[list[Text], Rule(min_length=1)]
+    serious: list[Text] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -140,7 +140,7 @@ def read_signals(
             h
             for h in _without_names([*lex.harm.find(message), *marks], names)
             if not (h.kind == "act" and h.start and words[h.start - 1] in lex.negations)
-            and not _vocative(h, cues)
+            and not _vocative(h, cues, words)
         ]
     )
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
@@ -256,8 +256,10 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     named = {h.key for h in hits if h.kind == "victim"}
     act_hits = [h for h in hits if h.kind == "act" and _for_these(lex, h.key, named)]
     acts = _unique(h.key for h in act_hits)
-    # "mi jefe me va a matar si llego tarde jaja": a threat said laughing is of level low
-    joking = lex.joke_categories if any(h.kind == "joke" for h in hits) else frozenset()
+    # "mi jefe me va a matar si llego tarde jaja": a threat said laughing is of level low;
+    # not "mi ex dice que me va a matar jaja, tengo miedo" (laughter, and it is serious)
+    jokes = {h.key for h in hits if h.kind == "joke"}
+    joking = lex.joke_categories if jokes == {"joke"} else frozenset()
     levels = ["low" if lex.act_category.get(a) in joking else lex.act_level[a] for a in acts]
     if loud:
         acts.append("shouted")
@@ -284,7 +286,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         framed=any(h.kind == "frame" for h in hits),
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
-        joked=all(lex.act_category.get(a) in joking for a in acts),
+        joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),
     )
 
 
@@ -328,10 +330,13 @@ def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequenc
     return quiet and not own and any(h.kind == "frame" for h in marks)
 
 
-def _vocative(hit: Hit, cues: list[Hit]) -> bool:
+def _vocative(hit: Hit, cues: list[Hit], words: Sequence[str]) -> bool:
     """A person's word that addresses the bot beside the greeting that opens the message
-    ("allillanchu mamita", "señorita, buenas noches"): not someone in the story."""
+    ("allillanchu mamita", "señorita, buenas noches"): not someone in the story, unless an
+    age follows it ("hola, niño de 8 años trabaja en la mina": the child of the story)."""
     if hit.kind != "victim" or hit.end - hit.start != 1:
+        return False
+    if any(w[:1].isdigit() for w in words[hit.end : hit.end + 2]):
         return False
     greetings = [h for h in cues if h.kind == "greeting"]
     return any(g.start == 0 and g.end == hit.start for g in greetings) or (

@@ -479,3 +479,62 @@ def test_a_missing_person_is_reported_at_once(engine: Engine) -> None:
 def test_which_number_to_call_is_the_linea_100(engine: Engine) -> None:
     answer = engine.reply("hago un afiche contra la violencia a la mujer, q numero gratuito pongo?")
     assert answer.services == ("linea_100",) and "☎️ Línea 100: 100" in answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # laughter beside a threat that says it is serious keeps the emergency card
+        "mi ex me amenaza con matarme xd ya no se que hacer",
+        "mi papa me dijo que me va a matar jaja q hago",
+        "mi pareja me amenaza de muerte jaja, vivo en juliaca con mis hijos",
+        "ese chiste me mato jaja pero mi ex me dijo q me va a matar si lo dejo",
+        # "cuento", "hay que actuar" are said by whoever asks for help, not only homework
+        "le cuento que a la vecina su esposo le pega todas las noches y la deja encerrada",
+        "hay que actuar, el vecino esta golpeando a su señora y los niños lloran",
+    ],
+)
+def test_serious_harm_keeps_the_emergency_card(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency" and "100" in answer.text.splitlines()[1]
+
+
+def test_a_person_with_an_age_beside_the_greeting_is_the_victim(engine: Engine) -> None:
+    answer = engine.reply("buenas tardes adolescente de 15 años vive con un señor de 30 en Juliaca")
+    assert answer.intent == "emergency"
+
+
+def test_a_refused_complaint_is_not_a_missing_person(engine: Engine) -> None:
+    answer = engine.reply(
+        "mi esposo me pega y fui a la comisaria pero no me quieren recibir la denuncia"
+    )
+    assert answer.intent == "emergency" and "desaparición" not in answer.text
+
+
+def test_emergency_without_a_place_still_answers_the_service_asked(engine: Engine) -> None:
+    answer = engine.reply("mi abuelita esta encerrada por mi tio, hay cem?")
+    assert answer.intent == "emergency" and "Centro Emergencia Mujer" in answer.text
+
+
+def test_a_question_of_two_parts_says_each_line_once(engine: Engine) -> None:
+    lines = [
+        line
+        for line in engine.reply("que es el CEM y cuantos hay en puno").text.splitlines()
+        if line
+    ]
+    assert len(lines) == len(set(lines))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hasta ahora no llega la pension 65 de mi abuelita, a donde voy",
+        "todavia no llega el bono de mi mama, que hago",
+        "mi hijo hasta ahora no aparece en la lista del colegio",
+    ],
+)
+def test_money_or_a_list_that_does_not_arrive_is_no_missing_person(
+    engine: Engine, text: str
+) -> None:
+    answer = engine.reply(text)
+    assert answer.intent != "emergency" and "desaparición" not in answer.text

@@ -38,11 +38,14 @@ def emergency(
     prov = province_for(kb, place)
     services = _services(kb, situation, prov)
     # the case's own service where it has no site to walk into (Mi60+ goes to the older
-    # adult), and the services asked about; not the Línea 100, whose line comes first
+    # adult), and the services asked about; not the Línea 100, whose line comes first, nor
+    # a service whose count in the province is said below (without a province none is: "mi
+    # tío la tiene encerrada, ¿hay CEM?" gets the CEM's line)
     own = kb.situations[situation].services[:1] if situation is not None else []
-    extra = [s for s in own if s in kb.coverage and not _sited(kb, s)] + list(asked)
-    asked = tuple(
-        s for s in dict.fromkeys(extra) if s in kb.coverage and s not in ("linea_100", *services)
+    counted = services if prov is not None else ()
+    more = [s for s in own if s in kb.coverage and not _sited(kb, s)] + list(asked)
+    extra = tuple(
+        s for s in dict.fromkeys(more) if s in kb.coverage and s not in ("linea_100", *counted)
     )
     if prov is not None:
         if place is not None and place.kind == "district":
@@ -54,7 +57,7 @@ def emergency(
         count_sentence(kb, s, prov)
         if prov and _sited(kb, s)
         else referral_line(kb, s, prov, origin)
-        for s in asked
+        for s in extra
     ]
     lines.append(fill(r.emergency.closing_other if for_someone else r.emergency.closing))
     s = r.suggestions
@@ -63,7 +66,7 @@ def emergency(
     return make_answer(
         "emergency",
         lines,
-        services=("linea_100", *services, *asked),
+        services=tuple(dict.fromkeys(("linea_100", *services, *extra))),
         province=province_id,
         district=district_of(place),
         title=fill_text(r.titles.emergency),

@@ -102,10 +102,14 @@ def suggest(button: SuggestionText, **values: object) -> Suggestion:
 
 def both(first: Answer, second: Answer) -> Answer:
     """The answers to the two parts of a question, in order, as one: a source line the two
-    share is said once, at the end; buttons and context are the first part's."""
+    share is said once, at the end, and a line the first already said is not repeated ("En
+    la provincia de Puno hay 2 CEM", the Línea 100's); buttons and context are the first
+    part's."""
     lines, more = first.html.split("\n"), second.html.split("\n")
     if lines[-1] == more[-1]:
         lines.pop()
+    said = {line for line in lines if line.strip()}
+    more = [line for line in more if not line.strip() or line not in said]
     joined = "\n".join([*lines, "", *more])
     return replace(
         first,
