@@ -364,6 +364,7 @@ class Harm(_Record):
     agents: list[Text] = field(default_factory=list)
     time: dict[TimeMark, list[Text]] = field(default_factory=dict)
     frames: list[Text] = field(default_factory=list)
+    disclosures: list[Text] = field(default_factory=list)  # "me contó que": no frame then
     first_person: list[Text] = field(default_factory=list)
     negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act
     idioms: list[Text] = field(default_factory=list)  # "me mata el frío": no act inside

@@ -28,7 +28,7 @@ NAME_KINDS = frozenset({"service", "term", "province", "district", "department",
 CUE_KINDS = frozenset(
     {"affiliation", "residence", "greeting", "oos", "elsewhere", "cue", "indicator", "ask"}
 )
-MARK_KINDS = frozenset({"time", "frame", "first", "joke"})
+MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told"})
 # "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
 ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
@@ -283,7 +283,8 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         personal=personal,
         specific=personal or any(w in SINGULAR for w in before),
         first_person=first,
-        framed=any(h.kind == "frame" for h in hits),
+        # a frame, unless someone told the writer ("en la charla una alumna me contó que…")
+        framed=any(h.kind == "frame" for h in hits) and not any(h.kind == "told" for h in hits),
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
         joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),

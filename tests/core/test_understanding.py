@@ -71,7 +71,9 @@ def test_templates_expand_like_home_assistant() -> None:
         "mi tío nos mata a trabajar en la chacra",
         "mi esposo llegó de la fiesta y me quiere matar",
         "después del examen mi papá me mata a golpes",
-        # a frame never swallows a report
+        # a frame never swallows a report, nor what someone told the writer
+        "en el debate del colegio una compañera contó que su papá la viola",
+        "en la clase una alumna me contó que su tío la toca",
         "el profesor me pide hacer cosas que no quiero para aprobarme",
         "una alumna me contó que en el trabajo grupal su compañero la manosea",
         "en el trabajo sobre todo los sábados el patrón le pega a la chica que cocina",
