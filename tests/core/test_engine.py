@@ -474,6 +474,9 @@ def test_a_missing_person_is_reported_at_once(engine: Engine) -> None:
     assert first.intent == "emergency" and "sin esperar 24 horas" in first.text
     then = engine.reply("la policia dice que hay que esperar", first.context)
     assert "sin esperar 24 horas" in then.text and "100" in then.text.splitlines()[0]
+    # a ransom call is extortion, not a disappearance to report
+    ransom = engine.reply("dicen que tienen a mi hijo y piden 2000 soles para que no le hagan nada")
+    assert ransom.intent == "emergency" and "desaparición" not in ransom.text
 
 
 def test_which_number_to_call_is_the_linea_100(engine: Engine) -> None:
