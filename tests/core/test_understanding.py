@@ -71,6 +71,8 @@ def test_templates_expand_like_home_assistant() -> None:
         "mi tío nos mata a trabajar en la chacra",
         "mi esposo llegó de la fiesta y me quiere matar",
         "después del examen mi papá me mata a golpes",
+        "hace 3 años un conocido me forzó en una fiesta, recién me animo a contarlo",
+        "crearon un perfil con mi cara y ponen que vendo packs",
         # a frame never swallows a report, nor what someone told the writer
         "en el debate del colegio una compañera contó que su papá la viola",
         "en la clase una alumna me contó que su tío la toca",
