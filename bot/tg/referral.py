@@ -25,6 +25,7 @@ from bot.tg.common import (
 )
 from bot.tg.keyboards import MENU_BACK, back_row
 
+PLACE_AFTER_A_CASE = "gate:case_place"  # Query.rule of a message that only says where
 SITUATION_PROMPT = "<b>¿A dónde derivo?</b>\n¿Qué situación quiere derivar? Elija una:"
 UNKNOWN_PLACE = (
     "No reconocí ese lugar. Elija la provincia o escriba el nombre del distrito o del pueblo."
@@ -92,7 +93,8 @@ async def typed_place(update: Update, context: Ctx) -> None:
         return
     answer = engine(context).reply(text, current_context(memory))
     memory[CONTEXT] = answer.context
-    if answer.intent == "emergency":
+    # a place alone after a case told here is this referral's place, not a new emergency
+    if answer.intent == "emergency" and answer.rule != PLACE_AFTER_A_CASE:
         # Danger first: the emergency answer (Línea 100) before anything else.
         await reply_answer(update, context, answer)
         hooks.answered(update, context, answer)
