@@ -332,6 +332,9 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
     # a child abused sexually: the emergency card, whatever service is asked about
     text = "¿en qué horario atiende la DEMUNA? mi alumna dice que su padrastro se mete a su cama"
     assert engine.understand(text).intent == "emergency"
+    # the writer is the child ("tengo 14 años"): the same
+    text = "tengo 14 años, mi padrastro entra a mi cuarto y me toca, puedo llamar a la linea 100?"
+    assert engine.understand(text).intent == "emergency"
     # told by a worker: the child's case, referred, never only the answer about the service
     text = (
         "trabajo en la DEMUNA de Juli, ¿qué hace el CEM? "
