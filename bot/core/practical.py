@@ -30,7 +30,9 @@ def practical(
     aimara, ¿me van a entender?"), else the case's own."""
     topics = signals.topics
     alone = any(t.alone for t in kb.practical.topics if t.id in topics)
-    default = (kb.practical.default_service,) if alone else ()
+    # not where a term is named: "¿a qué número llamo para la policía?" is the 105's, said by
+    # the term's description, not the Línea 100's phone
+    default = (kb.practical.default_service,) if alone and not signals.terms else ()
     named = next(iter(signals.services), None)
     if query.intent in CASES and named and "describe" in signals.cues and not topics:
         # "¿qué es la UPE y puede ayudar en un caso así?": the case, then what the UPE is

@@ -93,8 +93,11 @@ async def typed_place(update: Update, context: Ctx) -> None:
         return
     answer = engine(context).reply(text, current_context(memory))
     memory[CONTEXT] = answer.context
-    # a place alone after a case told here is this referral's place, not a new emergency
-    if answer.intent == "emergency" and answer.rule != PLACE_AFTER_A_CASE:
+    # a place alone after a case told here is this referral's place, not a new emergency;
+    # not where the message itself suggests danger ("estoy en Ilave, ya viene": harm
+    # "suspected"), which gets the emergency card first
+    place_only = answer.rule == PLACE_AFTER_A_CASE and answer.harm == "earlier"
+    if answer.intent == "emergency" and not place_only:
         # Danger first: the emergency answer (Línea 100) before anything else.
         await reply_answer(update, context, answer)
         hooks.answered(update, context, answer)

@@ -541,3 +541,29 @@ def test_money_or_a_list_that_does_not_arrive_is_no_missing_person(
 ) -> None:
     answer = engine.reply(text)
     assert answer.intent != "emergency" and "desaparición" not in answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a partner named otherwise, or a threat that silences, is serious though laughed
+        "jaja mi novio me dijo que me va a matar si lo dejo",
+        "xd mi exmarido dijo que me mata si me ve con otro",
+        "jaja q risa mi tio dice que me va a matar si cuento lo que me hace",
+        # what a girl told the writer is a real person's harm, whatever the frame
+        "en la charla una alumna de segundo contó que su papá la viola",
+        "en el debate una adolescente contó que su padrastro la viola",
+    ],
+)
+def test_laughed_or_framed_harm_that_is_real_keeps_the_emergency_card(
+    engine: Engine, text: str
+) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency" and "100" in answer.text.splitlines()[1]
+
+
+def test_the_police_number_is_the_105(engine: Engine) -> None:
+    answer = engine.reply("a que numero llamo para la policia")
+    assert "105" in answer.text
+    lines = [line for line in answer.text.splitlines() if line]
+    assert len(lines) == len(set(lines))

@@ -162,6 +162,17 @@ async def test_referral_emergency_comes_first(app: Any, api: FakeBotAPI) -> None
     assert "Azángaro" in visible(card)
 
 
+async def test_referral_place_with_danger_after_a_case(app: Any, api: FakeBotAPI) -> None:
+    """A place typed after a case is the referral's place; one said with danger ("ya viene")
+    gets the emergency card first, then the referral card."""
+    [start] = await api.reply_to(api.text_message("/derivar"))
+    await api.press(start.result, "r:violencia")
+    await api.reply_to(api.text_message("me está pegando ahora, tengo miedo"))
+    emergency, card = await api.reply_to(api.text_message("estoy en Ilave, ya viene"), 2)
+    assert "105" in visible(emergency) and "Línea 100" in visible(emergency)[:300]
+    assert "El Collao" in visible(card)
+
+
 async def test_referral_emergency_with_a_place(app: Any, api: FakeBotAPI) -> None:
     [start] = await api.reply_to(api.text_message("/derivar"))
     await api.press(start.result, "r:violencia")

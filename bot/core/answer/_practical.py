@@ -81,8 +81,8 @@ def topic_lines(
         value = topic_value(kb, topic.field, sid, place) if topic.field else None
         if value is None or topic.known is None:
             unknown.append(topic.what)
-        else:
-            lines.append(fill(topic.known, service=name, place=where, value=value))
+        elif (line := fill(topic.known, service=name, place=where, value=value)) not in lines:
+            lines.append(line)  # two topics of one field ("número", "teléfono"): one line
     if unknown and missing:
         what = " ni ".join(dict.fromkeys(unknown))
         lines.append(fill(texts.missing, what=what, service=name, place=where))
