@@ -577,6 +577,12 @@ def test_strong_harm_is_a_case_whatever_else_is_named(engine: Engine, kb: Knowle
     assert off.understand(text).intent == "unknown"
 
 
+def test_emotional_blackmail_is_a_case_to_refer_not_a_kidnapping(engine: Engine) -> None:
+    text = "mi esposo me hace chantaje emocional, dice que se va a ir si salgo con mis amigas"
+    assert engine.understand(text).intent == "referral"
+    assert engine.understand("me estan chantajeando con unas fotos mias").intent == "emergency"
+
+
 def test_a_threat_said_laughing_is_referred_not_an_emergency(engine: Engine) -> None:
     joke = engine.reply("mi jefe me va a matar si llego tarde otra vez jaja")
     assert joke.intent == "referral" and "100" in joke.text.splitlines()[0]
