@@ -73,6 +73,8 @@ def test_templates_expand_like_home_assistant() -> None:
         "después del examen mi papá me mata a golpes",
         "hace 3 años un conocido me forzó en una fiesta, recién me animo a contarlo",
         "crearon un perfil con mi cara y ponen que vendo packs",
+        "tengo quince años, mi padrastro me toca, puedo llamar a la linea 100?",
+        "mi hermana de catorce años vive con un señor de 30",
         # a frame never swallows a report, nor what someone told the writer
         "en el debate del colegio una compañera contó que su papá la viola",
         "en la clase una alumna me contó que su tío la toca",
@@ -358,6 +360,7 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "mi moto la tienen retenida en el depósito",
         "¿cuándo cobra su bono mi abuelita de pensión 65?",
         "me voy a Lima a trabajar, ya no me van a ver por aquí",
+        "a mi primo le toca cocinar hoy",
         # a thing that "kills": a joke, the spicy food, homework
         "ese chiste me mató jajaja, ya, ¿qué es la OREDIS?",
         "la tarea de química me está matando xd",
