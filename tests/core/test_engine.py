@@ -472,8 +472,13 @@ def test_a_missing_person_is_reported_at_once(engine: Engine) -> None:
     # Ley 29685, D. Leg. 1428: no 24 hours to wait (situations.yaml "desaparicion")
     first = engine.reply("mi hija de 13 no llega desde ayer del colegio")
     assert first.intent == "emergency" and "sin esperar 24 horas" in first.text
-    then = engine.reply("la policia dice que hay que esperar", first.context)
+    then = engine.reply("la policia dice que hay que esperar 24 horas", first.context)
     assert "sin esperar 24 horas" in then.text and "100" in then.text.splitlines()[0]
+    # without the 24 hours, the police's "hay que esperar" after any case: other places
+    # that take the complaint, never a disappearance it was not
+    abuse = engine.reply("mi nieta de 12 dice que su padrastro le toca en las noches")
+    wait = engine.reply("la policia dice que hay que esperar", abuse.context)
+    assert "fiscalía" in wait.text and "desaparición" not in wait.text
     # a ransom call is extortion, not a disappearance to report
     ransom = engine.reply("dicen que tienen a mi hijo y piden 2000 soles para que no le hagan nada")
     assert ransom.intent == "emergency" and "desaparición" not in ransom.text
