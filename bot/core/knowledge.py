@@ -10,7 +10,7 @@ never runs on half-loaded data.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, ClassVar, Literal, NamedTuple
@@ -439,6 +439,13 @@ SIGNAL_NAMES = frozenset(
 Signal = Annotated[str, Rule(pattern=r"^[a-z_]+$")]
 
 
+def _known_signals(names: Iterable[str]) -> None:
+    """Refuse a signal that ``decide.signal_values`` does not give."""
+    unknown = sorted(set(names) - SIGNAL_NAMES)
+    if unknown:
+        raise ValueError(f"señal desconocida: {', '.join(unknown)}")
+
+
 @dataclass(frozen=True, kw_only=True)
 class SecondPart(_Record):
     """A question of two parts ("¿qué es la UPE y dónde queda?"): the intents that may be
@@ -449,9 +456,7 @@ class SecondPart(_Record):
     min_score: float
 
     def __post_init__(self) -> None:
-        unknown = sorted({s for needs in self.intents.values() for s in needs} - SIGNAL_NAMES)
-        if unknown:
-            raise ValueError(f"señal desconocida: {', '.join(unknown)}")
+        _known_signals(s for needs in self.intents.values() for s in needs)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -466,9 +471,7 @@ class IntentScore(_Record):
     weights: dict[Signal, float]
 
     def __post_init__(self) -> None:
-        unknown = sorted({*self.requires, *self.weights} - SIGNAL_NAMES)
-        if unknown:
-            raise ValueError(f"señal desconocida: {', '.join(unknown)}")
+        _known_signals([*self.requires, *self.weights])
 
 
 # --- responses.yaml ------------------------------------------------------------------------
