@@ -15,7 +15,7 @@ from bot.core.answer._lines import (
     province_for,
     province_phrase,
 )
-from bot.core.answer._referral import referral_line
+from bot.core.answer._referral import referral_line, sited
 from bot.core.answer._render import fill, fill_text, make_answer, suggest
 from bot.core.knowledge import Knowledge, Province
 from bot.core.model import Answer, Context
@@ -43,7 +43,7 @@ def emergency(
     # tío la tiene encerrada, ¿hay CEM?" gets the CEM's line)
     own = kb.situations[situation].services[:1] if situation is not None else []
     counted = services if prov is not None else ()
-    more = [s for s in own if s in kb.coverage and not _sited(kb, s)] + list(asked)
+    more = [s for s in own if s in kb.coverage and not sited(kb, s)] + list(asked)
     extra = tuple(
         s for s in dict.fromkeys(more) if s in kb.coverage and s not in ("linea_100", *counted)
     )
@@ -54,9 +54,7 @@ def emergency(
         lines += [count_sentence(kb, s, prov) for s in services]
     origin = coords(kb, place) if place else None
     lines += [
-        count_sentence(kb, s, prov)
-        if prov and _sited(kb, s)
-        else referral_line(kb, s, prov, origin)
+        count_sentence(kb, s, prov) if prov and sited(kb, s) else referral_line(kb, s, prov, origin)
         for s in extra
     ]
     lines.append(fill(r.emergency.closing_other if for_someone else r.emergency.closing))
@@ -84,8 +82,3 @@ def _services(kb: Knowledge, situation: str | None, prov: Province | None) -> tu
     own = kb.situations[situation].services if situation is not None else []
     where = [s for s in own if s in kb.coverage and prov is not None and kb.count(s, prov.id)]
     return tuple(dict.fromkeys([first, *where[:1]]))
-
-
-def _sited(kb: Knowledge, sid: str) -> bool:
-    """Whether the service has sites a person can walk into."""
-    return bool(kb.coverage[sid].counts) and kb.services[sid].walk_in

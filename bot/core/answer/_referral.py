@@ -70,7 +70,7 @@ def referral_line(
     bullet = "◦" if secondary else "•"
     coverage = kb.coverage[sid]
     service = kb.services[sid]
-    if not coverage.counts or not service.walk_in:
+    if not sited(kb, sid):
         how = service.how_to_reach or coverage.note or ""
         return f"{bullet} {b(name)}: {esc(how)}"
     if prov is None:
@@ -95,3 +95,8 @@ def referral_line(
         count=kb.count(sid, p2.id),
         km=round(km),
     )
+
+
+def sited(kb: Knowledge, sid: str) -> bool:
+    """Whether the service has sites a person can walk into (else: how to reach it)."""
+    return bool(kb.coverage[sid].counts) and kb.services[sid].walk_in
