@@ -20,6 +20,9 @@ FOLLOW_CUES = frozenset({"locate", "describe", "stats", "overview"})
 RANKING = frozenset({"most", "least"})
 # harm that a question about a service may be answered beside (harm.yaml categories)
 WORDS_AND_MONEY = frozenset({"economica", "psicologica"})
+# the rule of a message that only says where, after a case ("estoy en Juliaca"); the guided
+# referral of the Telegram layer reads it as its place
+CASE_PLACE = "gate:case_place"
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
     "gate:harm_now",
@@ -28,7 +31,7 @@ RULES = (
     "gate:elsewhere",
     "gate:more",
     "gate:case_follow_up",
-    "gate:case_place",
+    CASE_PLACE,
     "gate:follow_up",
     "gate:harm_not_unknown",
     "gate:model_harm",
@@ -121,7 +124,7 @@ def decide(
         situation, place = context.situation, place or _context_place(kb, context)
     elif context is not None and _gives_place(s, context):
         # "estoy en Juliaca" after an emergency: the same card, there
-        intent, rule, situation = cast(Intent, context.intent), "gate:case_place", context.situation
+        intent, rule, situation = cast(Intent, context.intent), CASE_PLACE, context.situation
     elif s.elsewhere and place is None and not (s.victims and _suspects(s, opinion)):
         # "¿hay CEM en Arequipa?"; not "mis papás se fueron a Arequipa y mi hermanito está solo"
         intent, rule = "unknown", "gate:elsewhere"

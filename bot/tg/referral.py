@@ -7,6 +7,7 @@ import html
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import ApplicationHandlerStop
 
+from bot.core.decide import CASE_PLACE
 from bot.ops import hooks
 from bot.tg import keyboards
 from bot.tg.common import (
@@ -25,7 +26,6 @@ from bot.tg.common import (
 )
 from bot.tg.keyboards import MENU_BACK, back_row
 
-PLACE_AFTER_A_CASE = "gate:case_place"  # Query.rule of a message that only says where
 SITUATION_PROMPT = "<b>¿A dónde derivo?</b>\n¿Qué situación quiere derivar? Elija una:"
 UNKNOWN_PLACE = (
     "No reconocí ese lugar. Elija la provincia o escriba el nombre del distrito o del pueblo."
@@ -96,7 +96,7 @@ async def typed_place(update: Update, context: Ctx) -> None:
     # a place alone after a case told here is this referral's place, not a new emergency;
     # not where the message itself suggests danger ("estoy en Ilave, ya viene": harm
     # "suspected"), which gets the emergency card first
-    place_only = answer.rule == PLACE_AFTER_A_CASE and answer.harm == "earlier"
+    place_only = answer.rule == CASE_PLACE and answer.harm == "earlier"
     if answer.intent == "emergency" and not place_only:
         # Danger first: the emergency answer (Línea 100) before anything else.
         await reply_answer(update, context, answer)
