@@ -365,6 +365,7 @@ class Harm(_Record):
     time: dict[TimeMark, list[Text]] = field(default_factory=dict)
     frames: list[Text] = field(default_factory=list)
     disclosures: list[Text] = field(default_factory=list)  # "me contó que": no frame then
+    writer_roles: list[Text] = field(default_factory=list)  # "soy abuela": not the victim
     first_person: list[Text] = field(default_factory=list)
     negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act
     idioms: list[Text] = field(default_factory=list)  # "me mata el frío": no act inside

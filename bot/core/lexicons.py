@@ -228,6 +228,7 @@ class Lexicons:
         ]
         groups += [("frame", "frame", harm.frames), ("first", "first", harm.first_person)]
         groups.append(("told", "told", harm.disclosures))
+        groups.append(("role", "role", harm.writer_roles))
         groups.append(("joke", "joke", harm.jokes.phrases if harm.jokes else []))
         groups.append(("joke", "serious", harm.jokes.serious if harm.jokes else []))
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)

@@ -697,9 +697,12 @@ PHRASE_LISTS = frozenset(
         "affiliation",
         "agents",
         "frames",
+        "disclosures",
+        "writer_roles",
         "first_person",
         "negations",
         "idioms",
+        "serious",
     }
 )
 PHRASE_MAPS = frozenset(

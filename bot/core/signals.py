@@ -28,7 +28,7 @@ NAME_KINDS = frozenset({"service", "term", "province", "district", "department",
 CUE_KINDS = frozenset(
     {"affiliation", "residence", "greeting", "oos", "elsewhere", "cue", "indicator", "ask"}
 )
-MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told"})
+MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role"})
 # "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
 ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
@@ -272,13 +272,16 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     if _safe_after(time_hits, act_hits):
         marks.add("safe")
     acts_at = _Spans(act_hits)
-    first = any(acts_at.over(f.start, f.end) for f in hits if f.kind == "first") or loud
+    mine = [f for f in hits if f.kind == "first" and acts_at.over(f.start, f.end)]
+    first = bool(mine) or loud
+    # "me pega" is done to the writer; "mi yerno le pega" is not ("mi" only says whose)
+    writer_harmed = loud or any(words[f.start] not in MY for f in mine)
     before = _before_people(hits, words)
     personal = first or any(w in MY for w in before)
     return HarmReading(
         acts=tuple(acts),
         categories=frozenset(lex.act_category.get(a, "pedido") for a in acts),
-        victims=_victims(hits, words),
+        victims=_victims(hits, words, writer_harmed=writer_harmed),
         level=level,
         personal=personal,
         specific=personal or any(w in SINGULAR for w in before),
@@ -345,14 +348,19 @@ def _vocative(hit: Hit, cues: list[Hit], words: Sequence[str]) -> bool:
     )
 
 
-def _victims(hits: list[Hit], words: Sequence[str]) -> tuple[str, ...]:
+def _victims(
+    hits: list[Hit], words: Sequence[str], *, writer_harmed: bool = True
+) -> tuple[str, ...]:
     """The victims named: first the ones the harm is done to ("le quitaron su terreno A mi
     awicha"), then in the order named; "una señora mayor" is an older adult, not the woman
-    its first word names; not the writer's own childhood ("cuando era niña": a past mark)."""
-    childhood = _Spans([h for h in hits if h.kind == "time" and h.key == "past"])
-    named = _outermost(
-        [h for h in hits if h.kind == "victim" and not childhood.over(h.start, h.end)]
-    )
+    its first word names; not the writer's own childhood ("cuando era niña": a past mark),
+    nor who the writer is when the harm is done to others ("soy abuela, mi yerno se lleva a
+    mi nieto a trabajar": the child's case)."""
+    hidden = [h for h in hits if h.kind == "time" and h.key == "past"]
+    if not writer_harmed:
+        hidden += [h for h in hits if h.kind == "role"]
+    outside = _Spans(hidden)
+    named = _outermost([h for h in hits if h.kind == "victim" and not outside.over(h.start, h.end)])
     named.sort(key=lambda h: (not _after_a(h.start, words), h.start))
     return tuple(_unique(h.key for h in named))
 

@@ -204,6 +204,11 @@ BROKEN = {
         lambda s: s.replace("      - llamo a la linea", "      - (llamo|marco) a la linea", 1),
         "formato no válido",
     ),
+    "bad template in the disclosures": (
+        "harm.yaml",
+        lambda s: s.replace("\n  - (me|nos|le|les) (conto|", "\n  - (me|nos|le|les (conto|", 1),
+        "plantilla no válida",
+    ),
     "unknown signal for a second part": (
         "intents.yaml",
         lambda s: s.replace("stats: [cue_stats, figures]", "stats: [cue_stats, figuras]", 1),

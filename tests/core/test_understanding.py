@@ -204,6 +204,14 @@ def test_the_case_the_message_names_for_its_victim_leads(engine: Engine) -> None
     assert engine.understand("a mi hija de 10 le pegaron, a quien recurro").situation == "violencia"
 
 
+def test_who_the_writer_is_is_no_victim_of_harm_to_another(engine: Engine) -> None:
+    # "soy abuela": the grandson's case, not an older adult's; hers when the harm is hers
+    told = "soy abuela, mi yerno le pega a mi nieto de 10"
+    assert engine.understanding.read(told).victims == ("nna",)
+    harmed = engine.understanding.read("soy abuela y mi hijo me pega")
+    assert "adulto_mayor" in harmed.victims
+
+
 def test_who_is_addressed_is_no_victim(engine: Engine) -> None:
     # "mamita" greets the bot; the older adult of the story leads the referral
     query = engine.understand(
