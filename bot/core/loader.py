@@ -55,6 +55,7 @@ from bot.core.knowledge import (
     Uses,
     _Record,
 )
+from bot.core.matcher import forms
 from bot.core.templates import Pattern, TemplateError, expand, parse
 from bot.core.text import normalize
 
@@ -552,7 +553,7 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
     place_names |= {normalize(d.name) for d in places_f.districts}
     for i, name in enumerate(lexicon.word_places):
         refs.require(
-            normalize(name) in place_names,
+            not place_names.isdisjoint(forms(normalize(name))),  # "cabanas": Cabana
             ["word_places", i],
             f"no es el nombre de una provincia ni de un distrito: {name!r}",
         )

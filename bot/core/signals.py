@@ -50,6 +50,7 @@ class HarmReading:
     personal: bool = False  # the writer's own case: "me pega", "mi hija", "mi vecina"
     specific: bool = False  # about someone in particular: personal, "una abuelita", "su hijo"
     first_person: bool = False  # the writer is the one harmed: "me pega", "¡ayuda!"
+    to_writer: bool = False  # so in so many words: "me pega", not "mi yerno le pega"
     framed: bool = False  # homework, news, a training: a story that is not a case
     time: HarmTime = ""
     stated_now: bool = False  # "ahora mismo", "está pegando", a shout: now in so many words
@@ -162,7 +163,7 @@ def read_signals(
     harm = _harm(lex, harm_hits, words, shouted(lex, text))
     # where the writer lives is not the case's place when the case is someone else's
     victims = harm.victims or _victims(harm_hits, words)  # _harm read them when harm is told
-    others = bool(victims) and not harm.first_person
+    others = bool(victims) and not harm.to_writer
     situations = _victims_first(kb, situations, victims)
     residence = [
         h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
@@ -282,6 +283,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         acts=tuple(acts),
         categories=frozenset(lex.act_category.get(a, "pedido") for a in acts),
         victims=_victims(hits, words, writer_harmed=writer_harmed),
+        to_writer=writer_harmed,
         level=level,
         personal=personal,
         specific=personal or any(w in SINGULAR for w in before),
@@ -580,8 +582,8 @@ def _asks_sites(words: Sequence[str], names: list[Hit]) -> bool:
 
 
 def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
-    """A place whose name is also a common word ("cuando chupa"), without a place word
-    before it ("en Chupa")."""
+    """A place whose name is also a common word ("cuando chupa", "sus cabañas"), without a
+    place word before it ("en Chupa")."""
     if (
         h.kind not in ("district", "province")
         or " ".join(words[h.start : h.end]) not in lex.word_places

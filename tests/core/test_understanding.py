@@ -433,6 +433,12 @@ def test_every_rule_fires(engine: Engine, rule: str) -> None:
             "me golpeaba en Moho, hace un mes me escapé con mis hijos a Ilave, dónde denuncio",
             "el_collao",
         ),
+        # "mi hermano se queda con su pensión" is done to the father, not to the writer
+        (
+            "vivo en Juliaca pero mi papá de 77 sigue en su casita en Huatasani, mi hermano"
+            " le cobra su pensión y se queda con todo",
+            "huancane",
+        ),
     ],
 )
 def test_the_place_where_the_person_is_now(engine: Engine, text: str, province: str) -> None:
@@ -452,6 +458,10 @@ def test_a_place_that_is_a_word_needs_a_place_word(engine: Engine) -> None:
     assert engine.understanding.read("mi pareja me golpea cuando chupa").place is None
     place = engine.understanding.read("vivo en Chupa, hay CIAM?").place
     assert place is not None and place.name == "Chupa"
+    # the plural is the word: "sus cabañas" is no Cabana, "en Cabana" is
+    assert engine.understanding.read("viven solos en sus cabañas del campo").place is None
+    place = engine.understanding.read("los abuelos de Cabana viven solos").place
+    assert place is not None and place.name == "Cabana"
 
 
 def test_all_of_puno_is_the_department(engine: Engine) -> None:
