@@ -79,6 +79,16 @@ def test_emergency_names_the_victims_service_where_the_place_has_it(engine: Engi
     assert woman.services == ("linea_100", "cem")
 
 
+def test_a_referral_also_answers_the_service_asked_first(engine: Engine) -> None:
+    answer = engine.reply(
+        "mi ex me pegaba hace años, ya estoy tranquila, pero no pasa alimentos a mis hijos."
+        " hay DEMUNA en Yunguyo?"
+    )
+    assert answer.intent == "referral" and "demuna" in answer.services
+    services = [line for line in answer.text.splitlines() if line.startswith("•")]
+    assert "DEMUNA" in services[0] and "Yunguyo" in services[0]
+
+
 def test_emergency_also_counts_the_services_asked(engine: Engine) -> None:
     answer = engine.reply(
         "su hijo le pega a mi vecina de nicasio y le quita su plata, hay ciam en lampa"

@@ -191,7 +191,7 @@ BROKEN = {
     ),
     "a word place that is no place": (
         "lexicon.yaml",
-        lambda s: s.replace("word_places: [chupa]", "word_places: [chupo]", 1),
+        lambda s: s.replace("word_places: [chupa,", "word_places: [chupo,", 1),
         "no es el nombre de una provincia ni de un distrito",
     ),
     "unknown victim for an act": (

@@ -37,9 +37,12 @@ def referral(kb: Knowledge, query: Query) -> Answer:
     lines.append(f"🧭 {b(situation.label)}")
     anchor = query.place or prov
     origin = coords(kb, anchor) if anchor is not None else None
+    # a service the message names beside its case ("¿hay DEMUNA en Yunguyo?") comes first
+    own = {*situation.services, *situation.also, "linea_100"}
+    asked = [sid for sid in query.services if sid not in own and sid in kb.coverage]
     lines.extend(
         referral_line(kb, sid, prov, origin)
-        for sid in situation.services
+        for sid in [*asked, *situation.services]
         if not (sid == "linea_100" and urgent)
     )
     lines.extend(
@@ -53,7 +56,7 @@ def referral(kb: Knowledge, query: Query) -> Answer:
     lines.append(source_line(kb, situation.source))
     what_is = kb.responses.suggestions.what_is
     suggestions = [suggest(what_is, service=short_name(kb, sid)) for sid in situation.services[:2]]
-    query = with_services(query, unique([*situation.services, *situation.also]))
+    query = with_services(query, unique([*situation.services, *situation.also, *asked]))
     return with_place(kb, query, "referral", lines, suggestions, situation.label)
 
 
