@@ -150,7 +150,7 @@ def read_signals(
         for i, w in enumerate(words)
         if i not in explained and w not in lex.stopwords and not w.isdigit()
     ]
-    services = _unique(h.key for h in names if h.kind == "service")
+    services = _asked_first(names, cues)
     own = _writers_services(names, cues)
     situation_hits = [h for h in names if h.kind == "situation"]
     situations = sorted(
@@ -590,6 +590,18 @@ def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
     ):
         return False
     return h.start == 0 or words[h.start - 1] not in lex.place_markers
+
+
+ASKED_GAP = 3  # words between a question's cue and the service it asks about
+
+
+def _asked_first(names: list[Hit], cues: list[Hit]) -> list[str]:
+    """The services named, first the first one a question asks about ("algunos casos van al
+    SAU y otros quedan en el CEM… ¿qué es la UPE?": the UPE), then in the order named."""
+    named = [h for h in names if h.kind == "service"]
+    asking = [h.end for h in cues if h.kind == "cue"]
+    asked = [h for h in named if any(0 <= h.start - end <= ASKED_GAP for end in asking)]
+    return _unique(h.key for h in [*asked[:1], *named])
 
 
 def _affiliated(cues: list[Hit], names: list[Hit]) -> bool:

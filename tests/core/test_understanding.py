@@ -212,6 +212,13 @@ def test_who_the_writer_is_is_no_victim_of_harm_to_another(engine: Engine) -> No
     assert "adulto_mayor" in harmed.victims
 
 
+def test_the_service_a_question_asks_about_comes_first(engine: Engine) -> None:
+    text = "soy de la DEMUNA de Sandia, en el temario sale mucho el CEM. que es la UPE?"
+    assert engine.understand(text).services[:1] == ("upe",)
+    # without a question about one of them, the order named
+    assert engine.understanding.read("el CEM y la UPE de Puno").services == ("cem", "upe")
+
+
 def test_who_is_addressed_is_no_victim(engine: Engine) -> None:
     # "mamita" greets the bot; the older adult of the story leads the referral
     query = engine.understand(
