@@ -85,6 +85,8 @@ def test_templates_expand_like_home_assistant() -> None:
         "mi esposo me pegó y dice que fue sin querer",
         # what follows "no le pega pero" is harm too
         "no le pegan pero la tienen trabajando sin pagarle en la casa",
+        # a kind of case asked about never hides one happening now
+        "para los casos de violencia que vemos, una señora está siendo golpeada ahora",
     ],
 )
 def test_harm_is_read_in_every_form(engine: Engine, text: str) -> None:
@@ -380,6 +382,15 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "ese chiste me mató jajaja, ya, ¿qué es la OREDIS?",
         "la tarea de química me está matando xd",
         "mi equipo nos mató 3-0 en el clásico jaja, ¿cuántas DEMUNA hay en Azángaro?",
+        "el banco casi la mata de cólera a mi mamá, ¿dónde renuevo su DNI?",
+        "la helada está matando a las alpacas en Corani",
+        "casi nos agarramos a golpes en la asamblea por el lindero, nadie salió herido",
+        "me robaron el celular en la feria pero no me hizo daño, ¿dónde denuncio?",
+        "auxiliar jurisdiccional: qué es el acogimiento familiar",
+        # a sermon, a note read, a kind of case asked by whoever attends
+        "en la misa el padre dijo que no hay que castigar a los hijos con chicote",
+        "lo leí en una nota sobre una bebé abandonada, ¿qué es la desprotección familiar?",
+        "CIAM de Ayaviri: para los casos de adultos mayores abandonados, ¿el Mi60+ va a la casa?",
     ],
 )
 def test_violence_words_without_a_case_are_not_emergencies(engine: Engine, text: str) -> None:
