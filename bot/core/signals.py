@@ -707,5 +707,9 @@ def _settle_overlaps(names: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list
             if inside and longest >= cue.end - cue.start:
                 continue
             dropped.update(inside)
+        if cue.kind == "cue":  # "qué servicio del MIMP atiende a…": no question about the MIMP
+            dropped.update(
+                t for t in titles.over(cue.start, cue.end) if t.kind == "term" and _inside(t, cue)
+            )
         kept.append(cue)
     return [e for e in names if e not in dropped], kept

@@ -221,6 +221,12 @@ def test_the_service_a_question_asks_about_comes_first(engine: Engine) -> None:
     assert engine.understanding.read("el CEM y la UPE de Puno").services == ("cem", "upe")
 
 
+def test_which_service_of_the_ministry_takes_a_population_is_a_referral(engine: Engine) -> None:
+    query = engine.understand("que servicio del mimp protege a los adultos mayores?")
+    assert query.intent == "referral" and query.services[:1] == ("mi60",)
+    assert engine.understand("que es el mimp").terms == ("mimp",)
+
+
 def test_who_is_addressed_is_no_victim(engine: Engine) -> None:
     # "mamita" greets the bot; the older adult of the story leads the referral
     query = engine.understand(
