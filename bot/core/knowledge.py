@@ -647,6 +647,7 @@ class ChatTexts(_Texts):
     help_intro: Html
     help_topics: Annotated[list[Text], Rule(min_length=1), Uses()]
     sorry: Annotated[Text, Uses("department")]
+    unsure: Html  # instead of "sorry" when the message may tell of harm (the model's guess)
     can_do: Html
     place: Annotated[Text, Uses("province")]
     glossary: Html

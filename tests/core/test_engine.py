@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 from telegram_html import parse_html
 
+from bot.core.answer import safety_first
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge
 from bot.core.model import Context
+from bot.core.query import Query
 from bot.evaluate import comparable
 
 
@@ -128,6 +130,17 @@ def test_unknown_is_honest_and_gives_linea_100(engine: Engine) -> None:
     assert answer.intent == "unknown"
     assert answer.services == ()
     assert "100" in answer.text
+
+
+def test_unknown_never_says_no_information_to_a_message_that_may_tell_of_harm(
+    engine: Engine,
+) -> None:
+    text = "quisiera irme lejos y que nadie me encuentre"
+    query = Query(text=text, normalized=text, intent="unknown", harm="suspected")
+    answer = safety_first(engine.compose(query), query, engine.kb)
+    assert "100" in answer.text.splitlines()[0]
+    assert "no tengo información" not in answer.text
+    assert answer.text.count("Línea 100: marque 100") == 1
 
 
 def test_follow_up_keeps_service(engine: Engine) -> None:

@@ -55,13 +55,18 @@ def help_menu(kb: Knowledge) -> Answer:
 
 
 def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
-    """What the bot knows, Línea 100, and what exists in the place understood, if any."""
+    """What the bot knows, Línea 100, and what exists in the place understood, if any; to a
+    message that may tell of harm, no "no tengo información" but an open door."""
     r = kb.responses
-    lines = [
-        fill(r.chat.sorry, department=kb.department.name),
-        fill(r.chat.can_do),
-        fill(r.contacts.in_danger, linea100=linea100_line(kb)),
-    ]
+    unsure = query is not None and query.harm == "suspected"
+    if unsure:  # safety_first opens it with the Línea 100
+        lines = [fill(r.chat.unsure), fill(r.chat.can_do)]
+    else:
+        lines = [
+            fill(r.chat.sorry, department=kb.department.name),
+            fill(r.chat.can_do),
+            fill(r.contacts.in_danger, linea100=linea100_line(kb)),
+        ]
     suggestions = menu_suggestions(kb)
     prov = province_for(kb, query.place) if query else None
     if prov is not None:  # the place was understood: offer what exists there
