@@ -207,6 +207,7 @@ def decide(
         periods=tuple(periods),
         indicators=s.indicators,
         situation=situation,
+        needs=_needs(s, kb, situation) if intent in CASES else (),
         terms=s.terms,
         harm=_harm_time(s, bool(suspected), earlier),
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
@@ -336,9 +337,31 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     for victim in kb.harm.victims:
         if victim.id == first and (not victim.categories or categories & set(victim.categories)):
             found.append(victim.situation)
+        if victim.id == first and not s.harm.first_person:
+            # someone else's child beaten or abused: the child's own case (not "me pega
+            # delante de mis hijos", the writer's)
+            found += [own for kind, own in victim.by_category.items() if kind in categories]
     if (act := _act_situation(s, kb)) is not None:
         found.append(act)
-    return min(found, key=lambda sit: kb.situations[sit].priority, default=kb.harm.situation)
+    chosen = min(found, key=lambda sit: kb.situations[sit].priority, default=kb.harm.situation)
+    if chosen == named and kb.situations[chosen].answer is not None and not s.harm.first_person:
+        # a need ("¿dónde denuncio?") beside the case of someone else of the same priority (an
+        # older adult's): the victim's services, and the need's answer said too (``needs``)
+        level = kb.situations[chosen].priority
+        own = [v.situation for v in kb.harm.victims if v.id == first]
+        return next((o for o in own if o in found and kb.situations[o].priority == level), chosen)
+    return chosen
+
+
+def _needs(s: Signals, kb: Knowledge, situation: str | None) -> tuple[str, ...]:
+    """The needs named beside the case's situation, whose direct answers follow its own
+    (not one its answer already covers: a child's sexual abuse says where to report)."""
+    covered = set(kb.situations[situation].covers) if situation else set()
+    return tuple(
+        n
+        for n in s.situations
+        if n != situation and n not in covered and kb.situations[n].answer is not None
+    )
 
 
 def _act_situation(s: Signals, kb: Knowledge) -> str | None:

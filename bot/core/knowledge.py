@@ -240,6 +240,10 @@ class Situation(_Record):
     phrases: Annotated[list[Text], Rule(min_length=1)]
     services: Annotated[list[Id], Rule(min_length=1)]
     also: list[Id] = field(default_factory=list)
+    # phrases that name the situation only beside harm told to a person ("¿dónde denuncio?")
+    case_phrases: list[Text] = field(default_factory=list)
+    # needs (situations) and practical topics its answer already answers: not said again
+    covers: list[Id] = field(default_factory=list)
     priority: Annotated[int, Rule(ge=0)] = 5
     menu: bool = True
     urgent: bool = False  # harm to a person: the answer opens with Línea 100
@@ -338,6 +342,8 @@ class HarmVictim(_Record):
     id: Id
     situation: Id
     categories: list[HarmCategory] = field(default_factory=list)  # empty: harm of every category
+    # the victim's own situation for harm of a category ("sexual" to a child: its own case)
+    by_category: dict[HarmCategory, Id] = field(default_factory=dict)
     trait: bool = False  # a trait of the person named (a disability), not another person
     phrases: Annotated[list[Text], Rule(min_length=1)]
 
@@ -747,6 +753,8 @@ class PracticalFile(_Texts):
     place: Annotated[Text, Uses("place", markup=False)]
     missing: Annotated[Text, Uses("what service place")]
     topics: list[Topic]
+    # words that make a sentence a question without "?" ("quisiera saber", "cuánto")
+    asking: Annotated[list[Text], Uses()] = field(default_factory=list)
 
 
 # --- the index -----------------------------------------------------------------------------

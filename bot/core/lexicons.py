@@ -48,6 +48,8 @@ class Lexicons:
         # words as written, no gaps: names, cues, time and other marks, practical topics
         self.plain = Matcher([*names, *cues, *marks, *self._topic_entries()])
         self.situations = Matcher(situations, gaps="any")
+        # phrases of a situation that count only beside harm told ("¿dónde denuncio?")
+        self.case_situations = Matcher(list(self._situation_entries(case=True)), gaps="any")
         self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
         markers = [w for m in lex.place_markers for w in [" ".join(normalize(m).split())]]
         # ordinary words, and places outside the department (Sicuani is also a centro poblado)
@@ -61,7 +63,7 @@ class Lexicons:
         self.joke_categories = frozenset(kb.harm.jokes.categories if kb.harm.jokes else ())
         self.lasting = frozenset(a.id for a in kb.harm.acts if a.lasting)
         self.act_victims = {a.id: frozenset(a.only_for) for a in kb.harm.acts if a.only_for}
-        matchers = (self.plain, self.situations, self.harm)
+        matchers = (self.plain, self.situations, self.case_situations, self.harm)
         self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
         self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))
         self.vocabulary |= {w[1:] for w in self.vocabulary if w.startswith("=")}
@@ -172,20 +174,22 @@ class Lexicons:
         ]
         return [*names, *self._entries(periods, template=True)]
 
-    def _situation_entries(self) -> Iterable[Entry]:
+    def _situation_entries(self, *, case: bool = False) -> Iterable[Entry]:
         return self._entries(
             (
                 ("situation", sit.id, name)
                 for sit in self.kb.situations.values()
-                for name in sit.phrases
+                for name in (sit.case_phrases if case else sit.phrases)
             ),
             template=True,
         )
 
     def _topic_entries(self) -> Iterable[Entry]:
         """The practical questions of practical.yaml ("¿es gratis?", "¿hablan aimara?")."""
-        topics = self.kb.practical.topics
-        return self._entries((("topic", t.id, p) for t in topics for p in t.phrases), True)
+        practical = self.kb.practical
+        topics = (("topic", t.id, p) for t in practical.topics for p in t.phrases)
+        asking = (("asking", "asking", p) for p in practical.asking)
+        return self._entries((*topics, *asking), True)
 
     def _cue_entries(self) -> Iterable[Entry]:
         lex = self.kb.lexicon

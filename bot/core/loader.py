@@ -634,6 +634,12 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
             ["victims", i, "situation"],
             f"situación desconocida: {victim.situation!r}",
         )
+        for category, own in victim.by_category.items():
+            harm_refs.require(
+                own in situation_ids,
+                ["victims", i, "by_category", category],
+                f"situación desconocida: {own!r}",
+            )
     for i, sit in enumerate(situations_f.situations):
         for j, ident in enumerate(sit.contacts):
             refs.require(
@@ -645,6 +651,12 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
             key = "services" if j < len(sit.services) else "also"
             idx = j if j < len(sit.services) else j - len(sit.services)
             check_service(refs, ident, ["situations", i, key, idx])
+        for j, ident in enumerate(sit.covers):
+            refs.require(
+                ident in situation_ids or ident in {t.id for t in practical.topics},
+                ["situations", i, "covers", j],
+                f"situación o tema desconocido: {ident!r}",
+            )
 
     refs = _Refs(directory / FILES["practical"], q_node, q_data)
     refs.unique([t.id for t in practical.topics], "topics", "id de tema")
@@ -688,6 +700,8 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
 PHRASE_LISTS = frozenset(
     {
         "phrases",
+        "case_phrases",
+        "asking",
         "gap_words",
         "shouted",
         "greetings",

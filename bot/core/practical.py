@@ -38,7 +38,13 @@ def practical(
         # "¿qué es la UPE y puede ayudar en un caso así?": the case, then what the UPE is
         query = replace(query, described=named)
     if topics and (query.intent in CASES or query.harm in TOLD):
-        return replace(query, topics=topics, topic_service=named)
+        return replace(
+            query,
+            topics=topics,
+            topic_service=named,
+            asked_topics=signals.asked_topics,
+            topic_services=signals.topic_services,
+        )
     if not topics or query.intent not in ASKABLE:
         return query
     if query.rule == ELSEWHERE or (not query.services and query.out_of_scope):
@@ -49,7 +55,13 @@ def practical(
     if not services:
         return query
     intent = query.intent if query.intent in ABOUT_SERVICE else "describe"
-    return replace(query, intent=intent, services=services, topics=topics, rule=RULE)
+    # "¿el CEDIF hace escuela para padres? ¿es gratis?": what it offers too, when the message
+    # names a situation the service takes
+    takes = any(services[0] in kb.situations[s].services for s in signals.situations)
+    described = services[0] if "describe" in signals.cues and signals.services and takes else None
+    return replace(
+        query, intent=intent, services=services, topics=topics, described=described, rule=RULE
+    )
 
 
 def _earlier(context: Context | None) -> tuple[str, ...]:

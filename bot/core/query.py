@@ -41,9 +41,16 @@ class Query:
     periods: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()
     situation: str | None = None
+    # beside a case, the other needs named whose direct answer is said too ("¿dónde denuncio?
+    # ¿el abogado es gratis?"): situations of situations.yaml with an ``answer``
+    needs: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()  # practical questions of practical.yaml ("gratuito", "horario")
     topic_service: str | None = None  # beside a case: the service the topics are about
+    # beside a case: the topics asked as questions (what the data lacks of them is said),
+    # and the service named before each in its sentence
+    asked_topics: tuple[str, ...] = ()
+    topic_services: tuple[tuple[str, str], ...] = ()
     described: str | None = None  # beside a case: the service asked what it is or does
     harm: HarmTime = ""
     harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.knowledge import Knowledge
@@ -28,6 +28,8 @@ NAME_KINDS = frozenset({"service", "term", "province", "district", "department",
 CUE_KINDS = frozenset(
     {"affiliation", "residence", "greeting", "oos", "elsewhere", "cue", "indicator", "ask"}
 )
+# the sentence of each word of a message, and the sentences written as questions
+Sentences = tuple[Sequence[int], frozenset[int]]
 MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role"})
 # "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
 SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
@@ -103,6 +105,10 @@ class Signals:
     victims: tuple[str, ...]  # the victims of harm.yaml named, first named first
     english: bool  # written (also) in English
     topics: tuple[str, ...]  # practical questions (practical.yaml), outside names
+    # the topics asked in a question ("...?", "quisiera saber..."), not merely told ("mi cel
+    # tiene poca batería"), and the service named before each in its sentence
+    asked_topics: tuple[str, ...] = ()
+    topic_services: tuple[tuple[str, str], ...] = ()
     harm: HarmReading = field(default_factory=HarmReading)
     asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "here"...
     framed: bool = False  # homework, a novel, the news, a training, and no real person harmed
@@ -113,9 +119,17 @@ class Signals:
 
 
 def read_signals(
-    lex: Lexicons, text: str, normalized: str, raw_words: list[str], words: list[str]
+    lex: Lexicons,
+    text: str,
+    normalized: str,
+    raw_words: list[str],
+    words: list[str],
+    sentences: Callable[[], Sentences] | None = None,
 ) -> Signals:
-    """The signals of a message whose words were corrected into ``words``."""
+    """The signals of a message whose words were corrected into ``words``; ``sentences``
+    gives, when asked (only a message with a practical question needs them), the sentence of
+    each word and the sentences written as questions (without it, the message is one
+    sentence, a question if it has "?")."""
     kb = lex.kb
     fuzzy_at = {i for i, (a, b) in enumerate(zip(raw_words, words, strict=True)) if a != b}
     message = Words(words)
@@ -164,6 +178,9 @@ def read_signals(
     # where the writer lives is not the case's place when the case is someone else's
     victims = harm.victims or _victims(harm_hits, words)  # _harm read them when harm is told
     others = bool(victims) and not harm.to_writer
+    if harm.present:  # "¿dónde denuncio?" beside harm told: that situation too
+        told = _unique([*situations, *(h.key for h in lex.case_situations.find(message))])
+        situations = sorted(told, key=lambda s: kb.situations[s].priority)
     situations = _victims_first(kb, situations, victims)
     residence = [
         h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
@@ -175,6 +192,7 @@ def read_signals(
         (h.name for h in found if place is not None and place.key in h.districts), None
     )
     programmes = {s.programme for s in kb.services.values()}
+    asked_topics, topic_services = _asked(plain, names, sentences, text, len(words))
     return Signals(
         text=text,
         normalized=normalized,
@@ -214,6 +232,8 @@ def read_signals(
         victims=victims,
         english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
         topics=_topics(plain),
+        asked_topics=asked_topics,
+        topic_services=topic_services,
         harm=harm,
         asks=frozenset(h.key for h in cues if h.kind == "ask"),
         framed=_framed(harm, marks, harm_hits, words),
@@ -230,6 +250,40 @@ def _topics(plain: list[Hit]) -> tuple[str, ...]:
             h.key for h in topics if not any(n.start < h.end and h.start < n.end for n in names)
         )
     )
+
+
+def _asked(
+    plain: list[Hit],
+    names: list[Hit],
+    sentences: Callable[[], Sentences] | None,
+    text: str,
+    count: int,
+) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The practical topics asked (their sentence is a question, or holds a word of
+    ``asking``: "quisiera saber", "cuánto") and, for each topic, the service named last
+    before it in its sentence, else first after it ("el CEM me queda lejos, ¿la Línea 100
+    atiende en quechua?": the Línea 100's languages)."""
+    topics = [h for h in plain if h.kind == "topic" and h.key in _topics(plain)]
+    if not topics:
+        return (), ()
+    ids, questions = sentences() if sentences is not None else ([], frozenset())
+    if len(ids) != count:
+        ids = [0] * count
+        questions = frozenset({0} if "?" in text or "¿" in text else ())
+    asking = set(questions) | {ids[h.start] for h in plain if h.kind == "asking"}
+    services = [h for h in names if h.kind == "service"]
+    asked: list[str] = []
+    about: dict[str, str] = {}
+    for topic in topics:
+        where = ids[topic.start]
+        if where in asking:
+            asked.append(topic.key)
+        here = [h for h in services if ids[h.start] == where]
+        before = [h for h in here if h.start < topic.start]
+        named = before[-1] if before else next(iter(here), None)
+        if named is not None:
+            about.setdefault(topic.key, named.key)
+    return tuple(dict.fromkeys(asked)), tuple(about.items())
 
 
 def shouted(lex: Lexicons, text: str) -> bool:
@@ -452,8 +506,12 @@ def _place(
         readings.insert(0, readings.pop(now_at))
         spans.insert(0, spans.pop(now_at))
     first = readings[0]
-    others = list(dict.fromkeys(r[0] for r in readings[1:] if r[0] != first[0]))
-    after = {r[0]: span[0] for r, span in zip(readings[1:], spans[1:], strict=True)}
+    # another place named is read in the first one when it can be ("cuántos CIAM hay en
+    # Melgar y si el de Santa Rosa...": Santa Rosa of Melgar, not of El Collao)
+    pairs = zip(readings[1:], spans[1:], strict=True)
+    later = [(_in_place(kb, r, first[0]), span) for r, span in pairs]
+    others = list(dict.fromkeys(p for p, _ in later if p != first[0]))
+    after = {p: span[0] for p, span in later}
     for other in others:
         if picked := _reading_in(kb, first, other):
             others.remove(other)
@@ -466,6 +524,12 @@ def _place(
                 others.remove(other)
                 return other, tuple(first), tuple(others)
     return first[0], tuple(first[1:]), tuple(others)
+
+
+def _in_place(kb: Knowledge, readings: list[Place], anchor: Place) -> Place:
+    """The reading of a place name that lies in ``anchor``, else its most likely one."""
+    inside = _reading_in(kb, readings, anchor) if len(readings) > 1 else []
+    return inside[0] if inside else readings[0]
 
 
 def _reading_in(kb: Knowledge, readings: list[Place], other: Place) -> list[Place]:

@@ -4,6 +4,9 @@ decide (``decide.py``)."""
 
 from __future__ import annotations
 
+import re
+from typing import TypeVar
+
 from bot.core.classifier import Opinion
 from bot.core.decide import decide
 from bot.core.features import opinion_of
@@ -14,6 +17,8 @@ from bot.core.practical import practical
 from bot.core.query import Query
 from bot.core.signals import Signals, read_signals
 from bot.core.text import normalize, split_clitics
+
+T = TypeVar("T")
 
 
 class Understanding:
@@ -27,9 +32,15 @@ class Understanding:
         """The signals of a message, before any decision."""
         lex = self.lexicons
         normalized = normalize(lex.emoji_as_words(text), lex.abbreviations)
-        raw_words = _bounded(split_clitics(normalized.split()))
+        every_word = split_clitics(normalized.split())
+        raw_words = _bounded(every_word)
         words = [lex.correct(w) for w in raw_words]
-        return read_signals(lex, text, normalized, raw_words, words)
+
+        def sentences() -> tuple[list[int], frozenset[int]]:
+            ids, questions = _sentences(lex, text, len(every_word))
+            return _bounded(ids), questions
+
+        return read_signals(lex, text, normalized, raw_words, words, sentences)
 
     def opinion(self, signals: Signals) -> Opinion | None:
         """The statistical model's opinion, when the knowledge ships a model."""
@@ -43,9 +54,28 @@ class Understanding:
 
 
 HEAD_WORDS, TAIL_WORDS = 160, 60
+# a sentence ends at ".", "!" or "?" followed by a space, at a line break, or before "¿"
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?=¿)")
 
 
-def _bounded(words: list[str]) -> list[str]:
+def _sentences(lex: Lexicons, text: str, count: int) -> tuple[list[int], frozenset[int]]:
+    """The sentence of each of the ``count`` words of a message, and the sentences written
+    as questions ("...?", "¿..."): which question a practical topic is asked in. When the
+    sentences do not add up to the message's words, the message is one sentence."""
+    pieces = _SENTENCE_END.split(text[:4096])
+    ids: list[int] = []
+    questions = set()
+    for i, piece in enumerate(pieces):
+        words = normalize(lex.emoji_as_words(piece), lex.abbreviations).split()
+        ids += [i] * len(split_clitics(words))
+        if piece.strip().endswith("?") or piece.strip().startswith("¿"):
+            questions.add(i)
+    if len(ids) != count:
+        return [0] * count, frozenset({0} if "?" in text or "¿" in text else ())
+    return ids, frozenset(questions)
+
+
+def _bounded(words: list[T]) -> list[T]:
     """A very long message is read by its beginning and its end (220 words, about 1 300
     characters: a long story's case and its question), so that no message costs more than a
     few milliseconds."""

@@ -42,8 +42,13 @@ class Composer:
             return more(self.kb, query)
         match query.intent:
             case "emergency":
-                card = self.emergency(
-                    query.place, query.situation, query.for_someone, asked=query.services
+                card = emergency(
+                    self.kb,
+                    query.place,
+                    query.situation,
+                    query.for_someone,
+                    asked=query.services,
+                    needs=query.needs,
                 )
                 return with_topics(self.kb, card, query)
             case "describe" | "locate" if query.topics and query.services:

@@ -95,6 +95,14 @@ def service_line(kb: Knowledge, service_id: str) -> str:
     return f"ℹ️ {b(full_name(kb, service_id))}: {esc(kb.services[service_id].description)}"
 
 
+def offers_line(kb: Knowledge, service_id: str) -> str:
+    """What a service offers, on one line ("Ofrece: ..."), else what it is."""
+    offers = kb.services[service_id].offers
+    if not offers:
+        return service_line(kb, service_id)
+    return f"{fill(kb.responses.describe.offers)} {esc('; '.join(offers))}."
+
+
 def describe_service(kb: Knowledge, service_id: str) -> tuple[list[str], list[str]]:
     """A service as the seed describes it: what it is and, first of all, whether it is free
     and when; who it serves, what it offers, how to reach it; and as details, who runs it."""

@@ -28,13 +28,15 @@ def emergency(
     situation: str | None = None,
     for_someone: bool = False,
     asked: tuple[str, ...] = (),
+    needs: tuple[str, ...] = (),
 ) -> Answer:
-    """The emergency card: Línea 100, the Police, what the case needs, its services and the
-    ones ``asked`` in the province; its last line speaks to the person in danger or,
-    ``for_someone``, to whoever writes for them."""
+    """The emergency card: Línea 100, the Police, what the case needs (and the other
+    ``needs`` asked), its services and the ones ``asked`` in the province; its last line
+    speaks to the person in danger or, ``for_someone``, to whoever writes for them."""
     r = kb.responses
     lines: list[str] = [fill(r.emergency.heading), linea100_line(kb), police_line(kb)]
-    lines.extend(need_lines(kb, situation))
+    for need in (situation, *needs):
+        lines.extend(need_lines(kb, need))
     prov = province_for(kb, place)
     services = _services(kb, situation, prov)
     # the case's own service where it has no site to walk into (Mi60+ goes to the older

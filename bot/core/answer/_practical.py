@@ -6,17 +6,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.answer._describe import service_line
+from bot.core.answer._describe import offers_line, service_line
 from bot.core.answer._lines import (
     count_sentence,
     full_name,
     linea100_line,
     place_intro,
     province_for,
+    province_phrase,
     short_name,
     source_line,
     with_place,
 )
+from bot.core.answer._referral import sited
 from bot.core.answer._render import fill, fill_text, join_es, plain, suggest
 from bot.core.knowledge import Knowledge, Site, TopicField
 from bot.core.model import Answer
@@ -28,6 +30,9 @@ def practical(kb: Knowledge, query: Query) -> Answer:
     sid = query.services[0]
     name = short_name(kb, sid)
     lines = topic_lines(kb, sid, query.topics, query.place)
+    lines += default_lines(kb, sid, query.topics, query.place, lines)
+    if query.described == sid:  # "¿el CEDIF hace eso?": what the seed says it offers
+        lines.append(offers_line(kb, sid))
     prov = province_for(kb, query.place)
     if prov is not None and kb.coverage[sid].counts:
         lines += place_intro(kb, query.place, query.alternatives)
@@ -43,9 +48,11 @@ def practical(kb: Knowledge, query: Query) -> Answer:
 def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
     """A case's card, then what the service named is when that is asked ("¿qué es la UPE y
     puede ayudar?"), or what the data says of the practical questions asked beside it ("¿es
-    gratis?", "¿me atienden en aimara?"), about the service named, else the default service
-    for a topic asked alone (languages: Línea 100), else the case's first one. What the data
-    lacks is not said: the case's card already opens with Línea 100."""
+    gratis?", "¿me atienden en aimara?"), about the service named before it in its sentence,
+    else the default service for a topic asked alone (languages: Línea 100), else the
+    service named, else the case's first one. What the data lacks is said only of a topic
+    asked as a question ("¿es confidencial?"), not of one merely told ("mi cel tiene poca
+    batería"): one line, with who knows."""
     if not (query.topics or query.described):
         return answer
     situation = kb.situations[query.situation] if query.situation else None
@@ -53,15 +60,21 @@ def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
     # the case's own service: the first of its situation with a site somewhere (no Mi60+)
     sited = [s for s in (situation.services if situation else ()) if kb.total(s)]
     own = next(iter(sited), default)
+    named = dict(query.topic_services)
+    # a topic the case's answers already answer ("con sus hijas e hijos" of the refuge)
+    cases = [query.situation, *query.needs] if query.situation else []
+    covered = {c for sit in cases for c in kb.situations[sit].covers}
     about: dict[str, list[str]] = {}
     for topic in (t for t in kb.practical.topics if t.id in query.topics):
-        sid = query.topic_service or (default if topic.alone else own)
+        alone = default if topic.alone else None
+        sid = named.get(topic.id) or alone or query.topic_service or own
+        if topic.id in covered or (topic.field == "phone" and topic.id not in named):
+            continue  # "¿a qué número llamo?": the card opens with the Línea 100's number
         about.setdefault(sid, []).append(topic.id)
-    lines = [
-        line
-        for sid, topics in about.items()
-        for line in topic_lines(kb, sid, tuple(topics), query.place, missing=False)
-    ]
+    lines: list[str] = []
+    for sid, topics in about.items():
+        found = topic_lines(kb, sid, tuple(topics), query.place, asked=query.asked_topics)
+        lines += found + default_lines(kb, sid, tuple(topics), query.place, lines + found)
     if query.described is not None:
         lines.insert(0, service_line(kb, query.described))
     joined = "\n".join([answer.html, *lines])
@@ -69,24 +82,69 @@ def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
 
 
 def topic_lines(
-    kb: Knowledge, sid: str, topics: tuple[str, ...], place: Place | None, *, missing: bool = True
+    kb: Knowledge,
+    sid: str,
+    topics: tuple[str, ...],
+    place: Place | None,
+    *,
+    asked: tuple[str, ...] | None = None,
 ) -> list[str]:
-    """One line per topic the data answers, and (``missing``) one line for all it does not."""
+    """One line per topic the data answers, and one line for all it does not (of those
+    ``asked``, when given)."""
     texts = kb.practical
     name = short_name(kb, sid)
-    where = fill_text(texts.place, place=place.name) if place else ""
+    local = _local_name(kb, sid, place)
+    where = fill_text(texts.place, place=local) if local else ""
     lines: list[str] = []
     unknown: list[str] = []
     for topic in (t for t in texts.topics if t.id in topics):
         value = topic_value(kb, topic.field, sid, place) if topic.field else None
         if value is None or topic.known is None:
-            unknown.append(topic.what)
+            if asked is None or topic.id in asked:
+                unknown.append(topic.what)
         elif (line := fill(topic.known, service=name, place=where, value=value)) not in lines:
             lines.append(line)  # two topics of one field ("número", "teléfono"): one line
-    if unknown and missing:
+    if unknown:
         what = " ni ".join(dict.fromkeys(unknown))
         lines.append(fill(texts.missing, what=what, service=name, place=where))
     return lines
+
+
+def default_lines(
+    kb: Knowledge, sid: str, topics: tuple[str, ...], place: Place | None, said: list[str]
+) -> list[str]:
+    """For a topic that may be asked alone ("¿atienden en aimara?") and that the data does
+    not answer for ``sid``, what it says of the default service (the Línea 100 speaks
+    quechua and aimara), unless already said."""
+    default = kb.practical.default_service
+    if sid == default:
+        return []
+    lines = []
+    for topic in (t for t in kb.practical.topics if t.id in topics and t.alone):
+        if topic.field is not None and topic_value(kb, topic.field, sid, place) is None:
+            lines += [
+                x for x in topic_lines(kb, default, (topic.id,), None, asked=()) if x not in said
+            ]
+    return lines
+
+
+def _local_name(kb: Knowledge, sid: str, place: Place | None) -> str | None:
+    """The place a practical line names the service by, only where it has a site: the
+    district named when a site of it is there or the district is its province's capital
+    ("CEM de Ilave"), else its province ("CEM de la provincia de Puno" for Capachica); none
+    for a service with no site in that province or none to walk into ("Línea 100", "Mi60+",
+    "UPE" in Juliaca): the line must not send anyone to an office that is not there."""
+    prov = province_for(kb, place)
+    if place is None or prov is None or not sited(kb, sid) or not kb.count(sid, prov.id):
+        return None
+    if place.kind != "district":
+        return prov.name
+    districts = {
+        s.district for c in kb.coverage[sid].counts if c.province == prov.id for s in c.sites
+    }
+    if place.key in districts or (place.key == prov.capital_district and not districts - {None}):
+        return place.name
+    return province_phrase(kb, prov)
 
 
 def topic_value(kb: Knowledge, field: TopicField, sid: str, place: Place | None) -> str | None:

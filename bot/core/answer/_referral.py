@@ -32,7 +32,8 @@ def referral(kb: Knowledge, query: Query) -> Answer:
     prov = province_for(kb, query.place)
     urgent = situation.urgent or query.danger
     lines: list[str] = [linea100_line(kb)] if urgent else []
-    lines.extend(need_lines(kb, situation.id))
+    for need in (situation.id, *query.needs):
+        lines.extend(need_lines(kb, need))
     lines.extend(place_intro(kb, query.place, query.alternatives))
     lines.append(f"🧭 {b(situation.label)}")
     anchor = query.place or prov
@@ -53,7 +54,8 @@ def referral(kb: Knowledge, query: Query) -> Answer:
     lines.extend(contact_line(kb, c) for c in situation.contacts)
     if prov is None and any(kb.coverage[sid].counts for sid in situation.services):
         lines.append(fill(kb.responses.referral.ask_place))
-    lines.append(source_line(kb, situation.source))
+    sources = [kb.situations[n].source for n in (situation.id, *query.needs)]
+    lines.append(source_line(kb, next((x for x in sources if x), None)))
     what_is = kb.responses.suggestions.what_is
     suggestions = [suggest(what_is, service=short_name(kb, sid)) for sid in situation.services[:2]]
     query = with_services(query, unique([*situation.services, *situation.also, *asked]))
