@@ -274,6 +274,7 @@ class Lexicon(_Record):
     emoji: dict[Text, Text] = field(default_factory=dict)
     gap_words: list[Text] = field(default_factory=list)
     shouted: list[Text] = field(default_factory=list)
+    calm_shouts: list[Text] = field(default_factory=list)  # "¡ayuda con mi tarea!": no danger
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
     ]

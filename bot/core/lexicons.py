@@ -200,6 +200,7 @@ class Lexicons:
             ("greeting", "farewell", [*lex.farewells, *self._andean("farewell")]),
             ("oos", "oos", lex.out_of_scope),
             ("elsewhere", "elsewhere", lex.other_places),
+            ("calm", "calm", lex.calm_shouts),
         ]
         groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
         groups += [("ask", ask, cues) for ask, cues in lex.answer_cues.items()]

@@ -704,6 +704,7 @@ PHRASE_LISTS = frozenset(
         "asking",
         "gap_words",
         "shouted",
+        "calm_shouts",
         "greetings",
         "thanks",
         "farewells",

@@ -26,7 +26,7 @@ PLACE_WORDS = {
 CORRECTED_NAMES = frozenset({"service", "province", "district"})
 NAME_KINDS = frozenset({"service", "term", "province", "district", "department", "period"})
 CUE_KINDS = frozenset(
-    {"affiliation", "residence", "greeting", "oos", "elsewhere", "cue", "indicator", "ask"}
+    {"affiliation", "residence", "greeting", "oos", "elsewhere", "cue", "indicator", "ask", "calm"}
 )
 # the sentence of each word of a message, and the sentences written as questions
 Sentences = tuple[Sequence[int], frozenset[int]]
@@ -174,7 +174,8 @@ def read_signals(
         # "le escribo de la DEMUNA...": the writer's service is not what is asked about
         services = [s for s in services if s not in own]
     terms = _unique(h.key for h in names if h.kind == "term")
-    harm = _harm(lex, harm_hits, words, shouted(lex, text))
+    loud = shouted(lex, text) and not any(h.kind == "calm" for h in cues)
+    harm = _harm(lex, harm_hits, words, loud)
     # where the writer lives is not the case's place when the case is someone else's
     victims = harm.victims or _victims(harm_hits, words)  # _harm read them when harm is told
     others = bool(victims) and not harm.to_writer

@@ -85,6 +85,9 @@ def test_templates_expand_like_home_assistant() -> None:
         "mi esposo me pegó y dice que fue sin querer",
         # what follows "no le pega pero" is harm too
         "no le pegan pero la tienen trabajando sin pagarle en la casa",
+        # a shout is danger, unless it asks help with homework
+        "¡ayuda! mi esposo me pega",
+        "ayudaaa con mi esposo que me pega",
         # a kind of case asked about never hides one happening now
         "para los casos de violencia que vemos, una señora está siendo golpeada ahora",
     ],
@@ -386,6 +389,7 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "a mi primo le toca cocinar hoy",
         # a thing that "kills": a joke, the spicy food, homework
         "ese chiste me mató jajaja, ya, ¿qué es la OREDIS?",
+        "¡ayuda con mi tarea! qué es un CAR, sale en un texto sobre niños maltratados",
         "la tarea de química me está matando xd",
         "mi equipo nos mató 3-0 en el clásico jaja, ¿cuántas DEMUNA hay en Azángaro?",
         "el banco casi la mata de cólera a mi mamá, ¿dónde renuevo su DNI?",
