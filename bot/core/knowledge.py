@@ -70,6 +70,7 @@ class Service(_Record):
     id: Id
     name: Text
     acronym: str | None = None
+    plural: Text | None = None  # the name counted, without an acronym: "7 Sociedades de ..."
     aliases: Annotated[list[Name], Rule(min_length=1)]
     programme: Id
     operation: Operation

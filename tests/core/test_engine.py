@@ -355,6 +355,14 @@ def test_the_writers_own_service_is_not_the_subject(engine: Engine) -> None:
     assert alone.intent == "stats" and alone.services[0] == "cem"
 
 
+def test_a_name_without_acronym_is_counted_in_the_plural(engine: Engine) -> None:
+    many = engine.reply("cuantas sociedades de beneficencia hay en todo Puno")
+    assert "7 Sociedades de Beneficencia" in many.text
+    one = engine.reply("hay beneficencia en lampa")
+    assert "1 Sociedad de Beneficencia" in one.text
+    assert "20 CEM" in engine.reply("cuantos CEM hay en todo Puno").text
+
+
 def test_a_count_of_sites_is_not_a_figure(engine: Engine) -> None:
     answer = engine.reply("cuántos CIAM hay en Melgar, mi papá quiere hacer actividades")
     assert answer.intent == "locate" and answer.province == "melgar"

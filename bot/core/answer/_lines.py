@@ -27,6 +27,13 @@ def short_name(kb: Knowledge, service_id: str) -> str:
     return s.acronym or s.name
 
 
+def counted_name(kb: Knowledge, service_id: str, n: int) -> str:
+    """The name after a count: the acronym ("7 CEM"), else the plural of the name when more
+    than one ("7 Sociedades de Beneficencia")."""
+    s = kb.services[service_id]
+    return s.plural if n != 1 and s.plural and not s.acronym else short_name(kb, service_id)
+
+
 def full_name(kb: Knowledge, service_id: str) -> str:
     s = kb.services[service_id]
     return f"{s.name} ({s.acronym})" if s.acronym and s.acronym != s.name else s.name
@@ -177,7 +184,7 @@ def count_sentence(kb: Knowledge, service_id: str, prov: Province) -> Html:
     r = kb.responses.counts
     coverage = kb.coverage[service_id]
     n = kb.count(service_id, prov.id)
-    name = short_name(kb, service_id)
+    name = counted_name(kb, service_id, n)
     province = province_phrase(kb, prov)
     if n == 0:
         return fill(r.none, province=province, service=name)

@@ -8,6 +8,7 @@ from bot.core.answer._geo import coords, nearest_with
 from bot.core.answer._lines import (
     breakdown,
     count_sentence,
+    counted_name,
     discrepancy,
     full_name,
     kinds_line,
@@ -120,7 +121,7 @@ def _in_department(kb: Knowledge, sid: str, full: bool = False) -> tuple[list[st
             kb.responses.counts.department,
             department=kb.department.name,
             count=kb.total(sid),
-            service=short_name(kb, sid),
+            service=counted_name(kb, sid, kb.total(sid)),
             kinds=kinds,
         )
     ]
