@@ -186,8 +186,9 @@ def read_signals(
     residence = [
         h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
     ]
+    offices = [h.end for h in names if h.kind == "service" and h.key in own]
     place, alternatives, other_places = _place(
-        kb, names, words, residence, frozenset((h.start, h.end) for h in found)
+        kb, names, words, residence, frozenset((h.start, h.end) for h in found), offices
     )
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
@@ -484,10 +485,14 @@ def _place(
     words: Sequence[str],
     residence: Sequence[int] = (),
     localities: frozenset[tuple[int, int]] = frozenset(),
+    offices: Sequence[int] = (),
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the place named (the first, or the first said to be where the
-    person is now: "soy de Moho pero vivo en Puno"), the other readings of that name, and the
-    first reading of every other place named ("en Puno y San Román")."""
+    person is now: "soy de Moho pero vivo en Puno"; not the writer's own office when the whole
+    department is asked about: "laboro en la beneficencia de Ayaviri, ¿cuántas hay en todo
+    Puno?"), the
+    other readings of that name, and the first reading of every other place named ("en Puno
+    y San Román")."""
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
         if h.kind in ("province", "district", "department"):
@@ -506,6 +511,11 @@ def _place(
     if now_at:
         readings.insert(0, readings.pop(now_at))
         spans.insert(0, spans.pop(now_at))
+    elif any(0 <= spans[0][0] - e <= 1 for e in offices) and any(
+        r[0].kind == "department" for r in readings[1:]
+    ):
+        readings.append(readings.pop(0))
+        spans.append(spans.pop(0))
     first = readings[0]
     # another place named is read in the first one when it can be ("cuántos CIAM hay en
     # Melgar y si el de Santa Rosa...": Santa Rosa of Melgar, not of El Collao)

@@ -492,6 +492,14 @@ def test_a_place_that_is_a_word_needs_a_place_word(engine: Engine) -> None:
     assert place is not None and place.name == "Cabana"
 
 
+def test_the_writers_office_is_not_the_place_when_the_department_is_asked(
+    engine: Engine,
+) -> None:
+    text = "laboro en la beneficencia de Ayaviri, cuantas beneficencias hay en todo Puno"
+    place = engine.understanding.read(text).place
+    assert place is not None and place.kind == "department"
+
+
 def test_all_of_puno_is_the_department(engine: Engine) -> None:
     place = engine.understanding.read("cuántas beneficencias hay en todo Puno").place
     assert place is not None and place.kind == "department"
