@@ -372,6 +372,7 @@ class Harm(_Record):
     agents: list[Text] = field(default_factory=list)
     time: dict[TimeMark, list[Text]] = field(default_factory=dict)
     frames: list[Text] = field(default_factory=list)
+    case_kinds: list[Text] = field(default_factory=list)  # a frame unless someone is harmed
     disclosures: list[Text] = field(default_factory=list)  # "me contó que": no frame then
     writer_roles: list[Text] = field(default_factory=list)  # "soy abuela": not the victim
     first_person: list[Text] = field(default_factory=list)

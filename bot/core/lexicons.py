@@ -232,6 +232,7 @@ class Lexicons:
             ("time", mark, texts) for mark, texts in harm.time.items()
         ]
         groups += [("frame", "frame", harm.frames), ("first", "first", harm.first_person)]
+        groups.append(("frame", "kind", harm.case_kinds))  # "para los casos de"
         groups.append(("told", "told", harm.disclosures))
         groups.append(("role", "role", harm.writer_roles))
         groups.append(("joke", "joke", harm.jokes.phrases if harm.jokes else []))

@@ -713,6 +713,7 @@ PHRASE_LISTS = frozenset(
         "affiliation",
         "agents",
         "frames",
+        "case_kinds",
         "disclosures",
         "writer_roles",
         "first_person",

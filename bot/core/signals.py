@@ -307,6 +307,7 @@ LEVELS = ("low", "normal", "grave")
 SINGULAR = frozenset(
     {"un", "una", "el", "la", "este", "esta", "ese", "esa", "aquel", "aquella", "su", "sus"}
 )
+PARTICULAR = SINGULAR - {"su", "sus"}  # "una señora", not "abandonados por sus hijos"
 
 
 def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> HarmReading:
@@ -331,10 +332,26 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     acts_at = _Spans(act_hits)
     mine = [f for f in hits if f.kind == "first" and acts_at.over(f.start, f.end)]
     first = bool(mine) or loud
-    # "me pega" is done to the writer; "mi yerno le pega" is not ("mi" only says whose)
-    writer_harmed = loud or any(words[f.start] not in MY for f in mine)
+    # "me pega", "pega a mí y a mis hijos", "se quedó con mi casa" are done to the writer; "mi
+    # yerno le pega a mi nieto" is not ("mi" before a person only says whose)
+    people_at = {  # a person's word: "nieto", not the "cuando" of "cuando toma"
+        h.start
+        for h in hits
+        if h.kind in ("victim", "agent") and words[h.start] not in lex.stopwords
+    }
+    writer_harmed = loud or any(words[f.start] not in MY or f.end not in people_at for f in mine)
+    # "pega a mis hijos y a mí": the writer named after the act, as one more of its objects
+    writer_harmed = writer_harmed or any(
+        f.kind == "first"
+        and words[f.start] == "mi"
+        and tuple(words[max(0, f.start - 2) : f.start]) in (("y", "a"), ("e", "a"))
+        and f.end not in people_at
+        and any(a.start < f.start for a in act_hits)
+        for f in hits
+    )
     before = _before_people(hits, words)
     personal = first or any(w in MY for w in before)
+    specific = personal or any(w in SINGULAR for w in before)
     return HarmReading(
         acts=tuple(acts),
         categories=frozenset(lex.act_category.get(a, "pedido") for a in acts),
@@ -342,10 +359,10 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         to_writer=writer_harmed,
         level=level,
         personal=personal,
-        specific=personal or any(w in SINGULAR for w in before),
+        specific=specific,
         first_person=first,
         # a frame, unless someone told the writer ("en la charla una alumna me contó que…")
-        framed=any(h.kind == "frame" for h in hits) and not any(h.kind == "told" for h in hits),
+        framed=_frames(hits, hits, words) and not any(h.kind == "told" for h in hits),
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
         joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),
@@ -389,7 +406,16 @@ def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequenc
     trabajo sobre la trata de personas" is homework)."""
     own = any(w in MY for w in _before_people(hits, words))
     quiet = not harm.present and not (harm.level == "grave" and harm.specific)
-    return quiet and not own and any(h.kind == "frame" for h in marks)
+    return quiet and not own and _frames(marks, hits, words)
+
+
+def _frames(marks: list[Hit], hits: list[Hit], words: Sequence[str]) -> bool:
+    """A frame among the hits; a kind of case asked about ("para los casos de", harm.yaml
+    ``case_kinds``) only while nobody in particular is named ("para los casos de maltrato: EL
+    vecino encierra a sus hijos", "UNA señora le pega a su nieta" are cases; "adultos mayores
+    abandonados por sus hijos" is a kind)."""
+    particular = any(w in MY or w in PARTICULAR for w in _before_people(hits, words))
+    return any(h.kind == "frame" and not (h.key == "kind" and particular) for h in marks)
 
 
 def _vocative(hit: Hit, cues: list[Hit], words: Sequence[str]) -> bool:

@@ -91,6 +91,16 @@ def test_a_referral_also_answers_the_service_asked_first(engine: Engine) -> None
     assert "DEMUNA" in services[0] and "Yunguyo" in services[0]
 
 
+def test_a_case_going_on_keeps_its_service_before_the_ones_asked(engine: Engine) -> None:
+    answer = engine.reply(
+        "a una señora su esposo la golpea en Azangaro, hay CIAM, DEMUNA, CEDIF o UPE alli?"
+        " a donde la derivo"
+    )
+    assert answer.intent == "referral"
+    services = [line for line in answer.text.splitlines() if line.startswith("•")]
+    assert "CEM" in services[0] and any("CIAM" in line for line in services[1:])
+
+
 def test_emergency_also_counts_the_services_asked(engine: Engine) -> None:
     answer = engine.reply(
         "su hijo le pega a mi vecina de nicasio y le quita su plata, hay ciam en lampa"

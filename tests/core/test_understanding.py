@@ -98,6 +98,35 @@ def test_harm_is_read_in_every_form(engine: Engine, text: str) -> None:
     assert query.intent in ("emergency", "referral")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an idiom of things that "kill" never hides a threat nor a killing
+        "mi padrastro me dijo que si cuento eso me mata, tengo 13 años",
+        "mi marido dijo q si lo denuncio eso me mata y a mis wawas tambien",
+        "lo mataron de rabia a mi tío en la fiesta de la comunidad, le dieron con piedra",
+        "la mataron de celos a mi prima en Ilave y el tipo anda libre",
+        "mi esposo está matando a mis ovejas y dice que después sigo yo",
+        "mi papá no ganó y le dio una paliza a mi mamá al llegar",
+        "mi esposo le dio un golpe a la puerta y me dijo que la próxima soy yo",
+        # a note left, a sermon heard, a kind of case asked: no frame over someone's harm
+        "una chica de mi colegio dejó una nota sobre que se va a quitar la vida",
+        "en la prédica de hoy vi que una señora tenía la cara morada, su esposo la golpea",
+        "buenas, para los casos de maltrato infantil: el vecino encierra a sus hijos sin comer",
+        "en estos casos de abuso qué se hace, una señora le pega a su nieta y la encierra",
+        # "no me hizo daño" quoted never hides what the child shows
+        "no me hizo daño dice, pero mi hija de 4 años se queja que le duele ahí abajo",
+        # a job title is no idiom when it names who does the harm
+        "el auxiliar de educación le toca a las alumnas en el colegio de Ilave",
+    ],
+)
+def test_idioms_and_frames_never_hide_a_case(engine: Engine, text: str) -> None:
+    assert engine.understanding.read(text).harm.present, text
+    answer = engine.reply(text)
+    assert answer.intent in ("emergency", "referral")
+    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3])
+
+
 # -- the plain disclosures ------------------------------------------------------------
 
 
@@ -215,6 +244,12 @@ def test_who_the_writer_is_is_no_victim_of_harm_to_another(engine: Engine) -> No
     assert engine.understanding.read(told).victims == ("nna",)
     harmed = engine.understanding.read("soy abuela y mi hijo me pega")
     assert "adulto_mayor" in harmed.victims
+    # "a mí", "mi casa": done to the writer too, though "mi" says whose
+    for text in (
+        "soy abuela y cuido a mis nietos, mi yerno viene borracho y pega a mi y a los niños",
+        "soy abuelo de 82, mis hijos me abandonaron y mi nuera se quedo con mi casa en Lampa",
+    ):
+        assert "adulto_mayor" in engine.understanding.read(text).victims, text
 
 
 def test_the_service_a_question_asks_about_comes_first(engine: Engine) -> None:
@@ -401,6 +436,10 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "en la misa el padre dijo que no hay que castigar a los hijos con chicote",
         "lo leí en una nota sobre una bebé abandonada, ¿qué es la desprotección familiar?",
         "CIAM de Ayaviri: para los casos de adultos mayores abandonados, ¿el Mi60+ va a la casa?",
+        "para los casos de adultos mayores maltratados o abandonados por sus hijos, ¿el Mi60+ va?",
+        "estoy preparando la prédica del culto sobre el maltrato, ¿cuántas llamadas hubo?",
+        "soy auxiliar de educación en Puno, ¿cuántas DEMUNA hay en la provincia?",
+        "la helada está matando a las crías en Macusani, ¿hay CIAM en Carabaya?",
     ],
 )
 def test_violence_words_without_a_case_are_not_emergencies(engine: Engine, text: str) -> None:
@@ -461,6 +500,9 @@ def test_every_rule_fires(engine: Engine, rule: str) -> None:
             "me golpeaba en Moho, hace un mes me escapé con mis hijos a Ilave, dónde denuncio",
             "el_collao",
         ),
+        # "pega a mí y a mis hijos" is done to the writer: her home is the case's place
+        ("soy de Juli pero vivo en Ilave, mi esposo pega a mi y a mis hijos", "el_collao"),
+        ("soy de Lampa pero ahora vivo en Juliaca, mi pareja golpea a mi y a mi bebe", "san_roman"),
         # "mi hermano se queda con su pensión" is done to the father, not to the writer
         (
             "vivo en Juliaca pero mi papá de 77 sigue en su casita en Huatasani, mi hermano"
@@ -474,6 +516,15 @@ def test_the_place_where_the_person_is_now(engine: Engine, text: str, province: 
     assert place is not None
     kb = engine.kb
     assert (place.key if place.kind == "province" else kb.districts[place.key].province) == province
+
+
+def test_the_writers_home_when_the_writer_is_harmed_after_others(engine: Engine) -> None:
+    text = (
+        "trabajo en Juliaca pero vivo en Cabana, el papá de mis hijos pega a mis hijos y a mí"
+        " cuando toma"
+    )
+    place = engine.understanding.read(text).place
+    assert place is not None and place.name == "Cabana"
 
 
 def test_a_town_outside_is_not_its_namesake_centro_poblado(engine: Engine) -> None:
