@@ -41,15 +41,15 @@ class Lexicons:
         self.english = frozenset(normalize(w) for w in lex.english_words)
         self._normal: dict[str, tuple[str, ...]] = {}
         names = list(self._name_entries())
-        situations = list(self._situation_entries())
+        # with the phrases of a situation that count only beside harm told ("¿dónde
+        # denuncio?"), of kind "case_situation": one pass for both
+        situations = [*self._situation_entries(), *self._situation_entries(case=True)]
         cues = list(self._cue_entries())
         harm = list(self._harm_entries())
         marks = list(self._mark_entries())
         # words as written, no gaps: names, cues, time and other marks, practical topics
         self.plain = Matcher([*names, *cues, *marks, *self._topic_entries()])
         self.situations = Matcher(situations, gaps="any")
-        # phrases of a situation that count only beside harm told ("¿dónde denuncio?")
-        self.case_situations = Matcher(list(self._situation_entries(case=True)), gaps="any")
         self.harm = Matcher(harm, by_root=True, gaps="light", light=self.light)
         markers = [w for m in lex.place_markers for w in [" ".join(normalize(m).split())]]
         # ordinary words, and places outside the department (Sicuani is also a centro poblado)
@@ -63,7 +63,7 @@ class Lexicons:
         self.joke_categories = frozenset(kb.harm.jokes.categories if kb.harm.jokes else ())
         self.lasting = frozenset(a.id for a in kb.harm.acts if a.lasting)
         self.act_victims = {a.id: frozenset(a.only_for) for a in kb.harm.acts if a.only_for}
-        matchers = (self.plain, self.situations, self.case_situations, self.harm)
+        matchers = (self.plain, self.situations, self.harm)
         self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
         self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))
         self.vocabulary |= {w[1:] for w in self.vocabulary if w.startswith("=")}
@@ -177,7 +177,7 @@ class Lexicons:
     def _situation_entries(self, *, case: bool = False) -> Iterable[Entry]:
         return self._entries(
             (
-                ("situation", sit.id, name)
+                ("case_situation" if case else "situation", sit.id, name)
                 for sit in self.kb.situations.values()
                 for name in (sit.case_phrases if case else sit.phrases)
             ),

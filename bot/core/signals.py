@@ -134,10 +134,14 @@ def read_signals(
     fuzzy_at = {i for i, (a, b) in enumerate(zip(raw_words, words, strict=True)) if a != b}
     message = Words(words)
     plain = lex.plain.find(message)
+    situated = lex.situations.find(message)
     names = [
         Hit(h.kind, h.key, h.start, h.end, any(i in fuzzy_at for i in range(h.start, h.end)))
         for h in _select_spans(
-            [*(h for h in plain if h.kind in NAME_KINDS), *lex.situations.find(message)]
+            [
+                *(h for h in plain if h.kind in NAME_KINDS),
+                *(h for h in situated if h.kind == "situation"),
+            ]
         )
     ]
     names = [h for h in names if not _a_word_not_a_place(lex, h, words)]
@@ -180,7 +184,7 @@ def read_signals(
     victims = harm.victims or _victims(harm_hits, words)  # _harm read them when harm is told
     others = bool(victims) and not harm.to_writer
     if harm.present:  # "¿dónde denuncio?" beside harm told: that situation too
-        told = _unique([*situations, *(h.key for h in lex.case_situations.find(message))])
+        told = _unique([*situations, *(h.key for h in situated if h.kind == "case_situation")])
         situations = sorted(told, key=lambda s: kb.situations[s].priority)
     situations = _victims_first(kb, situations, victims)
     residence = [
