@@ -276,6 +276,7 @@ class Lexicon(_Record):
     gap_words: list[Text] = field(default_factory=list)
     shouted: list[Text] = field(default_factory=list)
     calm_shouts: list[Text] = field(default_factory=list)  # "¡ayuda con mi tarea!": no danger
+    place_suffixes: list[str] = field(default_factory=list)  # "Macusanipi": in Macusani
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
     ]

@@ -57,6 +57,14 @@ class Lexicons:
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
         self.place_markers = frozenset(markers)
         self.word_places = frozenset(normalize(w) for w in lex.word_places)
+        self.place_suffixes = tuple(normalize(s) for s in lex.place_suffixes)
+        self.place_names = frozenset(
+            normalize(name)
+            for name in [
+                *(p.name for p in kb.provinces.values()),
+                *(d.name for d in kb.districts.values()),
+            ]
+        )
         self.negations = frozenset(normalize(w) for w in kb.harm.negations)
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
@@ -263,7 +271,15 @@ class Lexicons:
             or stem(word) in self._harm_roots
         ):
             return word
-        return self._closest(word) or word
+        return self._place_in(word) or self._closest(word) or word
+
+    def _place_in(self, word: str) -> str | None:
+        """A place with a Quechua or Aymara case ending ("Macusanipi": in Macusani,
+        "Punomanta": from Puno), as the place."""
+        for suffix in self.place_suffixes:
+            if word.endswith(suffix) and word[: -len(suffix)] in self.place_names:
+                return word[: -len(suffix)]
+        return None
 
     def _closest(self, word: str) -> str | None:
         same_sound = self._by_sound.get(phonetic(word))

@@ -551,6 +551,13 @@ def test_the_writers_office_is_not_the_place_when_the_department_is_asked(
     assert place is not None and place.kind == "department"
 
 
+def test_a_place_with_a_quechua_or_aymara_ending_is_the_place(engine: Engine) -> None:
+    for text, province in (("sapallay kashani Macusanipi", "carabaya"), ("Ilaveru", "el_collao")):
+        place = engine.understanding.read(text).place
+        assert place is not None and engine.kb.districts[place.key].province == province
+    assert engine.understanding.read("la semana pasada").place is None
+
+
 def test_all_of_puno_is_the_department(engine: Engine) -> None:
     place = engine.understanding.read("cuántas beneficencias hay en todo Puno").place
     assert place is not None and place.kind == "department"
