@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.knowledge import Knowledge
@@ -124,12 +124,11 @@ def read_signals(
     normalized: str,
     raw_words: list[str],
     words: list[str],
-    sentences: Callable[[], Sentences] | None = None,
+    sentences: Sentences | None = None,
 ) -> Signals:
     """The signals of a message whose words were corrected into ``words``; ``sentences``
-    gives, when asked (only a message with a practical question needs them), the sentence of
-    each word and the sentences written as questions (without it, the message is one
-    sentence, a question if it has "?")."""
+    gives the sentence of each word and the sentences written as questions (without it, the
+    message is one sentence, a question if it has "?")."""
     kb = lex.kb
     fuzzy_at = {i for i, (a, b) in enumerate(zip(raw_words, words, strict=True)) if a != b}
     message = Words(words)
@@ -261,7 +260,7 @@ def _topics(plain: list[Hit]) -> tuple[str, ...]:
 def _asked(
     plain: list[Hit],
     names: list[Hit],
-    sentences: Callable[[], Sentences] | None,
+    sentences: Sentences | None,
     text: str,
     count: int,
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -269,10 +268,11 @@ def _asked(
     ``asking``: "quisiera saber", "cuánto") and, for each topic, the service named last
     before it in its sentence, else first after it ("el CEM me queda lejos, ¿la Línea 100
     atiende en quechua?": the Línea 100's languages)."""
-    topics = [h for h in plain if h.kind == "topic" and h.key in _topics(plain)]
+    told = set(_topics(plain))
+    topics = [h for h in plain if h.kind == "topic" and h.key in told]
     if not topics:
         return (), ()
-    ids, questions = sentences() if sentences is not None else ([], frozenset())
+    ids, questions = sentences if sentences is not None else ([], frozenset())
     if len(ids) != count:
         ids = [0] * count
         questions = frozenset({0} if "?" in text or "¿" in text else ())

@@ -59,9 +59,15 @@ MAX_KNOWN_LEN = 30  # longer words (4 096 "a") are squeezed each time, never kep
 _squeeze_known = lru_cache(maxsize=16384)(_squeeze)  # words recur: each squeezed once
 
 
-def normalize(text: str, abbreviations: Mapping[str, str] | None = None) -> str:
-    """Fold, drop punctuation, squeeze repeated letters and expand chat abbreviations."""
-    cleaned = _clean(text[:4096])
+MAX_CHARS = 4096  # a message is read up to here (Telegram's own limit)
+
+
+def normalize(
+    text: str, abbreviations: Mapping[str, str] | None = None, *, limit: int | None = MAX_CHARS
+) -> str:
+    """Fold, drop punctuation, squeeze repeated letters and expand chat abbreviations (of the
+    first ``limit`` characters)."""
+    cleaned = _clean(text[:limit])
     if not abbreviations:
         return cleaned
     tokens = cleaned.split()

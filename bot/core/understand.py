@@ -16,7 +16,7 @@ from bot.core.model import Context
 from bot.core.practical import practical
 from bot.core.query import Query
 from bot.core.signals import Signals, read_signals
-from bot.core.text import normalize, split_clitics
+from bot.core.text import MAX_CHARS, normalize, split_clitics
 
 T = TypeVar("T")
 
@@ -31,15 +31,10 @@ class Understanding:
     def read(self, text: str) -> Signals:
         """The signals of a message, before any decision."""
         lex = self.lexicons
-        normalized = normalize(lex.emoji_as_words(text), lex.abbreviations)
-        every_word = split_clitics(normalized.split())
+        normalized, every_word, ids, questions = _sentences(lex, text)
         raw_words = _bounded(every_word)
         words = [lex.correct(w) for w in raw_words]
-
-        def sentences() -> tuple[list[int], frozenset[int]]:
-            ids, questions = _sentences(lex, text, len(every_word))
-            return _bounded(ids), questions
-
+        sentences = (_bounded(ids), questions)
         return read_signals(lex, text, normalized, raw_words, words, sentences)
 
     def opinion(self, signals: Signals) -> Opinion | None:
@@ -56,23 +51,31 @@ class Understanding:
 HEAD_WORDS, TAIL_WORDS = 160, 60
 # a sentence ends at ".", "!" or "?" followed by a space, at a line break, or before "¿"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?=¿)")
+SENTENCE_MARK = "qxfinq"  # a word normalisation keeps as it is, between two sentences
 
 
-def _sentences(lex: Lexicons, text: str, count: int) -> tuple[list[int], frozenset[int]]:
-    """The sentence of each of the ``count`` words of a message, and the sentences written
-    as questions ("...?", "¿..."): which question a practical topic is asked in. When the
-    sentences do not add up to the message's words, the message is one sentence."""
-    pieces = _SENTENCE_END.split(text[:4096])
+def _sentences(lex: Lexicons, text: str) -> tuple[str, list[str], list[int], frozenset[int]]:
+    """A message normalised (its emoji read as words), its words with their pronouns apart,
+    the sentence of each word, and the sentences written as questions ("...?", "¿..."):
+    which question a practical topic is asked in. The sentences are joined by a word of
+    their own, so that the message is normalised once."""
+    pieces = _SENTENCE_END.split(lex.emoji_as_words(text)[:MAX_CHARS])
+    questions = frozenset(
+        i for i, p in enumerate(pieces) if p.strip().endswith("?") or p.strip().startswith("¿")
+    )
+    joined = f" {SENTENCE_MARK} ".join(pieces)
+    marked = normalize(joined, lex.abbreviations, limit=None).split()
+    words: list[str] = []
     ids: list[int] = []
-    questions = set()
-    for i, piece in enumerate(pieces):
-        words = normalize(lex.emoji_as_words(piece), lex.abbreviations).split()
-        ids += [i] * len(split_clitics(words))
-        if piece.strip().endswith("?") or piece.strip().startswith("¿"):
-            questions.add(i)
-    if len(ids) != count:
-        return [0] * count, frozenset({0} if "?" in text or "¿" in text else ())
-    return ids, frozenset(questions)
+    sentence = 0
+    for word in split_clitics(marked):
+        if word == SENTENCE_MARK:
+            sentence += 1
+        else:
+            words.append(word)
+            ids.append(sentence)
+    normalized = " ".join(w for w in marked if w != SENTENCE_MARK)
+    return normalized, words, ids, questions
 
 
 def _bounded(words: list[T]) -> list[T]:
