@@ -124,11 +124,10 @@ def read_signals(
     normalized: str,
     raw_words: list[str],
     words: list[str],
-    sentences: Sentences | None = None,
+    sentences: Sentences,
 ) -> Signals:
     """The signals of a message whose words were corrected into ``words``; ``sentences``
-    gives the sentence of each word and the sentences written as questions (without it, the
-    message is one sentence, a question if it has "?")."""
+    gives the sentence of each word and the sentences written as questions."""
     kb = lex.kb
     fuzzy_at = {i for i, (a, b) in enumerate(zip(raw_words, words, strict=True)) if a != b}
     message = Words(words)
@@ -197,7 +196,8 @@ def read_signals(
         (h.name for h in found if place is not None and place.key in h.districts), None
     )
     programmes = {s.programme for s in kb.services.values()}
-    asked_topics, topic_services = _asked(plain, names, sentences, text, len(words))
+    topics = _topics(plain)
+    asked_topics, topic_services = _asked(plain, topics, names, sentences)
     return Signals(
         text=text,
         normalized=normalized,
@@ -236,7 +236,7 @@ def read_signals(
         people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
         victims=victims,
         english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
-        topics=_topics(plain),
+        topics=topics,
         asked_topics=asked_topics,
         topic_services=topic_services,
         harm=harm,
@@ -258,24 +258,16 @@ def _topics(plain: list[Hit]) -> tuple[str, ...]:
 
 
 def _asked(
-    plain: list[Hit],
-    names: list[Hit],
-    sentences: Sentences | None,
-    text: str,
-    count: int,
+    plain: list[Hit], told: Sequence[str], names: list[Hit], sentences: Sentences
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """The practical topics asked (their sentence is a question, or holds a word of
     ``asking``: "quisiera saber", "cuánto") and, for each topic, the service named last
     before it in its sentence, else first after it ("el CEM me queda lejos, ¿la Línea 100
-    atiende en quechua?": the Línea 100's languages)."""
-    told = set(_topics(plain))
+    atiende en quechua?": the Línea 100's languages); ``told``: the message's topics."""
     topics = [h for h in plain if h.kind == "topic" and h.key in told]
     if not topics:
         return (), ()
-    ids, questions = sentences if sentences is not None else ([], frozenset())
-    if len(ids) != count:
-        ids = [0] * count
-        questions = frozenset({0} if "?" in text or "¿" in text else ())
+    ids, questions = sentences
     asking = set(questions) | {ids[h.start] for h in plain if h.kind == "asking"}
     services = [h for h in names if h.kind == "service"]
     asked: list[str] = []
@@ -366,7 +358,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         specific=specific,
         first_person=first,
         # a frame, unless someone told the writer ("en la charla una alumna me contó que…")
-        framed=_frames(hits, hits, words) and not any(h.kind == "told" for h in hits),
+        framed=_frames(hits, before) and not any(h.kind == "told" for h in hits),
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
         joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),
@@ -408,17 +400,19 @@ def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequenc
     ("mi hija") named nor harmed, nor grave harm told of someone in particular ("en la
     radio dijeron que un niño de mi barrio desapareció": the model's gates judge it; "un
     trabajo sobre la trata de personas" is homework)."""
-    own = any(w in MY for w in _before_people(hits, words))
+    before = _before_people(hits, words)
+    own = any(w in MY for w in before)
     quiet = not harm.present and not (harm.level == "grave" and harm.specific)
-    return quiet and not own and _frames(marks, hits, words)
+    return quiet and not own and _frames(marks, before)
 
 
-def _frames(marks: list[Hit], hits: list[Hit], words: Sequence[str]) -> bool:
+def _frames(marks: list[Hit], before: list[str]) -> bool:
     """A frame among the hits; a kind of case asked about ("para los casos de", harm.yaml
     ``case_kinds``) only while nobody in particular is named ("para los casos de maltrato: EL
     vecino encierra a sus hijos", "UNA señora le pega a su nieta" are cases; "adultos mayores
-    abandonados por sus hijos" is a kind)."""
-    particular = any(w in MY or w in PARTICULAR for w in _before_people(hits, words))
+    abandonados por sus hijos" is a kind); ``before``: the word before each person named
+    (``_before_people``)."""
+    particular = any(w in MY or w in PARTICULAR for w in before)
     return any(h.kind == "frame" and not (h.key == "kind" and particular) for h in marks)
 
 
@@ -520,9 +514,8 @@ def _place(
     """The reading taken for the place named (the first, or the first said to be where the
     person is now: "soy de Moho pero vivo en Puno"; not the writer's own office when the whole
     department is asked about: "laboro en la beneficencia de Ayaviri, ¿cuántas hay en todo
-    Puno?"), the
-    other readings of that name, and the first reading of every other place named ("en Puno
-    y San Román")."""
+    Puno?"), the other readings of that name, and the first reading of every other place
+    named ("en Puno y San Román")."""
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
         if h.kind in ("province", "district", "department"):

@@ -31,7 +31,7 @@ class Understanding:
     def read(self, text: str) -> Signals:
         """The signals of a message, before any decision."""
         lex = self.lexicons
-        normalized, every_word, ids, questions = _sentences(lex, text)
+        normalized, every_word, ids, questions = _words_and_sentences(lex, text)
         raw_words = _bounded(every_word)
         words = [lex.correct(w) for w in raw_words]
         sentences = (_bounded(ids), questions)
@@ -54,7 +54,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?=¿)")
 SENTENCE_MARK = "qxfinq"  # a word normalisation keeps as it is, between two sentences
 
 
-def _sentences(lex: Lexicons, text: str) -> tuple[str, list[str], list[int], frozenset[int]]:
+def _words_and_sentences(
+    lex: Lexicons, text: str
+) -> tuple[str, list[str], list[int], frozenset[int]]:
     """A message normalised (its emoji read as words), its words with their pronouns apart,
     the sentence of each word, and the sentences written as questions ("...?", "¿..."):
     which question a practical topic is asked in. The sentences are joined by a word of

@@ -42,8 +42,7 @@ class Composer:
             return more(self.kb, query)
         match query.intent:
             case "emergency":
-                card = emergency(
-                    self.kb,
+                card = self.emergency(
                     query.place,
                     query.situation,
                     query.for_someone,
@@ -76,8 +75,9 @@ class Composer:
         situation: str | None = None,
         for_someone: bool = False,
         asked: tuple[str, ...] = (),
+        needs: tuple[str, ...] = (),
     ) -> Answer:
-        return emergency(self.kb, place, situation, for_someone, asked)
+        return emergency(self.kb, place, situation, for_someone, asked, needs)
 
     def locate(self, query: Query) -> Answer:
         return locate(self.kb, query)

@@ -58,8 +58,8 @@ def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
     situation = kb.situations[query.situation] if query.situation else None
     default = kb.practical.default_service
     # the case's own service: the first of its situation with a site somewhere (no Mi60+)
-    sited = [s for s in (situation.services if situation else ()) if kb.total(s)]
-    own = next(iter(sited), default)
+    counted = [s for s in (situation.services if situation else ()) if kb.total(s)]
+    own = next(iter(counted), default)
     named = dict(query.topic_services)
     # a topic the case's answers already answer ("con sus hijas e hijos" of the refuge)
     cases = [query.situation, *query.needs] if query.situation else []
