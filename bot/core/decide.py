@@ -332,12 +332,13 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     categories = s.harm.categories
     found = [named] if named else []
     first = s.harm.victims[0] if s.harm.victims else None
-    if named and any(v.id == first and v.situation == named for v in kb.harm.victims):
-        return named  # the message names its victim's own case: "le pegan, es bullying"
-    for victim in kb.harm.victims:
-        if victim.id == first and (not victim.categories or categories & set(victim.categories)):
+    victim = next((v for v in kb.harm.victims if v.id == first), None)
+    if victim is not None:
+        if named and victim.situation == named:
+            return named  # the message names its victim's own case: "le pegan, es bullying"
+        if not victim.categories or categories & set(victim.categories):
             found.append(victim.situation)
-        if victim.id == first and not s.harm.first_person:
+        if not s.harm.first_person:
             # someone else's child beaten or abused: the child's own case (not "me pega
             # delante de mis hijos", the writer's)
             found += [own for kind, own in victim.by_category.items() if kind in categories]
@@ -347,9 +348,10 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     if chosen == named and kb.situations[chosen].answer is not None and not s.harm.first_person:
         # a need ("¿dónde denuncio?") beside the case of someone else of the same priority (an
         # older adult's): the victim's services, and the need's answer said too (``needs``)
+        own = victim.situation if victim is not None else None
         level = kb.situations[chosen].priority
-        own = [v.situation for v in kb.harm.victims if v.id == first]
-        return next((o for o in own if o in found and kb.situations[o].priority == level), chosen)
+        if own in found and kb.situations[own].priority == level:
+            return own
     return chosen
 
 

@@ -612,6 +612,7 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
     situation_ids = {t.id for t in situations_f.situations}
     harm_refs = _Refs(directory / FILES["harm"], h_node, h_data)
     harm_refs.unique([a.id for a in harm.acts], "acts", "id de acto")
+    harm_refs.unique([v.id for v in harm.victims], "victims", "id de víctima")
     harm_refs.require(
         harm.situation in situation_ids,
         ["situation"],

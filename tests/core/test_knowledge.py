@@ -184,6 +184,11 @@ BROKEN = {
         lambda s: s.replace("- id: pam\n", "- id: nna\n", 1),
         "repetido",
     ),
+    "duplicate victim": (
+        "harm.yaml",
+        lambda s: s.replace("\n  - id: discapacidad\n", "\n  - id: nna\n", 1),
+        "repetido",
+    ),
     "missing description": (
         "services.yaml",
         lambda s: _drop_first_description(s),
