@@ -262,6 +262,23 @@ class Situation(_Record):
 AnswerCue = Literal["most", "least", "compare", "more", "here"]
 
 
+PlaceLevel = Literal["district", "province", "department"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Grammar(_Record):
+    """The small words of the language that the reading of a message relies on."""
+
+    articles: list[Text]  # "¿hay UN CEM…?": between "hay" and a service
+    definite: list[Text]  # "en LA Rinconada": between a place word and a place
+    mine: list[Text]  # "MI hija": the writer's own
+    particular: list[Text]  # "UNA señora", "ESTE vecino": someone in particular
+    whose: list[Text]  # "SU hija": someone's, not said whose
+    site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites
+    also_objects: list[Text]  # "pega a mis hijos Y A mí": one more object of the act
+    place_levels: dict[Text, PlaceLevel]  # "distrito de Puno": the district
+
+
 @dataclass(frozen=True, kw_only=True)
 class Lexicon(_Record):
     """Words of the users' language: the understanding reads these, nothing is hard-coded.
@@ -295,6 +312,7 @@ class Lexicon(_Record):
     indicators: dict[Id, list[Text]] = field(default_factory=dict)
     periods: dict[Period, list[Text]]
     stopwords: list[Text]
+    grammar: Grammar
 
     def __post_init__(self) -> None:
         for intent, cues in self.intent_cues.items():

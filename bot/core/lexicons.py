@@ -54,7 +54,16 @@ class Lexicons:
         markers = [w for m in lex.place_markers for w in [" ".join(normalize(m).split())]]
         # ordinary words, and places outside the department (Sicuani is also a centro poblado)
         ordinary = [normalize(w) for w in [*lex.not_places, *lex.other_places]]
-        self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords])
+        grammar = lex.grammar
+        self.articles = frozenset(normalize(w) for w in grammar.articles)
+        self.mine = frozenset(normalize(w) for w in grammar.mine)
+        self.particular = frozenset(normalize(w) for w in grammar.particular)
+        self.singular = self.particular | {normalize(w) for w in grammar.whose}
+        self.site_questions = frozenset(normalize(w) for w in grammar.site_questions)
+        self.also_objects = frozenset(tuple(normalize(w).split()) for w in grammar.also_objects)
+        self.place_levels = {normalize(w): level for w, level in grammar.place_levels.items()}
+        definite = [normalize(w) for w in grammar.definite]
+        self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords], definite)
         self.place_markers = frozenset(markers)
         self.word_places = frozenset(normalize(w) for w in lex.word_places)
         self.place_suffixes = tuple(normalize(s) for s in lex.place_suffixes)

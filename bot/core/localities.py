@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from bot.core.knowledge import Locality
 from bot.core.text import normalize
 
-ARTICLES = frozenset({"la", "el", "los", "las"})
-
 
 @dataclass(frozen=True, slots=True)
 class LocalityHit:
@@ -35,9 +33,14 @@ class Localities:
     """The index of localities by the first word of their names."""
 
     def __init__(
-        self, localities: Iterable[Locality], markers: Iterable[str], ordinary: Iterable[str]
+        self,
+        localities: Iterable[Locality],
+        markers: Iterable[str],
+        ordinary: Iterable[str],
+        articles: Iterable[str],
     ) -> None:
         self.markers = frozenset(markers)
+        self.articles = frozenset(articles)
         ordinary = frozenset(ordinary)
         entries: dict[tuple[str, ...], tuple[str, dict[str, None]]] = {}
         # urban centros poblados and barrios first: a shared name is most likely the town
@@ -77,7 +80,7 @@ class Localities:
 
     def _announced(self, words: Sequence[str], i: int) -> bool:
         j = i - 1
-        while j >= 0 and words[j] in ARTICLES:
+        while j >= 0 and words[j] in self.articles:
             j -= 1
         return j >= 0 and words[j] in self.markers
 

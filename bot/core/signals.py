@@ -15,14 +15,6 @@ from bot.core.matcher import Hit, Words
 from bot.core.query import HarmTime, Place
 from bot.core.text import fold, normalize
 
-PLACE_WORDS = {
-    "distrito": "district",
-    "provincia": "province",
-    "departamento": "department",
-    "region": "department",
-    "todo": "department",  # "en todo Puno": the department
-    "toda": "department",
-}
 CORRECTED_NAMES = frozenset({"service", "province", "district"})
 NAME_KINDS = frozenset({"service", "term", "province", "district", "department", "period"})
 CUE_KINDS = frozenset(
@@ -31,10 +23,6 @@ CUE_KINDS = frozenset(
 # the sentence of each word of a message, and the sentences written as questions
 Sentences = tuple[Sequence[int], frozenset[int]]
 MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role"})
-# "¿cuántos CEM hay...?", "¿hay un CEM...?": a question about the sites of a service
-SITE_QUESTION = frozenset({"cuantos", "hay", "existe", "existen"})
-ARTICLES = frozenset({"un", "una", "unos", "unas", "algun", "alguna", "el", "la", "los", "las"})
-MY = frozenset({"mi", "mis", "nuestra", "nuestro", "nuestras", "nuestros"})
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
@@ -190,7 +178,7 @@ def read_signals(
     ]
     offices = [h.end for h in names if h.kind == "service" and h.key in own]
     place, alternatives, other_places = _place(
-        kb, names, words, residence, frozenset((h.start, h.end) for h in found), offices
+        lex, names, words, residence, frozenset((h.start, h.end) for h in found), offices
     )
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
@@ -228,7 +216,7 @@ def read_signals(
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
         affiliation=_affiliated(cues, names),
-        asks_sites=_asks_sites(words, names),
+        asks_sites=_asks_sites(lex, words, names),
         content_words=sum(w not in lex.stopwords for w in words),
         unexplained=len(unexplained),
         fuzzy_service=any(h.fuzzy for h in names if h.kind == "service"),
@@ -241,7 +229,7 @@ def read_signals(
         topic_services=topic_services,
         harm=harm,
         asks=frozenset(h.key for h in cues if h.kind == "ask"),
-        framed=_framed(harm, marks, harm_hits, words),
+        framed=_framed(lex, harm, marks, harm_hits, words),
     )
 
 
@@ -300,10 +288,6 @@ def shouted(lex: Lexicons, text: str) -> bool:
 
 
 LEVELS = ("low", "normal", "grave")
-SINGULAR = frozenset(
-    {"un", "una", "el", "la", "este", "esta", "ese", "esa", "aquel", "aquella", "su", "sus"}
-)
-PARTICULAR = SINGULAR - {"su", "sus"}  # "una señora", not "abandonados por sus hijos"
 
 
 def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> HarmReading:
@@ -335,19 +319,21 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         for h in hits
         if h.kind in ("victim", "agent") and words[h.start] not in lex.stopwords
     }
-    writer_harmed = loud or any(words[f.start] not in MY or f.end not in people_at for f in mine)
+    writer_harmed = loud or any(
+        words[f.start] not in lex.mine or f.end not in people_at for f in mine
+    )
     # "pega a mis hijos y a mí": the writer named after the act, as one more of its objects
     writer_harmed = writer_harmed or any(
         f.kind == "first"
         and words[f.start] == "mi"
-        and tuple(words[max(0, f.start - 2) : f.start]) in (("y", "a"), ("e", "a"))
+        and tuple(words[max(0, f.start - 2) : f.start]) in lex.also_objects
         and f.end not in people_at
         and any(a.start < f.start for a in act_hits)
         for f in hits
     )
     before = _before_people(hits, words)
-    personal = first or any(w in MY for w in before)
-    specific = personal or any(w in SINGULAR for w in before)
+    personal = first or any(w in lex.mine for w in before)
+    specific = personal or any(w in lex.singular for w in before)
     return HarmReading(
         acts=tuple(acts),
         categories=frozenset(lex.act_category.get(a, "pedido") for a in acts),
@@ -358,7 +344,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         specific=specific,
         first_person=first,
         # a frame, unless someone told the writer ("en la charla una alumna me contó que…")
-        framed=_frames(hits, before) and not any(h.kind == "told" for h in hits),
+        framed=_frames(lex, hits, before) and not any(h.kind == "told" for h in hits),
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
         joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),
@@ -395,24 +381,26 @@ def _before_people(hits: list[Hit], words: Sequence[str]) -> list[str]:
     ]
 
 
-def _framed(harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequence[str]) -> bool:
+def _framed(
+    lex: Lexicons, harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequence[str]
+) -> bool:
     """Homework, a novel, the news, a training: a frame, and nobody of the writer's own
     ("mi hija") named nor harmed, nor grave harm told of someone in particular ("en la
     radio dijeron que un niño de mi barrio desapareció": the model's gates judge it; "un
     trabajo sobre la trata de personas" is homework)."""
     before = _before_people(hits, words)
-    own = any(w in MY for w in before)
+    own = any(w in lex.mine for w in before)
     quiet = not harm.present and not (harm.level == "grave" and harm.specific)
-    return quiet and not own and _frames(marks, before)
+    return quiet and not own and _frames(lex, marks, before)
 
 
-def _frames(marks: list[Hit], before: list[str]) -> bool:
+def _frames(lex: Lexicons, marks: list[Hit], before: list[str]) -> bool:
     """A frame among the hits; a kind of case asked about ("para los casos de", harm.yaml
     ``case_kinds``) only while nobody in particular is named ("para los casos de maltrato: EL
     vecino encierra a sus hijos", "UNA señora le pega a su nieta" are cases; "adultos mayores
     abandonados por sus hijos" is a kind); ``before``: the word before each person named
     (``_before_people``)."""
-    particular = any(w in MY or w in PARTICULAR for w in before)
+    particular = any(w in lex.mine or w in lex.particular for w in before)
     return any(h.kind == "frame" and not (h.key == "kind" and particular) for h in marks)
 
 
@@ -504,7 +492,7 @@ def _outermost(hits: list[Hit]) -> list[Hit]:
 
 
 def _place(
-    kb: Knowledge,
+    lex: Lexicons,
     hits: list[Hit],
     words: Sequence[str],
     residence: Sequence[int] = (),
@@ -516,6 +504,7 @@ def _place(
     department is asked about: "laboro en la beneficencia de Ayaviri, ¿cuántas hay en todo
     Puno?"), the other readings of that name, and the first reading of every other place
     named ("en Puno y San Román")."""
+    kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
         if h.kind in ("province", "district", "department"):
@@ -524,7 +513,7 @@ def _place(
     spans: list[tuple[int, int]] = []
     now_at: int | None = None
     for start, end in sorted(by_span)[:MAX_PLACES]:
-        if reading := _readings(kb, by_span[(start, end)], words, start, end):
+        if reading := _readings(lex, by_span[(start, end)], words, start, end):
             if now_at is None and any(0 <= start - e <= RESIDENCE_GAP for e in residence):
                 now_at = len(readings)
             readings.append(reading)
@@ -580,10 +569,11 @@ def _reading_in(kb: Knowledge, readings: list[Place], other: Place) -> list[Plac
 
 
 def _readings(
-    kb: Knowledge, here: list[Hit], words: Sequence[str], start: int, end: int
+    lex: Lexicons, here: list[Hit], words: Sequence[str], start: int, end: int
 ) -> list[Place]:
     """Every reading of the place name at ``start:end`` (its ``here`` hits), the most likely
-    first."""
+    first: of the kind a word beside it says ("el distrito de Puno")."""
+    kb = lex.kb
     options: list[Place] = [
         Place("province", h.key, kb.provinces[h.key].name) for h in here if h.kind == "province"
     ]
@@ -603,7 +593,7 @@ def _readings(
     if before == "de" and start > 1:
         before = words[start - 2]
     after = words[end] if end < len(words) else ""
-    wanted = PLACE_WORDS.get(before) or PLACE_WORDS.get(after)
+    wanted = lex.place_levels.get(before) or lex.place_levels.get(after)
     options.sort(key=lambda p: p.kind != wanted)
     return options
 
@@ -666,15 +656,15 @@ def _next_to_a_name(cues: list[Hit], names: list[Hit]) -> bool:
     )
 
 
-def _asks_sites(words: Sequence[str], names: list[Hit]) -> bool:
+def _asks_sites(lex: Lexicons, words: Sequence[str], names: list[Hit]) -> bool:
     """A service named right after "cuántos", "hay", "existe" (articles between)."""
     for h in names:
         if h.kind != "service":
             continue
         i = h.start - 1
-        while i >= 0 and words[i] in ARTICLES:
+        while i >= 0 and words[i] in lex.articles:
             i -= 1
-        if i >= 0 and words[i] in SITE_QUESTION:
+        if i >= 0 and words[i] in lex.site_questions:
             return True
     return False
 

@@ -3,14 +3,17 @@ below the district, and bad input."""
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from bot.core.decide import RULES
 from bot.core.engine import Engine
-from bot.core.knowledge import Knowledge
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
 from bot.core.model import Context
+from bot.core.query import Place
 from bot.core.templates import TemplateError, expand
 from bot.core.text import normalize, split_clitics, stem
 
@@ -708,3 +711,19 @@ def test_a_threat_said_laughing_is_referred_not_an_emergency(engine: Engine) -> 
         "emergency"
     )
     assert engine.understand("mi jefe me va a matar si llego tarde").intent == "emergency"
+
+
+def test_the_small_words_of_the_grammar_are_data(tmp_path: Path, engine: Engine) -> None:
+    """lexicon.yaml ``grammar``: without "todo" among the place levels, "en todo Puno" is the
+    province, no longer the department."""
+    question = "cuantos cem hay en todo puno"
+    assert engine.understand(question).place == Place("department", "puno", "Puno")
+    target = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, target)
+    path = target / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = '    todo: department  # "en todo Puno": el departamento\n'
+    assert line in text
+    path.write_text(text.replace(line, "", 1), encoding="utf-8")
+    changed = Engine(load_knowledge(target)).understand(question)
+    assert changed.place == Place("province", "puno", "Puno")
