@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.knowledge import Knowledge
@@ -78,7 +78,7 @@ class Signals:
     alternatives: tuple[Place, ...]
     other_places: tuple[Place, ...]
     cues: frozenset[str]
-    cue_weight: dict[str, int]
+    cue_weight: dict[str, float]
     greeting: frozenset[str]
     oos_words: int
     oos_next_to_name: bool
@@ -139,6 +139,7 @@ def read_signals(
     names, found = _with_localities(names, lex.localities.find(raw_words))
     cues = [h for h in plain if h.kind in CUE_KINDS]
     names, cues = _settle_overlaps(names, cues)
+    asking = _asking(plain, sentences)
     marks = [h for h in plain if h.kind in MARK_KINDS]
     harm_hits = _without_idioms(
         [
@@ -178,7 +179,13 @@ def read_signals(
     ]
     offices = [h.end for h in names if h.kind == "service" and h.key in own]
     place, alternatives, other_places = _place(
-        lex, names, words, residence, frozenset((h.start, h.end) for h in found), offices
+        lex,
+        names,
+        words,
+        residence,
+        frozenset((h.start, h.end) for h in found),
+        offices,
+        None if harm.present else _asked_not_home(asking, cues, others),
     )
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
@@ -206,7 +213,7 @@ def read_signals(
         alternatives=alternatives,
         other_places=other_places,
         cues=frozenset(h.key for h in cues if h.kind == "cue"),
-        cue_weight=_cue_weights(cues),
+        cue_weight=_cue_weights(cues, asking),
         greeting=frozenset(h.key for h in cues if h.kind == "greeting"),
         # another department named beside a place of Puno ("la salida a Cusco, Juliaca") is a
         # road, not a question about elsewhere
@@ -216,7 +223,7 @@ def read_signals(
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
         affiliation=_affiliated(cues, names),
-        asks_sites=_asks_sites(lex, words, names),
+        asks_sites=_asks_sites(lex, words, [h for h in names if asking(h.start)]),
         content_words=sum(w not in lex.stopwords for w in words),
         unexplained=len(unexplained),
         fuzzy_service=any(h.fuzzy for h in names if h.kind == "service"),
@@ -255,8 +262,8 @@ def _asked(
     topics = [h for h in plain if h.kind == "topic" and h.key in told]
     if not topics:
         return (), ()
-    ids, questions = sentences
-    asking = set(questions) | {ids[h.start] for h in plain if h.kind == "asking"}
+    ids = sentences[0]
+    asking = _asking_sentences(plain, sentences)
     services = [h for h in names if h.kind == "service"]
     asked: list[str] = []
     about: dict[str, str] = {}
@@ -498,12 +505,14 @@ def _place(
     residence: Sequence[int] = (),
     localities: frozenset[tuple[int, int]] = frozenset(),
     offices: Sequence[int] = (),
+    asked: Callable[[int], bool] | None = None,
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the place named (the first, or the first said to be where the
     person is now: "soy de Moho pero vivo en Puno"; not the writer's own office when the whole
     department is asked about: "laboro en la beneficencia de Ayaviri, ¿cuántas hay en todo
-    Puno?"), the other readings of that name, and the first reading of every other place
-    named ("en Puno y San Román")."""
+    Puno?"; with ``asked``, the first named in a sentence that asks: "estudio en la UNA Puno.
+    ¿Cuántos CEM hay en El Collao?"), the other readings of that name, and the first reading
+    of every other place named ("en Puno y San Román")."""
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
@@ -528,6 +537,14 @@ def _place(
     ):
         readings.append(readings.pop(0))
         spans.append(spans.pop(0))
+    elif (
+        asked is not None
+        and now_at is None
+        and not any(0 <= spans[0][0] - e <= 1 for e in offices)
+        and (at := _asked_place(lex, words, spans, asked))
+    ):
+        readings.insert(0, readings.pop(at))
+        spans.insert(0, spans.pop(at))
     first = readings[0]
     # another place named is read in the first one when it can be ("cuántos CIAM hay en
     # Melgar y si el de Santa Rosa...": Santa Rosa of Melgar, not of El Collao)
@@ -589,13 +606,44 @@ def _readings(
             options.append(Place("district", d.ubigeo, d.name))
     if any(h.kind == "department" for h in here):
         options.append(Place("department", kb.department.id, kb.department.name))
+    wanted = _level_said(lex, words, start, end)
+    options.sort(key=lambda p: p.kind != wanted)
+    return options
+
+
+def _level_said(lex: Lexicons, words: Sequence[str], start: int, end: int) -> str | None:
+    """The kind of place a word beside the name at ``start:end`` says ("el distrito de
+    Puno", "Puno provincia", "todo Puno"), if any."""
     before = words[start - 1] if start > 0 else ""
     if before == "de" and start > 1:
         before = words[start - 2]
     after = words[end] if end < len(words) else ""
-    wanted = lex.place_levels.get(before) or lex.place_levels.get(after)
-    options.sort(key=lambda p: p.kind != wanted)
-    return options
+    return lex.place_levels.get(before) or lex.place_levels.get(after)
+
+
+def _asked_not_home(
+    asking: Callable[[int], bool], cues: list[Hit], others: bool
+) -> Callable[[int], bool]:
+    """``asking``, but not where the writer says where they live when the case is someone
+    else's ("mi hermana vive en Azángaro… Yo vivo en Juliaca, ¿a dónde reporto esto?")."""
+    homes = [h.end for h in cues if h.kind == "residence" and h.key == "writer" and others]
+    return lambda i: asking(i) and not any(0 <= i - e <= RESIDENCE_GAP for e in homes)
+
+
+def _asked_place(
+    lex: Lexicons, words: Sequence[str], spans: list[tuple[int, int]], asked: Callable[[int], bool]
+) -> int:
+    """The index of the first place named in a sentence that asks, when it is not the first
+    place named ("estudio en la UNA Puno. ¿Cuántos CEM hay en El Collao?"); 0 otherwise. The
+    department's own name said alone ("soy de Ilave, ¿ya funciona en Puno?") may be the
+    whole department or its province: it does not move the place."""
+    own = normalize(lex.kb.department.name)
+    for i, (start, end) in enumerate(spans):
+        if not asked(start):
+            continue
+        plain = " ".join(words[start:end]) == own and not _level_said(lex, words, start, end)
+        return 0 if plain else i
+    return 0
 
 
 # -- hits ---------------------------------------------------------------------------------
@@ -605,13 +653,35 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _cue_weights(cues: list[Hit]) -> dict[str, int]:
+TOLD_CUE = 0.5  # a cue in a sentence that tells, not asks, when another sentence asks
+
+
+def _cue_weights(cues: list[Hit], asking: Callable[[int], bool]) -> dict[str, float]:
     """For each intent, how many of its cues the message has (one inside another counts
-    once: "a dónde derivo" is one cue, not also "a dónde")."""
-    weights: dict[str, int] = defaultdict(int)
+    once: "a dónde derivo" is one cue, not also "a dónde"); a cue in a sentence that only
+    tells ("sé que en Corani hay Estrategia Rural. ¿Atienden casos de niños?") counts less."""
+    weights: dict[str, float] = defaultdict(float)
     for h in _outermost([h for h in cues if h.kind == "cue"]):
-        weights[h.key] += 1
+        weights[h.key] += 1 if asking(h.start) else TOLD_CUE
     return dict(weights)
+
+
+def _asking_sentences(plain: list[Hit], sentences: Sentences) -> set[int]:
+    """The sentences that ask: written as a question, or with a word of ``asking``
+    ("quisiera saber", "cuánto")."""
+    ids, questions = sentences
+    return set(questions) | {ids[h.start] for h in plain if h.kind == "asking"}
+
+
+def _asking(plain: list[Hit], sentences: Sentences) -> Callable[[int], bool]:
+    """Whether the word at a position lies in a sentence that asks (``_asking_sentences``);
+    every word does in a message of one sentence, or where none is written as a question
+    ("...?", "¿...")."""
+    ids, questions = sentences
+    if not questions or len(set(ids)) < 2:
+        return lambda i: True
+    asks = _asking_sentences(plain, sentences)
+    return lambda i: ids[i] in asks
 
 
 def _covered(hits: Iterable[Hit]) -> int:

@@ -383,6 +383,17 @@ def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine)
         "el dueño del cuarto me dice que le pague con otra cosa",
         "mi esposo cobra mi sueldo",
         "ya escribí mi testamento",
+        "la patrona tiene mis documentos y no me paga",
+        "dice que le debo el pasaje y no puedo irme hasta pagar",
+        "en el bar me hacen tomar con los clientes",
+        "la trajeron diciendo que era para atender en una tienda",
+        "mi hija de 14 se fue a convivir con un señor de 30",
+        "mi hermana salió el sábado, ya es martes y no vuelve",
+        "ya van tres días que no sabemos nada de mi hijo",
+        "a su hijo de 8 su papá lo hace cargar costales",
+        "mi cuñado mandó a su hijo de 11 a trabajar a la mina",
+        "mi nieta tiene marcas de correa en las piernas",
+        "su mamá la deja con llave todo el día",
     ],
 )
 def test_harm_without_the_usual_words(engine: Engine, text: str) -> None:
@@ -515,10 +526,14 @@ def test_every_rule_fires(engine: Engine, rule: str) -> None:
     ],
 )
 def test_the_place_where_the_person_is_now(engine: Engine, text: str, province: str) -> None:
+    assert _province_read(engine, text) == province
+
+
+def _province_read(engine: Engine, text: str) -> str:
     place = engine.understanding.read(text).place
     assert place is not None
     kb = engine.kb
-    assert (place.key if place.kind == "province" else kb.districts[place.key].province) == province
+    return place.key if place.kind == "province" else kb.districts[place.key].province
 
 
 def test_the_writers_home_when_the_writer_is_harmed_after_others(engine: Engine) -> None:
@@ -727,3 +742,41 @@ def test_the_small_words_of_the_grammar_are_data(tmp_path: Path, engine: Engine)
     path.write_text(text.replace(line, "", 1), encoding="utf-8")
     changed = Engine(load_knowledge(target)).understand(question)
     assert changed.place == Place("province", "puno", "Puno")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuando tenía 9 años me pegaban y me escapé, ahora tengo 30 y estoy bien",
+        "mi ex me golpeaba pero ahora vivo con mis papás y ya no se acerca",
+    ],
+)
+def test_harm_told_as_over_is_past(engine: Engine, text: str) -> None:
+    # an escape told is a fact of the story, not a fear that lasts (harm.yaml "huida")
+    assert engine.understand(text).harm == "past"
+
+
+def test_fear_of_a_procedure_is_no_harm(engine: Engine) -> None:
+    query = engine.understand("queremos adoptar pero nos da miedo caer en algo ilegal")
+    assert query.harm in ("", "suspected")
+    assert query.intent != "emergency"
+
+
+def test_a_cue_in_a_sentence_that_only_tells_counts_less(engine: Engine) -> None:
+    # "hay un CEDIF" tells; "¿qué hace?" asks
+    query = engine.understand("Leí que en Juli hay un CEDIF. ¿Qué hace exactamente?")
+    assert query.intent == "describe"
+    assert engine.understanding.read("¿Hay un CEDIF en Juli?").asks_sites
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("Estudio en la UNA Puno. ¿Cuántos CEM hay en El Collao?", "el_collao"),
+        # the department's own name alone may be the whole department: the writer's place stays
+        ("Soy de Ilave. ¿Ya funciona Juguemos en Puno?", "el_collao"),
+        ("Vivo en Sandia, ¿hay CEM ahí o tengo que ir hasta Juliaca?", "sandia"),
+    ],
+)
+def test_the_place_a_question_asks_about(engine: Engine, text: str, province: str) -> None:
+    assert _province_read(engine, text) == province
