@@ -749,6 +749,8 @@ def test_the_small_words_of_the_grammar_are_data(tmp_path: Path, engine: Engine)
     [
         "cuando tenía 9 años me pegaban y me escapé, ahora tengo 30 y estoy bien",
         "mi ex me golpeaba pero ahora vivo con mis papás y ya no se acerca",
+        "su esposo la golpeó anoche, la señora está ahora en casa de su hermana",
+        "el padrastro la violó, ya está en el penal",
     ],
 )
 def test_harm_told_as_over_is_past(engine: Engine, text: str) -> None:
