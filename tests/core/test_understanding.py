@@ -394,6 +394,8 @@ def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine)
         "mi cuñado mandó a su hijo de 11 a trabajar a la mina",
         "mi nieta tiene marcas de correa en las piernas",
         "su mamá la deja con llave todo el día",
+        "vuelve mañana de la mina y ya me dijo que me va a hacer pagar",
+        "en la comisaría me dijeron que regrese a mi casa y que arregle con mi esposo",
     ],
 )
 def test_harm_without_the_usual_words(engine: Engine, text: str) -> None:
@@ -427,6 +429,7 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "vi una película donde el esposo golpeaba a su esposa, ¿qué es la Línea 100?",
         "vamos a dar una charla sobre maltrato infantil, qué hace la DEMUNA",
         "me toca pagar la luz mañana",
+        "si no apruebo mi papá me va a hacer pagar la matrícula",
         # look-alikes of phrases of harm.yaml
         "dicen que la tienen en el hospital de Juliaca",
         "la gripe me agarra feo",
