@@ -396,6 +396,10 @@ def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine)
         "su mamá la deja con llave todo el día",
         "vuelve mañana de la mina y ya me dijo que me va a hacer pagar",
         "en la comisaría me dijeron que regrese a mi casa y que arregle con mi esposo",
+        "la fiscalía archivó mi denuncia y él sigue molestándome",
+        "no me quisieron dar el certificado de las lesiones",
+        "mi papá firmó y ahora dicen que su casa ya no es suya",
+        "a mi abuelo le hicieron firmar unos papeles que no entiende",
     ],
 )
 def test_harm_without_the_usual_words(engine: Engine, text: str) -> None:
