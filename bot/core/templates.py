@@ -16,6 +16,8 @@ from dataclasses import dataclass
 MAX_EXPANSIONS = 5000  # per template, when listed: a typo in a rule must not explode
 
 _TOKEN = re.compile(r"\s*([()\[\]|]|<[^<>]+>|[^\s()\[\]|<>]+)")
+# marks of regular expressions, which a template does not read: "(ya )?" is written "[ya]"
+_NOT_TEMPLATE = re.compile(r"[?+{}\\^$]")
 
 
 class TemplateError(ValueError):
@@ -72,6 +74,10 @@ def _tokens(template: str) -> list[str]:
         if match is None:
             raise TemplateError(f"carácter no válido en {template!r}")
         token = match.group(1)
+        if _NOT_TEMPLATE.search(token):
+            raise TemplateError(
+                f"{token!r} no es de una plantilla (lo opcional va entre [ ]) en {template!r}"
+            )
         glued = match.start(1) == pos > 0 and token in ("(", "[") and text[pos - 1] not in "([|"
         if glued:
             tokens.append("+")
