@@ -416,6 +416,8 @@ def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine)
         "pa q sigo si nadie me quiere",
         "se me perdió mi hijita en el mercado",
         "mi abuelo dice que no vale la pena seguir viviendo",
+        # the village fair is where harm happens, not a frame like "una feria informativa"
+        "en la feria de Juli un señor está pegando a su esposa",
     ],
 )
 def test_harm_without_the_usual_words(engine: Engine, text: str) -> None:
@@ -453,6 +455,7 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "en el free fire me secuestraron la cuenta y piden rescate en diamantes",
         "¿qué significa sextorsión? salió en tutoría",
         "para qué sigo si no me alcanza la plata estudiando",
+        "se me perdió mi DNI en la feria, no aparece",
         # look-alikes of phrases of harm.yaml
         "dicen que la tienen en el hospital de Juliaca",
         "la gripe me agarra feo",
