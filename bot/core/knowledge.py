@@ -277,6 +277,7 @@ class Grammar(_Record):
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites
     also_objects: list[Text]  # "pega a mis hijos Y A mí": one more object of the act
     place_levels: dict[Text, PlaceLevel]  # "distrito de Puno": the district
+    person_place: list[Text]  # "una abuelita DE Mañazo": where a person named is from
 
 
 @dataclass(frozen=True, kw_only=True)

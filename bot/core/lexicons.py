@@ -61,6 +61,7 @@ class Lexicons:
         self.singular = self.particular | {normalize(w) for w in grammar.whose}
         self.site_questions = frozenset(normalize(w) for w in grammar.site_questions)
         self.also_objects = frozenset(tuple(normalize(w).split()) for w in grammar.also_objects)
+        self.person_place = frozenset(normalize(w) for w in grammar.person_place)
         self.place_levels = {normalize(w): level for w, level in grammar.place_levels.items()}
         definite = [normalize(w) for w in grammar.definite]
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords], definite)

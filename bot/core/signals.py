@@ -177,6 +177,8 @@ def read_signals(
     residence = [
         h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
     ]
+    if others and harm.present:  # "atendí a una abuelita de Mañazo": where she is from
+        residence += _origins(lex, harm_hits, words, victims)
     offices = [h.end for h in names if h.kind == "service" and h.key in own]
     place, alternatives, other_places = _place(
         lex,
@@ -619,6 +621,21 @@ def _level_said(lex: Lexicons, words: Sequence[str], start: int, end: int) -> st
         before = words[start - 2]
     after = words[end] if end < len(words) else ""
     return lex.place_levels.get(before) or lex.place_levels.get(after)
+
+
+def _origins(
+    lex: Lexicons, hits: list[Hit], words: Sequence[str], victims: Sequence[str]
+) -> list[int]:
+    """Where the place of a victim named may follow: right after the victim's word and a
+    word of ``person_place`` ("una abuelita DE Mañazo", "mi amiga DE Desaguadero")."""
+    return [
+        h.end
+        for h in hits
+        if h.kind == "victim"
+        and h.key in victims
+        and h.end < len(words)
+        and words[h.end] in lex.person_place
+    ]
 
 
 def _asked_not_home(

@@ -807,6 +807,8 @@ def test_a_cue_in_a_sentence_that_only_tells_counts_less(engine: Engine) -> None
         # the department's own name alone may be the whole department: the writer's place stays
         ("Soy de Ilave. ¿Ya funciona Juguemos en Puno?", "el_collao"),
         ("Vivo en Sandia, ¿hay CEM ahí o tengo que ir hasta Juliaca?", "sandia"),
+        # where the harmed person is from, said beside her, beats the writer's workplace
+        ("soy enfermera en Juliaca, atendí a una abuelita de Mañazo, su nuera la empuja", "puno"),
     ],
 )
 def test_the_place_a_question_asks_about(engine: Engine, text: str, province: str) -> None:
