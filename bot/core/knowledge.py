@@ -278,6 +278,7 @@ class Grammar(_Record):
     also_objects: list[Text]  # "pega a mis hijos Y A mí": one more object of the act
     place_levels: dict[Text, PlaceLevel]  # "distrito de Puno": the district
     person_place: list[Text]  # "una abuelita DE Mañazo": where a person named is from
+    origins: list[Text]  # "aunque SOY DE Juliaca": where the writer comes from, not asked about
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -63,6 +63,7 @@ class Lexicons:
         self.also_objects = frozenset(tuple(normalize(w).split()) for w in grammar.also_objects)
         self.person_place = frozenset(normalize(w) for w in grammar.person_place)
         self.place_levels = {normalize(w): level for w, level in grammar.place_levels.items()}
+        self.origins = frozenset(tuple(normalize(w).split()) for w in grammar.origins)
         definite = [normalize(w) for w in grammar.definite]
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords], definite)
         self.place_markers = frozenset(markers)

@@ -647,16 +647,26 @@ def _asked_not_home(
     return lambda i: asking(i) and not any(0 <= i - e <= RESIDENCE_GAP for e in homes)
 
 
+def _from_origin(lex: Lexicons, words: Sequence[str], start: int) -> bool:
+    """Whether the place at ``start`` is where the writer comes from ("aunque soy de
+    Juliaca"), an article between allowed."""
+    j = start
+    while j > 0 and words[j - 1] in lex.localities.articles:
+        j -= 1
+    return any(tuple(words[max(0, j - len(o)) : j]) == o for o in lex.origins)
+
+
 def _asked_place(
     lex: Lexicons, words: Sequence[str], spans: list[tuple[int, int]], asked: Callable[[int], bool]
 ) -> int:
     """The index of the first place named in a sentence that asks, when it is not the first
     place named ("estudio en la UNA Puno. ¿Cuántos CEM hay en El Collao?"); 0 otherwise. The
     department's own name said alone ("soy de Ilave, ¿ya funciona en Puno?") may be the
-    whole department or its province: it does not move the place."""
+    whole department or its province: it does not move the place; nor does where the writer
+    comes from ("Estoy en Ilave. ¿Me atienden aunque soy de Juliaca?")."""
     own = normalize(lex.kb.department.name)
     for i, (start, end) in enumerate(spans):
-        if not asked(start):
+        if not asked(start) or _from_origin(lex, words, start):
             continue
         plain = " ".join(words[start:end]) == own and not _level_said(lex, words, start, end)
         return 0 if plain else i

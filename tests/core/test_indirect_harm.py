@@ -1,6 +1,6 @@
-"""Harm said indirectly: Quechua and Aymara words read from the dictionaries (andean.yaml), wishing to
-die said sideways, a team's "paliza", a homework instruction shouted, a district that is also a
-Quechua word, an animal shelter."""
+"""Harm said indirectly: Quechua and Aymara words read from the dictionaries (andean.yaml),
+wishing to die said sideways, a team's "paliza", a homework instruction shouted, a district
+that is also a Quechua word, an animal shelter."""
 
 from __future__ import annotations
 
