@@ -456,6 +456,7 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "¿qué significa sextorsión? salió en tutoría",
         "para qué sigo si no me alcanza la plata estudiando",
         "se me perdió mi DNI en la feria, no aparece",
+        "me van a matar a preguntas en la exposición, ¿cuántas UPE hay en Puno?",
         # look-alikes of phrases of harm.yaml
         "dicen que la tienen en el hospital de Juliaca",
         "la gripe me agarra feo",
@@ -780,6 +781,7 @@ def test_the_small_words_of_the_grammar_are_data(tmp_path: Path, engine: Engine)
         "mi ex me golpeaba pero ahora vivo con mis papás y ya no se acerca",
         "su esposo la golpeó anoche, la señora está ahora en casa de su hermana",
         "el padrastro la violó, ya está en el penal",
+        "mi sobrina desapareció el sábado pero ya apareció ayer, estaba donde su tía",
     ],
 )
 def test_harm_told_as_over_is_past(engine: Engine, text: str) -> None:
