@@ -408,6 +408,7 @@ def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine)
         "le ofrecen chamba de modelo a mi prima de 15",
         "mi hija de 14 tiene un novio de tiktok que nunca ha visto",
         "el profe me agarra la pierna en el recreo",
+        "el profe me tocó el trasero",
         "el entrenador hace que las chicas se cambien delante de él",
         "el tutor la hace quedar después de clase",
         "ya compré las pastillas, perdónenme por lo que voy a hacer",
@@ -457,6 +458,7 @@ def test_a_question_about_a_service_keeps_the_emergency_card(engine: Engine) -> 
         "para qué sigo si no me alcanza la plata estudiando",
         "se me perdió mi DNI en la feria, no aparece",
         "me van a matar a preguntas en la exposición, ¿cuántas UPE hay en Puno?",
+        "me tocó la Unidad de Protección Especial en la exposición, ¿dónde queda?",
         # look-alikes of phrases of harm.yaml
         "dicen que la tienen en el hospital de Juliaca",
         "la gripe me agarra feo",
