@@ -11,11 +11,12 @@ from bot.core.knowledge import Knowledge
 from bot.core.localities import Localities
 from bot.core.matcher import NUMBER, Entry, Matcher, forms
 from bot.core.templates import Choice, Item, Pattern, parse
-from bot.core.text import normalize, phonetic, split_clitics, stem
+from bot.core.text import MAX_KNOWN_LEN, normalize, phonetic, split_clitics, stem
 
 MIN_FUZZY_LEN = 5  # shorter words are never corrected by edit distance ("juli", "car"...)
 MIN_PHONETIC_LEN = 4  # nor, below this, by sound
 MAX_CORRECTIONS_CACHED = 20000
+MAX_TOKENS_CACHED = 20000  # a message's tokens whose words are kept (``token_words``)
 # Typos are corrected only towards names (services, places, terms, situations) and harm
 # words: correcting towards common question words does more harm than good.
 CORRECTION_KINDS = frozenset(
@@ -101,10 +102,11 @@ class Lexicons:
         # a word with the root of a harm word is never "corrected" into another word
         self._harm_roots = frozenset(stem(w) for w in self.harm.words if len(w) > 3)
         self._corrections: dict[str, str] = {}
+        self._tokens: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
-    # the corrections hold words of messages: never kept on disk
+    # the corrections and tokens hold words of messages: never kept on disk
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_corrections": {}}
+        return {**self.__dict__, "_corrections": {}, "_tokens": {}}
 
     def emoji_as_words(self, text: str) -> str:
         """The emoji of lexicon.yaml read as their words ("😢" is "llanto"); a run of them
@@ -117,6 +119,19 @@ class Lexicons:
             return " " + " ".join(dict.fromkeys(self.emoji[e] for e in one.findall(run[0]))) + " "
 
         return self._emoji_run.sub(words, text)
+
+    def token_words(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """A token of a message (``text.tokens``) as its normalised words, and as those words
+        with their pronouns apart (kept per token, but for very long ones)."""
+        found = self._tokens.get(token)
+        if found is None:
+            said = normalize(token, self.abbreviations, limit=None).split()
+            found = (tuple(said), tuple(split_clitics(said)))
+            if len(token) <= MAX_KNOWN_LEN:
+                if len(self._tokens) > MAX_TOKENS_CACHED:
+                    self._tokens.clear()
+                self._tokens[token] = found
+        return found
 
     # -- entries ---------------------------------------------------------------------------
 

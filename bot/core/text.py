@@ -9,13 +9,15 @@ from functools import lru_cache
 
 import Stemmer  # PyStemmer: the Snowball stemmers, compiled
 
-_DIGIT_GROUPS = re.compile(r"(?<!\d)(\d{1,3})((?:[ .,\u00a0\u202f]\d{3})+)(?!\d)")
-_NON_WORD = re.compile(r"[^a-z0-9+]+")
+# each pattern begins with what it matches, not with a look behind, so that a search skips
+# to the characters that can start a match: "(?<!\d)\d" written as "\d(?<!\d\d)"
+_DIGIT_GROUPS = re.compile(r"(\d(?<!\d\d)\d{0,2})((?:[ .,\u00a0\u202f]\d{3})+)(?!\d)")
+_WORD = re.compile(r"[a-z0-9+]+")
 _REPEATS = re.compile(r"([a-z])\1{2,}")
 _DOUBLED_END = re.compile(r"([aeiou])\1+\b")
 _LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 # an apostrophe inside a word is part of it: Quechua and Aymara "wikch'uy", "yanapt'ita"
-_APOSTROPHE = re.compile("(?<=[a-z])['\u2019\u02bc`](?=[a-z])")
+_APOSTROPHE = re.compile("['\u2019\u02bc`](?<=[a-z].)(?=[a-z])")
 
 
 # Invisible characters inside words ("c\u200bem") are dropped; Cyrillic and Greek letters
@@ -41,10 +43,14 @@ def join_digit_groups(text: str) -> str:
     return _DIGIT_GROUPS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
 
 
+def tokens(text: str) -> list[str]:
+    """The words of a text folded, without punctuation, not yet squeezed."""
+    return _WORD.findall(_APOSTROPHE.sub("", join_digit_groups(fold(text))))
+
+
 def _clean(text: str) -> str:  # not cached: people's messages are not kept once answered
-    text = _NON_WORD.sub(" ", _APOSTROPHE.sub("", join_digit_groups(fold(text))))
     return " ".join(
-        [_squeeze_known(w) if len(w) <= MAX_KNOWN_LEN else _squeeze(w) for w in text.split()]
+        [_squeeze_known(w) if len(w) <= MAX_KNOWN_LEN else _squeeze(w) for w in tokens(text)]
     )
 
 

@@ -16,7 +16,7 @@ from bot.core.model import Context
 from bot.core.practical import practical
 from bot.core.query import Query
 from bot.core.signals import Signals, read_signals
-from bot.core.text import MAX_CHARS, normalize, split_clitics
+from bot.core.text import MAX_CHARS, tokens
 
 T = TypeVar("T")
 
@@ -50,7 +50,8 @@ class Understanding:
 
 HEAD_WORDS, TAIL_WORDS = 160, 60
 # a sentence ends at ".", "!" or "?" followed by a space, at a line break, or before "¿"
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?=¿)")
+# (the look behind comes after the first space: a search then skips to the spaces)
+_SENTENCE_END = re.compile(r"\s(?<=[.!?]\s)\s*|\n+|(?=¿)")
 SENTENCE_MARK = "qxfinq"  # a word normalisation keeps as it is, between two sentences
 
 
@@ -65,18 +66,20 @@ def _words_and_sentences(
     questions = frozenset(
         i for i, p in enumerate(pieces) if p.strip().endswith("?") or p.strip().startswith("¿")
     )
-    joined = f" {SENTENCE_MARK} ".join(pieces)
-    marked = normalize(joined, lex.abbreviations, limit=None).split()
+    said: list[str] = []
     words: list[str] = []
     ids: list[int] = []
     sentence = 0
-    for word in split_clitics(marked):
-        if word == SENTENCE_MARK:
-            sentence += 1
-        else:
-            words.append(word)
-            ids.append(sentence)
-    normalized = " ".join(w for w in marked if w != SENTENCE_MARK)
+    for token in tokens(f" {SENTENCE_MARK} ".join(pieces)):
+        normal, apart = lex.token_words(token)
+        said += normal
+        for word in apart:
+            if word == SENTENCE_MARK:
+                sentence += 1
+            else:
+                words.append(word)
+                ids.append(sentence)
+    normalized = " ".join(w for w in said if w != SENTENCE_MARK)
     return normalized, words, ids, questions
 
 
