@@ -235,8 +235,8 @@ class _Search:
         self.m, self.words = matcher, message.words
         self.forms, self.roots = message.forms, message.roots
         self.found: dict[tuple[str, str, int, int], None] = {}
-        self.limit_gap = MAX_GAP if matcher._gaps != "none" else 0
-        self.light_only = matcher._gaps == "light"
+        self.window = 1 + (MAX_GAP if matcher._gaps != "none" else 0)  # words a step may read
+        self.light = matcher._light if matcher._gaps == "light" else None
 
     def hits(self) -> list[Hit]:
         known, starts = self.m._starts, self.m.starts
@@ -253,9 +253,8 @@ class _Search:
             self.found[kind, key, start, pos] = None
         if not (node.exact or node.rooted or node.prefixes):
             return
-        words, steps = self.words, node.steps
-        for j in range(pos, min(len(words), pos + 1 + self.limit_gap)):
-            word = words[j]
+        steps, light = node.steps, self.light
+        for j, word in enumerate(self.words[pos : pos + self.window], pos):
             children = steps.get(word)
             if children is None:
                 if len(steps) > MAX_NODE_STEPS:
@@ -263,7 +262,7 @@ class _Search:
                 children = steps[word] = self._next(node, j)
             for child in children:
                 self.walk(child, start, j + 1)
-            if self.light_only and word not in self.m._light and not word.isdigit():
+            if light is not None and word not in light and not word.isdigit():
                 return
 
     def _next(self, node: _Node, j: int) -> tuple[_Node, ...]:
