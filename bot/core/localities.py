@@ -11,7 +11,6 @@ searched, not the corrected ones, so that a name is never "corrected" into somet
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +26,9 @@ class LocalityHit:
     districts: tuple[str, ...]
     start: int
     end: int
+
+
+_Named = tuple[str, tuple[str, ...]]  # a locality's name and every district that has it
 
 
 class Localities:
@@ -49,13 +51,14 @@ class Localities:
             if key and " ".join(key) not in ordinary:
                 _, districts = entries.setdefault(key, (place.name, {}))
                 districts[place.district] = None
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = defaultdict(
-            list
-        )
+        # by first word: the lengths of the names, longest first, and the names by their words
+        self._by_first: dict[str, tuple[list[int], dict[tuple[str, ...], _Named]]] = {}
         for key, (name, districts) in entries.items():
-            self._by_first[key[0]].append((key, name, tuple(districts)))
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda c: -len(c[0]))  # the longest name first
+            lengths, names = self._by_first.setdefault(key[0], ([], {}))
+            if len(key) not in lengths:
+                lengths.append(len(key))
+                lengths.sort(reverse=True)
+            names[key] = name, tuple(districts)
 
     def find(self, words: Sequence[str]) -> list[LocalityHit]:
         """The localities named after a place word, the longest name at each place."""
@@ -72,10 +75,10 @@ class Localities:
         return hits
 
     def _at(self, words: Sequence[str], i: int) -> LocalityHit | None:
-        for key, name, districts in self._by_first.get(words[i], ()):
-            end = i + len(key)
-            if tuple(words[i:end]) == key:
-                return LocalityHit(name, districts, i, end)
+        lengths, names = self._by_first[words[i]]
+        for size in lengths:
+            if i + size <= len(words) and (found := names.get(tuple(words[i : i + size]))):
+                return LocalityHit(*found, i, i + size)
         return None
 
     def _announced(self, words: Sequence[str], i: int) -> bool:
