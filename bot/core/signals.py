@@ -283,6 +283,9 @@ def _asked(
 
 def shouted(lex: Lexicons, text: str) -> bool:
     """A call for help written loudly: "ayudaaa", "AYUDA", "¡auxilio!"."""
+    lowered = text.lower()  # each word's first letters lowered are in it: most texts end here
+    if not any(head in lowered for head in lex.shouted_heads):
+        return False
     exclaimed = "!" in text or "¡" in text
     for raw in text.split():
         if raw[:3].lower() not in lex.shouted_heads:
