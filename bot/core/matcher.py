@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from bot.core.templates import Choice, Pattern
 from bot.core.text import stem
@@ -35,9 +35,9 @@ class Entry:
     pattern: Pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A phrase found at ``words[start:end]``."""
+class Hit(NamedTuple):
+    """A phrase found at ``words[start:end]`` (a named tuple: a message makes dozens, and
+    they are made, hashed and compared in C)."""
 
     kind: str
     key: str

@@ -730,9 +730,12 @@ class _Spans:
 
     def over(self, start: int, end: int) -> list[Hit]:
         """The hits covering any position of ``start:end``, each once."""
+        at = self.at
+        if end - start == 1 or not at:  # most hits are one word long
+            return list(dict.fromkeys(at.get(start, ())))
         found: dict[Hit, None] = {}
         for i in range(start, end):
-            found.update(dict.fromkeys(self.at.get(i, ())))
+            found.update(dict.fromkeys(at.get(i, ())))
         return list(found)
 
 
