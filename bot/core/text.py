@@ -26,6 +26,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # the combining marks (accents) left by NFKD decomposition
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _LOOKALIKES = str.maketrans("аеорсухкмтвніј" + "αεορτυικνμ", "aeopcyxkmtbhij" + "aeoptuikvm")
+# a text is translated only when it has one of them: "¿" alone makes a text not ASCII
+_LOOKALIKE = re.compile("[" + "".join(map(chr, _LOOKALIKES)) + "]")
 
 
 def fold(text: str) -> str:
@@ -35,7 +37,7 @@ def fold(text: str) -> str:
     if decomposed.isascii():
         return decomposed
     plain = _COMBINING.sub("", decomposed)
-    return plain.translate(_LOOKALIKES) if not plain.isascii() else plain
+    return plain.translate(_LOOKALIKES) if _LOOKALIKE.search(plain) else plain
 
 
 def join_digit_groups(text: str) -> str:
