@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import wraps
 
 from bot.core.answer._render import (
     Html,
@@ -39,6 +40,23 @@ def full_name(kb: Knowledge, service_id: str) -> str:
     return f"{s.name} ({s.acronym})" if s.acronym and s.acronym != s.name else s.name
 
 
+def per_knowledge(build: Callable[[Knowledge], Html]) -> Callable[[Knowledge], Html]:
+    """``build``, a line that depends on the knowledge alone, made once per knowledge (the
+    last one used is kept): most answers say the Línea 100 line twice."""
+    last: list[tuple[Knowledge, Html]] = []
+
+    @wraps(build)
+    def line(kb: Knowledge) -> Html:
+        made = last[0] if last else None
+        if made is None or made[0] is not kb:
+            made = (kb, build(kb))
+            last[:] = [made]
+        return made[1]
+
+    return line
+
+
+@per_knowledge
 def linea100_line(kb: Knowledge) -> Html:
     r = kb.responses.contacts
     c = kb.contacts["linea_100"]
@@ -61,6 +79,7 @@ def contact_line(kb: Knowledge, contact_id: str) -> Html:
     return fill(template, name=c.name, phone=c.phone, hours=c.hours)
 
 
+@per_knowledge
 def police_line(kb: Knowledge) -> Html:
     return contact_line(kb, POLICE)
 
