@@ -11,6 +11,7 @@ searched, not the corrected ones, so that a name is never "corrected" into somet
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -51,21 +52,21 @@ class Localities:
             if key and " ".join(key) not in ordinary:
                 _, districts = entries.setdefault(key, (place.name, {}))
                 districts[place.district] = None
-        # by first word: the lengths of the names, longest first, and the names by their words
-        self._by_first: dict[str, tuple[list[int], dict[tuple[str, ...], _Named]]] = {}
+        # the names by their words, and the lengths of the names of each first word, longest
+        # first
+        self._names: dict[tuple[str, ...], _Named] = {}
+        lengths: dict[str, set[int]] = defaultdict(set)
         for key, (name, districts) in entries.items():
-            lengths, names = self._by_first.setdefault(key[0], ([], {}))
-            if len(key) not in lengths:
-                lengths.append(len(key))
-                lengths.sort(reverse=True)
-            names[key] = name, tuple(districts)
+            self._names[key] = name, tuple(districts)
+            lengths[key[0]].add(len(key))
+        self._lengths = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
 
     def find(self, words: Sequence[str]) -> list[LocalityHit]:
         """The localities named after a place word, the longest name at each place."""
         hits: list[LocalityHit] = []
         i = 0
         while i < len(words):
-            named = words[i] in self._by_first and self._announced(words, i)
+            named = words[i] in self._lengths and self._announced(words, i)
             hit = self._at(words, i) if named else None
             if hit is None:
                 i += 1
@@ -75,9 +76,8 @@ class Localities:
         return hits
 
     def _at(self, words: Sequence[str], i: int) -> LocalityHit | None:
-        lengths, names = self._by_first[words[i]]
-        for size in lengths:
-            if i + size <= len(words) and (found := names.get(tuple(words[i : i + size]))):
+        for size in self._lengths[words[i]]:
+            if i + size <= len(words) and (found := self._names.get(tuple(words[i : i + size]))):
                 return LocalityHit(*found, i, i + size)
         return None
 
