@@ -415,6 +415,7 @@ def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine)
         "hay una wawita llorando solita en la calle",
         "a mi primo de 12 lo tienen cargando mineral",
         "tengo guardado el campeón para esta noche",
+        "tengo miedo porque él vuelve a las 8",
         "el entrenador hace que las chicas se cambien delante de él",
         "el tutor la hace quedar después de clase",
         "ya compré las pastillas, perdónenme por lo que voy a hacer",
@@ -797,6 +798,8 @@ def test_the_small_words_of_the_grammar_are_data(tmp_path: Path, engine: Engine)
         "su esposo la golpeó anoche, la señora está ahora en casa de su hermana",
         "el padrastro la violó, ya está en el penal",
         "mi sobrina desapareció el sábado pero ya apareció ayer, estaba donde su tía",
+        "a los 14 fui víctima de violación, ya se cerró el caso",
+        "de niño mis papás me abandonaron, ahora tengo 25 y estoy bien",
     ],
 )
 def test_harm_told_as_over_is_past(engine: Engine, text: str) -> None:
