@@ -416,6 +416,8 @@ def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine)
         "a mi primo de 12 lo tienen cargando mineral",
         "tengo guardado el campeón para esta noche",
         "tengo miedo porque él vuelve a las 8",
+        # voice-to-text splits "golpeó"
+        "mi cuñado gol peó a mi hermana",
         "el entrenador hace que las chicas se cambien delante de él",
         "el tutor la hace quedar después de clase",
         "ya compré las pastillas, perdónenme por lo que voy a hacer",
