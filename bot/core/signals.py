@@ -177,8 +177,9 @@ def read_signals(
     residence = [
         h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
     ]
-    if others and harm.present:  # "atendí a una abuelita de Mañazo": where she is from
-        residence += _origins(lex, harm_hits, words, victims)
+    # "atendí a una abuelita de Mañazo": where she is from, when no place is said to be where
+    # she lives ("una señora de Mañazo que vive en Juliaca": Juliaca)
+    origins = _origins(lex, harm_hits, words, victims) if others and harm.present else []
     offices = [h.end for h in names if h.kind == "service" and h.key in own]
     place, alternatives, other_places = _place(
         lex,
@@ -188,6 +189,7 @@ def read_signals(
         frozenset((h.start, h.end) for h in found),
         offices,
         None if harm.present else _asked_not_home(asking, cues, others),
+        origins,
     )
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
@@ -511,13 +513,15 @@ def _place(
     localities: frozenset[tuple[int, int]] = frozenset(),
     offices: Sequence[int] = (),
     asked: Callable[[int], bool] | None = None,
+    origins: Sequence[int] = (),
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the place named (the first, or the first said to be where the
     person is now: "soy de Moho pero vivo en Puno"; not the writer's own office when the whole
     department is asked about: "laboro en la beneficencia de Ayaviri, ¿cuántas hay en todo
     Puno?"; with ``asked``, the first named in a sentence that asks: "estudio en la UNA Puno.
     ¿Cuántos CEM hay en El Collao?"), the other readings of that name, and the first reading
-    of every other place named ("en Puno y San Román")."""
+    of every other place named ("en Puno y San Román"). ``origins``: where a person harmed is
+    from ("una abuelita de Mañazo"), taken only when no place is said to be where one lives."""
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
@@ -526,14 +530,19 @@ def _place(
     readings: list[list[Place]] = []
     spans: list[tuple[int, int]] = []
     now_at: int | None = None
+    origin_at: int | None = None
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(lex, by_span[(start, end)], words, start, end):
             if now_at is None and any(0 <= start - e <= RESIDENCE_GAP for e in residence):
                 now_at = len(readings)
+            if origin_at is None and any(0 <= start - e <= RESIDENCE_GAP for e in origins):
+                origin_at = len(readings)
             readings.append(reading)
             spans.append((start, end))
     if not readings:
         return None, (), ()
+    if now_at is None:
+        now_at = origin_at
     if now_at:
         readings.insert(0, readings.pop(now_at))
         spans.insert(0, spans.pop(now_at))
