@@ -418,6 +418,8 @@ def test_money_harm_beside_a_question_about_a_service_answers_it(engine: Engine)
         "tengo miedo porque él vuelve a las 8",
         # voice-to-text splits "golpeó"
         "mi cuñado gol peó a mi hermana",
+        # the boxing idiom is of the boxer ("lo trompean en cada pelea"), not of the writer
+        "mis cuñados me trompean en cada pelea",
         "el entrenador hace que las chicas se cambien delante de él",
         "el tutor la hace quedar después de clase",
         "ya compré las pastillas, perdónenme por lo que voy a hacer",
