@@ -139,7 +139,8 @@ def read_signals(
     names, found = _with_localities(names, lex.localities.find(raw_words))
     cues = [h for h in plain if h.kind in CUE_KINDS]
     names, cues = _settle_overlaps(names, cues)
-    asking = _asking(plain, sentences)
+    asks = _asking_sentences(plain, sentences)
+    asking = _asking(sentences, asks)
     marks = [h for h in plain if h.kind in MARK_KINDS]
     harm_hits = _without_idioms(
         [
@@ -196,7 +197,7 @@ def read_signals(
     )
     programmes = {s.programme for s in kb.services.values()}
     topics = _topics(plain)
-    asked_topics, topic_services = _asked(plain, topics, names, sentences)
+    asked_topics, topic_services = _asked(plain, topics, names, sentences[0], asks)
     return Signals(
         text=text,
         normalized=normalized,
@@ -257,17 +258,15 @@ def _topics(plain: list[Hit]) -> tuple[str, ...]:
 
 
 def _asked(
-    plain: list[Hit], told: Sequence[str], names: list[Hit], sentences: Sentences
+    plain: list[Hit], told: Sequence[str], names: list[Hit], ids: Sequence[int], asking: set[int]
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """The practical topics asked (their sentence is a question, or holds a word of
-    ``asking``: "quisiera saber", "cuánto") and, for each topic, the service named last
-    before it in its sentence, else first after it ("el CEM me queda lejos, ¿la Línea 100
-    atiende en quechua?": the Línea 100's languages); ``told``: the message's topics."""
+    """The practical topics asked (in one of the sentences ``asking``) and, for each topic,
+    the service named last before it in its sentence, else first after it ("el CEM me queda
+    lejos, ¿la Línea 100 atiende en quechua?": the Línea 100's languages); ``told``: the
+    message's topics; ``ids``: the sentence of each word."""
     topics = [h for h in plain if h.kind == "topic" and h.key in told]
     if not topics:
         return (), ()
-    ids = sentences[0]
-    asking = _asking_sentences(plain, sentences)
     services = [h for h in names if h.kind == "service"]
     asked: list[str] = []
     about: dict[str, str] = {}
@@ -533,32 +532,24 @@ def _place(
     origin_at: int | None = None
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(lex, by_span[(start, end)], words, start, end):
-            if now_at is None and any(0 <= start - e <= RESIDENCE_GAP for e in residence):
+            if now_at is None and _follows(start, residence, RESIDENCE_GAP):
                 now_at = len(readings)
-            if origin_at is None and any(0 <= start - e <= RESIDENCE_GAP for e in origins):
+            if origin_at is None and _follows(start, origins, RESIDENCE_GAP):
                 origin_at = len(readings)
             readings.append(reading)
             spans.append((start, end))
     if not readings:
         return None, (), ()
-    if now_at is None:
-        now_at = origin_at
-    if now_at:
-        readings.insert(0, readings.pop(now_at))
-        spans.insert(0, spans.pop(now_at))
-    elif any(0 <= spans[0][0] - e <= 1 for e in offices) and any(
-        r[0].kind == "department" for r in readings[1:]
-    ):
+    lead = origin_at if now_at is None else now_at
+    at_office = _follows(spans[0][0], offices, 1)
+    if not lead and at_office and any(r[0].kind == "department" for r in readings[1:]):
         readings.append(readings.pop(0))
         spans.append(spans.pop(0))
-    elif (
-        asked is not None
-        and now_at is None
-        and not any(0 <= spans[0][0] - e <= 1 for e in offices)
-        and (at := _asked_place(lex, words, spans, asked))
-    ):
-        readings.insert(0, readings.pop(at))
-        spans.insert(0, spans.pop(at))
+    elif lead is None and asked is not None and not at_office:
+        lead = _asked_place(lex, words, spans, asked)
+    if lead:
+        readings.insert(0, readings.pop(lead))
+        spans.insert(0, spans.pop(lead))
     first = readings[0]
     # another place named is read in the first one when it can be ("cuántos CIAM hay en
     # Melgar y si el de Santa Rosa...": Santa Rosa of Melgar, not of El Collao)
@@ -656,7 +647,7 @@ def _asked_not_home(
     """``asking``, but not where the writer says where they live when the case is someone
     else's ("mi hermana vive en Azángaro… Yo vivo en Juliaca, ¿a dónde reporto esto?")."""
     homes = [h.end for h in cues if h.kind == "residence" and h.key == "writer" and others]
-    return lambda i: asking(i) and not any(0 <= i - e <= RESIDENCE_GAP for e in homes)
+    return lambda i: asking(i) and not _follows(i, homes, RESIDENCE_GAP)
 
 
 def _from_origin(lex: Lexicons, words: Sequence[str], start: int) -> bool:
@@ -712,14 +703,13 @@ def _asking_sentences(plain: list[Hit], sentences: Sentences) -> set[int]:
     return set(questions) | {ids[h.start] for h in plain if h.kind == "asking"}
 
 
-def _asking(plain: list[Hit], sentences: Sentences) -> Callable[[int], bool]:
-    """Whether the word at a position lies in a sentence that asks (``_asking_sentences``);
-    every word does in a message of one sentence, or where none is written as a question
-    ("...?", "¿...")."""
+def _asking(sentences: Sentences, asks: set[int]) -> Callable[[int], bool]:
+    """Whether the word at a position lies in one of the sentences that ask, ``asks``; every
+    word does in a message of one sentence, or where none is written as a question ("...?",
+    "¿...")."""
     ids, questions = sentences
     if not questions or len(set(ids)) < 2:
         return lambda i: True
-    asks = _asking_sentences(plain, sentences)
     return lambda i: ids[i] in asks
 
 
@@ -750,6 +740,12 @@ class _Spans:
 
 def _overlaps(a: Hit | LocalityHit, b: Hit | LocalityHit) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _follows(position: int, ends: Iterable[int], most: int) -> bool:
+    """The word at ``position`` comes at most ``most`` words after one of ``ends`` (the ends
+    of "vivo en", "le escribo de", a question's cue...)."""
+    return any(0 <= position - end <= most for end in ends)
 
 
 def gap(a: Hit, b: Hit) -> int:
@@ -800,7 +796,7 @@ def _asked_first(names: list[Hit], cues: list[Hit]) -> list[str]:
     SAU y otros quedan en el CEM… ¿qué es la UPE?": the UPE), then in the order named."""
     named = [h for h in names if h.kind == "service"]
     asking = [h.end for h in cues if h.kind == "cue"]
-    asked = [h for h in named if any(0 <= h.start - end <= ASKED_GAP for end in asking)]
+    asked = [h for h in named if _follows(h.start, asking, ASKED_GAP)]
     return _unique(h.key for h in [*asked[:1], *named])
 
 
@@ -814,9 +810,7 @@ def _affiliated(cues: list[Hit], names: list[Hit]) -> bool:
 def _writers_services(names: list[Hit], cues: list[Hit]) -> set[str]:
     """Services named right after "le escribo de", "trabajo en" (one word between at most)."""
     ends = [h.end for h in cues if h.kind == "affiliation"]
-    return {
-        h.key for h in names if h.kind == "service" and any(0 <= h.start - end <= 1 for end in ends)
-    }
+    return {h.key for h in names if h.kind == "service" and _follows(h.start, ends, 1)}
 
 
 def _with_localities(
