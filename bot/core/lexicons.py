@@ -24,6 +24,16 @@ CORRECTION_KINDS = frozenset(
 )
 
 
+def _normalized(words: Iterable[str]) -> frozenset[str]:
+    """Words of the knowledge, normalised as the words of a message are."""
+    return frozenset(normalize(w) for w in words)
+
+
+def _phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """Phrases of the knowledge as word tuples, normalised ("y a" -> ("y", "a"))."""
+    return frozenset(tuple(normalize(p).split()) for p in phrases)
+
+
 class Lexicons:
     """Matchers over the knowledge's phrases, and the typo corrector."""
 
@@ -35,11 +45,11 @@ class Lexicons:
         one = "|".join(re.escape(e) for e in sorted(self.emoji, key=len, reverse=True))
         self._emoji_one = re.compile(one) if one else None
         self._emoji_run = re.compile(rf"(?:{one})(?:\s*(?:{one}))*") if one else None
-        self.stopwords = frozenset(normalize(w) for w in lex.stopwords)
-        self.shouted = frozenset(normalize(w) for w in lex.shouted)
+        self.stopwords = _normalized(lex.stopwords)
+        self.shouted = _normalized(lex.shouted)
         self.shouted_heads = frozenset(w[:3] for w in self.shouted)  # "ayu", "aux", "soc"
-        self.light = frozenset(normalize(w) for w in lex.gap_words)
-        self.english = frozenset(normalize(w) for w in lex.english_words)
+        self.light = _normalized(lex.gap_words)
+        self.english = _normalized(lex.english_words)
         self._normal: dict[str, tuple[str, ...]] = {}
         names = list(self._name_entries())
         # with the phrases of a situation that count only beside harm told ("¿dónde
@@ -56,19 +66,19 @@ class Lexicons:
         # ordinary words, and places outside the department (Sicuani is also a centro poblado)
         ordinary = [normalize(w) for w in [*lex.not_places, *lex.other_places]]
         grammar = lex.grammar
-        self.articles = frozenset(normalize(w) for w in grammar.articles)
-        self.mine = frozenset(normalize(w) for w in grammar.mine)
-        self.particular = frozenset(normalize(w) for w in grammar.particular)
-        self.singular = self.particular | {normalize(w) for w in grammar.whose}
-        self.site_questions = frozenset(normalize(w) for w in grammar.site_questions)
-        self.also_objects = frozenset(tuple(normalize(w).split()) for w in grammar.also_objects)
-        self.person_place = frozenset(normalize(w) for w in grammar.person_place)
+        self.articles = _normalized(grammar.articles)
+        self.mine = _normalized(grammar.mine)
+        self.particular = _normalized(grammar.particular)
+        self.singular = self.particular | _normalized(grammar.whose)
+        self.site_questions = _normalized(grammar.site_questions)
+        self.also_objects = _phrases(grammar.also_objects)
+        self.person_place = _normalized(grammar.person_place)
         self.place_levels = {normalize(w): level for w, level in grammar.place_levels.items()}
-        self.origins = frozenset(tuple(normalize(w).split()) for w in grammar.origins)
+        self.origins = _phrases(grammar.origins)
         definite = [normalize(w) for w in grammar.definite]
         self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords], definite)
         self.place_markers = frozenset(markers)
-        self.word_places = frozenset(normalize(w) for w in lex.word_places)
+        self.word_places = _normalized(lex.word_places)
         self.place_suffixes = tuple(normalize(s) for s in lex.place_suffixes)
         self.place_names = frozenset(
             normalize(name)
@@ -77,7 +87,7 @@ class Lexicons:
                 *(d.name for d in kb.districts.values()),
             ]
         )
-        self.negations = frozenset(normalize(w) for w in kb.harm.negations)
+        self.negations = _normalized(kb.harm.negations)
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
         self.joke_categories = frozenset(kb.harm.jokes.categories if kb.harm.jokes else ())
