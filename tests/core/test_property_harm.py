@@ -1,0 +1,43 @@
+"""Economic violence told through what a person owns (animals, a loom, papers, a stall),
+threats against it, and a relative gone without news: harm, with the Línea 100 first; the
+same words about one's own sale or a slow procedure stay calm."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi esposo vendio mis ovejas y mi telar y no me da nada",
+        "mi esposo se quedo con mis alpacas y la casa cuando me fui a Tacna",
+        "mi yerno le quito sus vacas a mi mama",
+        "soy hombre, mi ex se llevo los papeles de la casa y mi ganado",
+        "mi esposa se llevo los papeles del terreno y se fue a Bolivia con los ninos",
+        "mi pareja rompio mi DNI y mi partida para que no pueda trabajar",
+        "mi ex me manda audios diciendo que va a quemar mi puesto del mercado",
+        "mi hijo de 15 se fue a las minas y hace 2 semanas no sabemos nada",
+    ],
+)
+def test_harm_to_what_a_person_owns_or_a_relative_without_news(engine: Engine, text: str) -> None:
+    assert engine.understanding.read(text).harm.present
+    answer = engine.reply(text)
+    assert answer.intent != "unknown"
+    assert any("100" in line for line in answer.text.splitlines()[:3])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vendi mis alpacas para pagar el colegio, hay ciam en macusani",
+        "mi papa vendio sus ovejas en la feria de ilave, cuantos cem hay",
+        "rompi mi dni sin querer, donde saco otro",
+        "el dueno tiene los papeles del carro, que hago",
+        "hace 2 semanas no sabemos nada del tramite de la demuna",
+    ],
+)
+def test_the_same_words_about_ones_own_things_stay_calm(engine: Engine, text: str) -> None:
+    assert not engine.understanding.read(text).harm.present
