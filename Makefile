@@ -3,16 +3,24 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+NATIVE := bot/core/_native.digest
 
-.PHONY: setup run test lint typecheck unit eval bench bench-load check train clean
+.PHONY: setup native run test lint typecheck unit eval bench bench-load check train clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(NATIVE)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
+
+# The core's hot modules compiled with mypyc beside their sources (bot/core/_native.py says
+# which, and runs the sources if one changed since); without a C compiler, plain Python.
+native: $(NATIVE)
+
+$(NATIVE): $(STAMP) $(wildcard bot/core/*.py) scripts/build_native.py
+	$(PY) scripts/build_native.py
 
 # Telegram when TELEGRAM_BOT_TOKEN is set (environment or .env), else the console chat.
 run: setup
@@ -22,8 +30,8 @@ check: setup
 	$(PY) -m bot check
 
 lint: setup
-	$(VENV)/bin/ruff check bot tests bench train
-	$(VENV)/bin/ruff format --check bot tests bench train
+	$(VENV)/bin/ruff check bot tests bench train scripts
+	$(VENV)/bin/ruff format --check bot tests bench train scripts
 
 typecheck: setup
 	$(VENV)/bin/mypy
@@ -53,4 +61,5 @@ bench-load: setup
 test: lint typecheck unit eval
 
 clean:
+	rm -f bot/core/*.so $(NATIVE)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -3,8 +3,8 @@
 Building the engine (validating every knowledge file, compiling the phrase automata, the
 9 000 place names, the model) costs most of a cold start; unpickling it costs a fraction.
 The cache file is named by a digest of every knowledge file, of the core's source code and
-of the Python, pydantic and PyYAML versions, so any change to them builds (and validates)
-afresh.
+of the Python, pydantic and PyYAML versions, and of whether the core runs compiled, so any
+change to them builds (and validates) afresh.
 It holds only the knowledge, nothing a user wrote. A cache that cannot be read or written is
 ignored: the engine is then built as without it.
 """
@@ -26,6 +26,7 @@ from typing import Any, BinaryIO
 
 import Stemmer
 
+from bot.core import _native
 from bot.core.engine import Engine
 from bot.core.knowledge import load_knowledge
 
@@ -60,7 +61,8 @@ VERSION_FILES = (("pydantic", "version.py"), ("yaml", "__init__.py"))
 def digest(directory: Path) -> str:
     """What the engine is built from: the knowledge files, the core's code, and the versions
     of Python and of the libraries whose output it holds (validation, YAML, word roots)."""
-    h = hashlib.sha256(f"{sys.version}|{Stemmer.version()}".encode())
+    # a compiled core (``_native``) pickles its classes otherwise than the plain one
+    h = hashlib.sha256(f"{sys.version}|{Stemmer.version()}|{_native.compiled()}".encode())
     for package, name in VERSION_FILES:
         spec = importlib.util.find_spec(package)
         if spec is None or spec.origin is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from bot.core.knowledge import Locality
 from bot.core.text import normalize
@@ -35,12 +36,14 @@ _Named = tuple[str, tuple[str, ...]]  # a locality's name and every district tha
 class Localities:
     """The index of localities by the first word of their names."""
 
+    # the arguments may be left out only by ``pickle``: compiled, the class is unpickled by
+    # calling it without arguments, then ``__setstate__``
     def __init__(
         self,
-        localities: Iterable[Locality],
-        markers: Iterable[str],
-        ordinary: Iterable[str],
-        articles: Iterable[str],
+        localities: Iterable[Locality] = (),
+        markers: Iterable[str] = (),
+        ordinary: Iterable[str] = (),
+        articles: Iterable[str] = (),
     ) -> None:
         self.markers = frozenset(markers)
         self.articles = frozenset(articles)
@@ -60,6 +63,13 @@ class Localities:
             self._names[key] = name, tuple(districts)
             lengths[key[0]].add(len(key))
         self._lengths = {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
+
+    # listed, not taken from ``__dict__``: compiled (``make native``) the class has none
+    def __getstate__(self) -> tuple[object, ...]:
+        return self.markers, self.articles, self._names, self._lengths
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        self.markers, self.articles, self._names, self._lengths = state
 
     def find(self, words: Sequence[str]) -> list[LocalityHit]:
         """The localities named after a place word, the longest name at each place."""

@@ -89,15 +89,22 @@ class _Node:
         self.steps = {}
 
 
+# the node after given nodes by given words, while a matcher is built: entries that begin
+# alike share it
+_Shared = dict[tuple[tuple[int, ...], tuple[str, ...]], _Node]
+
+
 class Matcher:
     """All entries of one matching policy: ``by_root`` compares words by their root;
     ``gaps`` allows up to ``MAX_GAP`` words between a phrase's words ("light": only the
     given light words and numbers, so that "la capacitación sobre maltrato" is not "la
     maltrata")."""
 
+    # ``entries`` may be left out only by ``pickle``: compiled, the class is unpickled by
+    # calling it without arguments, then ``__setstate__``
     def __init__(
         self,
-        entries: Iterable[Entry],
+        entries: Iterable[Entry] = (),
         *,
         by_root: bool = False,
         gaps: Gaps = "none",
@@ -106,12 +113,11 @@ class Matcher:
         self._root = _Node()
         self._by_root, self._gaps, self._light = by_root, gaps, light
         self.words: set[str] = set()  # every word written in the entries (``x*`` included)
-        self._shared: dict[tuple[tuple[int, ...], tuple[str, ...]], _Node] = {}
+        shared: _Shared = {}
         for entry in entries:
-            for end in self._build([self._root], entry.pattern):
+            for end in self._build([self._root], entry.pattern, shared):
                 if end is not self._root and (entry.kind, entry.key) not in end.ends:
                     end.ends.append((entry.kind, entry.key))
-        del self._shared
         _Determinizer().fix(self._root)
         # the root's prefixes by prefix, so that a word looks up its own beginnings only
         self._root_prefixes: dict[str, list[_Node]] = defaultdict(list)
@@ -120,11 +126,32 @@ class Matcher:
         self._prefix_sizes = sorted({len(p) for p in self._root_prefixes})
         self._starts: dict[str, tuple[_Node, ...]] = {}
 
-    # the cache of first steps holds words of messages: never kept on disk
-    def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_starts": {}}
+    # the cache of first steps holds words of messages: never kept on disk. The state is
+    # listed, not taken from ``__dict__``: compiled (``make native``) the class has none
+    def __getstate__(self) -> tuple[object, ...]:
+        return (
+            self._root,
+            self._by_root,
+            self._gaps,
+            self._light,
+            self.words,
+            self._root_prefixes,
+            self._prefix_sizes,
+        )
 
-    def _build(self, starts: list[_Node], pattern: Pattern) -> list[_Node]:
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        (
+            self._root,
+            self._by_root,
+            self._gaps,
+            self._light,
+            self.words,
+            self._root_prefixes,
+            self._prefix_sizes,
+        ) = state
+        self._starts = {}
+
+    def _build(self, starts: list[_Node], pattern: Pattern, shared: _Shared) -> list[_Node]:
         """Link the pattern after ``starts``; the nodes where it ends. Entries that begin
         alike share their first nodes, as in a trie: "<obj> pegar" and "<obj> golpear" both
         go through one node after "me", "le", "les"..."""
@@ -132,15 +159,15 @@ class Matcher:
             if isinstance(item, Choice) and not all(len(o) == 1 for o in item.options):
                 ends: list[_Node] = []
                 for option in item.options:
-                    ends.extend(self._build(starts, option) if option else starts)
+                    ends.extend(self._build(starts, option, shared) if option else starts)
                 starts = list({id(n): n for n in ends}.values())
                 continue
             tokens = (item,) if isinstance(item, str) else tuple(str(o[0]) for o in item.options)
             self.words.update(tokens)
             key = (tuple(id(n) for n in starts), tokens)
-            target = self._shared.get(key)
+            target = shared.get(key)
             if target is None:
-                target = self._shared[key] = _Node()
+                target = shared[key] = _Node()
                 for node in starts:
                     for token in tokens:
                         node.link(token, target, self._by_root)
