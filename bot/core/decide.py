@@ -1,6 +1,7 @@
 """From ``Signals`` to a ``Query``: hard gates first (harm before anything), then the intent
-with the highest score in the table of ``knowledge/intents.yaml``; ties go to the intent
-listed first. ``Query.rule`` names the gate or score that decided."""
+with the highest score in the table of ``knowledge/intents.yaml``; ties go to the intent the
+model finds more likely, then to the one listed first. ``Query.rule`` names the gate or score
+that decided."""
 
 from __future__ import annotations
 
@@ -89,10 +90,17 @@ def score(table: Sequence[IntentScore], values: Mapping[str, float]) -> dict[str
     return scores
 
 
-def best(table: Sequence[IntentScore], scores: Mapping[str, float]) -> Intent:
-    """The highest score; a tie goes to the intent listed first in the table."""
+def best(
+    table: Sequence[IntentScore], scores: Mapping[str, float], opinion: Opinion | None = None
+) -> Intent:
+    """The highest score; a tie (to a hundredth) goes to the intent the model finds more
+    likely, then to the one listed first in the table."""
     order: dict[str, int] = {row.id: i for i, row in enumerate(table)}
-    return cast(Intent, max(scores, key=lambda i: (scores[i], -order[i])))
+    likely = opinion.intents if opinion else {}
+    return cast(
+        Intent,
+        max(scores, key=lambda i: (round(scores[i], 2), likely.get(i, 0.0), -order[i])),
+    )
 
 
 def decide(
@@ -132,7 +140,7 @@ def decide(
         intent, services, situation, place, periods = inherited
         rule, follow_up = "gate:follow_up", True
     else:
-        intent = best(kb.intents, scores)
+        intent = best(kb.intents, scores, opinion)
         if intent == "describe" and not (services or s.terms):
             # homework, a novel: "¿qué servicio atiende la trata?", the services of that harm;
             # never for grave harm to someone ("en la radio dijeron que un niño de mi barrio
@@ -140,7 +148,9 @@ def decide(
             grave_case = s.harm.level == "grave" and s.harm.specific
             services = _services_told(s, kb) if not grave_case else []
             if not services:
-                intent = best(kb.intents, {i: v for i, v in scores.items() if i != "describe"})
+                intent = best(
+                    kb.intents, {i: v for i, v in scores.items() if i != "describe"}, opinion
+                )
         rule = f"score:{intent}"
     if harm.present and intent in QUIET_INTENTS:
         intent = "emergency" if harm.time != "past" else "referral"

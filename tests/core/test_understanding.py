@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.decide import RULES
+from bot.core.classifier import Opinion
+from bot.core.decide import RULES, best
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
 from bot.core.model import Context
@@ -837,3 +838,19 @@ def test_a_cue_in_a_sentence_that_only_tells_counts_less(engine: Engine) -> None
 )
 def test_the_place_a_question_asks_about(engine: Engine, text: str, province: str) -> None:
     assert _province_read(engine, text) == province
+
+
+def test_a_tie_of_scores_goes_to_the_intent_the_model_prefers_then_to_the_table(
+    kb: Knowledge,
+) -> None:
+    tied = {"locate": 6.1, "overview": 6.1000001, "describe": 3.0}
+    table_first = min(("locate", "overview"), key=[r.id for r in kb.intents].index)
+    assert best(kb.intents, tied) == table_first
+    for preferred in ("locate", "overview"):
+        opinion = Opinion({preferred: 0.9}, 0.0, 0.5)
+        assert best(kb.intents, tied, opinion) == preferred
+    # the model does not overturn a clear difference
+    assert (
+        best(kb.intents, {"locate": 6.5, "overview": 6.1}, Opinion({"overview": 1.0}, 0, 0.5))
+        == "locate"
+    )
