@@ -128,27 +128,14 @@ class Matcher:
 
     # the cache of first steps holds words of messages: never kept on disk. The state is
     # listed, not taken from ``__dict__``: compiled (``make native``) the class has none
+    _STATE = ("_root", "_by_root", "_gaps", "_light", "words", "_root_prefixes", "_prefix_sizes")
+
     def __getstate__(self) -> tuple[object, ...]:
-        return (
-            self._root,
-            self._by_root,
-            self._gaps,
-            self._light,
-            self.words,
-            self._root_prefixes,
-            self._prefix_sizes,
-        )
+        return tuple(getattr(self, name) for name in self._STATE)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
-        (
-            self._root,
-            self._by_root,
-            self._gaps,
-            self._light,
-            self.words,
-            self._root_prefixes,
-            self._prefix_sizes,
-        ) = state
+        for name, value in zip(self._STATE, state, strict=True):
+            setattr(self, name, value)
         self._starts = {}
 
     def _build(self, starts: list[_Node], pattern: Pattern, shared: _Shared) -> list[_Node]:
