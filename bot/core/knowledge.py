@@ -597,6 +597,7 @@ class CountTexts(_Texts):
     some: Annotated[Text, Uses("province count service detail")]
     discrepancy: Annotated[Text, Uses("table province listed")]
     department: Annotated[Text, Uses("department count service kinds")]
+    department_too: Annotated[Text, Uses("department count service kinds")]
     also_here: Annotated[Text, Uses("district services")]
     nearest: Annotated[Text, Uses("count service province capital km")]
 
@@ -643,6 +644,7 @@ class OverviewTexts(_Texts):
     with_total: Annotated[Text, Uses("heading total")]
     table_differs: Annotated[Text, Uses("table services")]
     compact: Annotated[Text, Uses("heading services")]
+    department_too: Annotated[Text, Uses("department totals")]
     province: Annotated[Text, Uses("province capital")]
 
 

@@ -594,7 +594,7 @@ def _readings(
     lex: Lexicons, here: list[Hit], words: Sequence[str], start: int, end: int
 ) -> list[Place]:
     """Every reading of the place name at ``start:end`` (its ``here`` hits), the most likely
-    first: of the kind a word beside it says ("el distrito de Puno")."""
+    first; only those of the kind a word beside it says ("el distrito de Puno")."""
     kb = lex.kb
     options: list[Place] = [
         Place("province", h.key, kb.provinces[h.key].name) for h in here if h.kind == "province"
@@ -612,8 +612,8 @@ def _readings(
     if any(h.kind == "department" for h in here):
         options.append(Place("department", kb.department.id, kb.department.name))
     wanted = _level_said(lex, words, start, end)
-    options.sort(key=lambda p: p.kind != wanted)
-    return options
+    said = [p for p in options if p.kind == wanted]  # "la provincia de Puno": that one only
+    return said or options
 
 
 def _level_said(lex: Lexicons, words: Sequence[str], start: int, end: int) -> str | None:

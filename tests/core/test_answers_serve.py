@@ -147,3 +147,28 @@ def test_what_a_need_answers_is_not_said_missing(engine: Engine) -> None:
 def test_the_number_asked_beside_a_case_is_the_cards_own(engine: Engine) -> None:
     text = _text(engine, "ahorita mi pareja me esta golpeando en Azangaro, a que numero llamo?")
     assert "105" in text and "no tengo el telefono" not in text
+
+
+# -- the department's name said alone ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "department_line"),
+    [
+        # "Puno" alone: the province, and the department's total too, for either reading
+        ("cuantos cem hay en puno", "en todo el departamento de puno: 20 cem"),
+        ("que servicios hay en puno", "en todo el departamento de puno: servicios que opera"),
+        # a level said: that reading only
+        ("cuantos cem hay en la provincia de puno", None),
+        ("que servicios hay en la provincia de puno", None),
+    ],
+)
+def test_the_department_name_alone_gets_the_department_total_too(
+    engine: Engine, message: str, department_line: str | None
+) -> None:
+    text = _text(engine, message)
+    assert "la provincia de puno" in text
+    if department_line is None:
+        assert "en todo el departamento de puno:" not in text
+    else:
+        assert department_line in text

@@ -55,6 +55,8 @@ def locate(kb: Knowledge, query: Query) -> Answer:
         suggestions.append(suggest(which, service=name, place=r.example_place))
     else:
         lines, suggestions, query = _in_province(kb, query, prov)
+    if prov is not None and _named_as_department(query):
+        lines.append(_department_total(kb, sid, r.counts.department_too))
     places = [prov, *_elsewhere(kb, query, prov)] if prov else []
     for other in (o for o in asked[1:] if kb.coverage[o].counts):
         lines += [count_sentence(kb, other, p) for p in places] or _in_department(kb, other)[0]
@@ -71,6 +73,24 @@ def locate(kb: Knowledge, query: Query) -> Answer:
         r.titles.locate, service=name, place=prov.name if prov else kb.department.name
     )
     return with_place(kb, query, "locate", lines, suggestions, title, details)
+
+
+def _named_as_department(query: Query) -> bool:
+    """The province was named by a name that is also the department's, alone ("¿cuántos CEM
+    hay en Puno?"): the department may be what is asked about."""
+    return any(a.kind == "department" for a in query.alternatives)
+
+
+def _department_total(kb: Knowledge, sid: str, template: str) -> Html:
+    """The department's total of a service, by kind, in ``template`` (``counts``)."""
+    total = kb.total(sid)
+    return fill(
+        template,
+        department=kb.department.name,
+        count=total,
+        service=counted_name(kb, sid, total),
+        kinds=_kinds(kb, sid),
+    )
 
 
 def _department_answer(kb: Knowledge, query: Query, sid: str) -> tuple[list[str], list[str]]:
@@ -105,31 +125,27 @@ def _without_sites(kb: Knowledge, sid: str) -> list[str]:
     return lines
 
 
+def _kinds(kb: Knowledge, sid: str) -> Html | str:
+    """The department's total of a service by kind, in parentheses, or nothing."""
+    coverage = kb.coverage[sid]
+    if not coverage.kinds:
+        return ""
+    per_kind = [
+        f"{sum(c.count for c in coverage.counts if c.kind == k.id)} {k.label}"
+        for k in coverage.kinds
+    ]
+    return Html(f" ({esc(join_es(per_kind))})")
+
+
 def _in_department(kb: Knowledge, sid: str, full: bool = False) -> tuple[list[str], list[str]]:
     """The department's total, by kind, and the provinces that have the service: one line
     each when they are few, else on one line, with one line each as the details."""
-    coverage = kb.coverage[sid]
-    kinds = ""
-    if coverage.kinds:
-        per_kind = [
-            f"{sum(c.count for c in coverage.counts if c.kind == k.id)} {k.label}"
-            for k in coverage.kinds
-        ]
-        kinds = Html(f" ({esc(join_es(per_kind))})")
-    lines: list[str] = [
-        fill(
-            kb.responses.counts.department,
-            department=kb.department.name,
-            count=kb.total(sid),
-            service=counted_name(kb, sid, kb.total(sid)),
-            kinds=kinds,
-        )
-    ]
+    lines: list[str] = [_department_total(kb, sid, kb.responses.counts.department)]
     rows, detailed = [], False
     for p in kb.provinces.values():
         n = kb.count(sid, p.id)
         if n:
-            detail = breakdown(kb, coverage, p.id)
+            detail = breakdown(kb, kb.coverage[sid], p.id)
             detailed = detailed or bool(detail)
             rows.append(f"• {esc(p.name)}: {n}" + (f" ({esc(detail)})" if detail else ""))
     if len(rows) <= SHORT_LIST or full:

@@ -48,6 +48,8 @@ def overview(kb: Knowledge, query: Query) -> Answer:
     rows, services = service_rows(kb, prov, operations)
     details = [] if query.full else rows
     lines.extend(rows if query.full else compact_rows(kb, prov, operations, services))
+    if prov is not None and any(a.kind == "department" for a in query.alternatives):
+        lines += _department_too(kb, operations)
     linea100 = linea100_line(kb)
     lines.append(fill(r.contacts.for_department, linea100=linea100) if prov else linea100)
     what_is = r.suggestions.what_is
@@ -155,6 +157,16 @@ def _service_row(kb: Knowledge, sid: str, n: int, prov: Province | None) -> list
     if note:
         rows.append(f"  {note}")
     return rows
+
+
+def _department_too(kb: Knowledge, operations: Sequence[Operation]) -> list[str]:
+    """The department's totals by group, on one line, when the province named alone bears
+    its name ("¿qué servicios hay en Puno?"), with the consolidated table's where it
+    differs."""
+    totals = Html(" · ".join(_heading(kb, op, None) for op in operations))
+    line = fill(kb.responses.overview.department_too, department=kb.department.name, totals=totals)
+    notes = [note.strip() for op in operations for note in _table_note(kb, op)]
+    return [Html(" ".join([line, *notes]))]
 
 
 def _heading(kb: Knowledge, operation: Operation, prov: Province | None) -> Html:
