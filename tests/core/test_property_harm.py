@@ -41,3 +41,16 @@ def test_harm_to_what_a_person_owns_or_a_relative_without_news(engine: Engine, t
 )
 def test_the_same_words_about_ones_own_things_stay_calm(engine: Engine, text: str) -> None:
     assert not engine.understanding.read(text).harm.present
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        ("me quita toda la plata", True),
+        ("mi esposo me quita toda la plata que gano en el mercado", True),
+        ("el banco me quita toda la plata con sus comisiones", False),
+        ("van a exponer mis fotos si no pago", True),
+    ],
+)
+def test_money_taken_and_photos_threatened(engine: Engine, text: str, harm: bool) -> None:
+    assert engine.understanding.read(text).harm.present is harm
