@@ -54,3 +54,26 @@ def test_the_same_words_about_ones_own_things_stay_calm(engine: Engine, text: st
 )
 def test_money_taken_and_photos_threatened(engine: Engine, text: str, harm: bool) -> None:
     assert engine.understanding.read(text).harm.present is harm
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        # held-out set 25's two harm messages answered unknown at its first run
+        (
+            "el dueño del restaurante tiene a una chiquita de 11 años lavando platos de noche",
+            True,
+        ),
+        ("ese hombre pasa por mi casa cada noche y se queda mirando por la ventana", True),
+        # and calm ones it took for emergencies
+        ("mi equipo le metio una paliza al Mannucci 4 a 0, los matamos 😂", False),
+        ("el partido fue una guerra, nos rompieron la cara en la cancha", False),
+        ("me mata este dolor de muela, donde hay dentista en Putina?", False),
+        ("en historia vimos como mataron a Atahualpa en Cajamarca", False),
+        # the same words in real harm
+        ("mi esposo me mata a golpes, este dolor de cabeza no se me pasa", True),
+        ("mi cuñado dice que a mi hermano lo matamos si habla", True),
+    ],
+)
+def test_set_25_first_run_harm_and_calm(engine: Engine, text: str, harm: bool) -> None:
+    assert engine.understanding.read(text).harm.present is harm
