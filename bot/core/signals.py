@@ -169,7 +169,9 @@ def read_signals(
     loud = shouted(lex, text) and not any(h.kind == "calm" for h in cues)
     harm = _harm(lex, harm_hits, words, loud)
     # where the writer lives is not the case's place when the case is someone else's
-    victims = harm.victims or _victims(harm_hits, words)  # _harm read them when harm is told
+    # _harm read them when harm is told; else not a person named only inside a subject the
+    # bot does not cover ("la pensión 65", "Qali Warma")
+    victims = harm.victims or _victims(_outside_oos(harm_hits, cues), words)
     others = bool(victims) and not harm.to_writer
     if harm.present:  # "¿dónde denuncio?" beside harm told: that situation too
         told = _unique([*situations, *(h.key for h in situated if h.kind == "case_situation")])
@@ -858,6 +860,16 @@ def _without_idioms(hits: list[Hit]) -> list[Hit]:
         h
         for h in hits
         if h.kind != "idiom" and not (h.kind == "act" and any(idioms.over(h.start, h.end)))
+    ]
+
+
+def _outside_oos(harm: list[Hit], cues: list[Hit]) -> list[Hit]:
+    """The harm hits but the victims inside an out-of-scope phrase."""
+    oos = _Spans(c for c in cues if c.kind == "oos")
+    return [
+        h
+        for h in harm
+        if h.kind != "victim" or not any(_inside(h, o) for o in oos.over(h.start, h.end))
     ]
 
 

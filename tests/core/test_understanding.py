@@ -854,3 +854,11 @@ def test_a_tie_of_scores_goes_to_the_intent_the_model_prefers_then_to_the_table(
         best(kb.intents, {"locate": 6.5, "overview": 6.1}, Opinion({"overview": 1.0}, 0, 0.5))
         == "locate"
     )
+
+
+def test_a_person_named_only_inside_an_uncovered_subject_makes_no_case(engine: Engine) -> None:
+    # "pensión 65" names an older adult, but the question is about the programme
+    calm = engine.understand("donde cobro la pension 65 en azangaro, ya me toca")
+    assert calm.intent == "unknown"
+    # an older adult named beside it still is one
+    assert "adulto_mayor" in engine.understanding.read("mi abuelita no cobra su pension 65").victims
