@@ -4,10 +4,11 @@ keeps a stale build from running.
 ``make`` compiles the modules of ``NATIVE`` next to their sources (``matcher.cpython-*.so``
 beside ``matcher.py``); Python then imports the compiled module first. The build writes the
 digest of the sources it compiled to ``DIGEST_FILE``. When a source changed since (edited
-without running ``make``), every compiled module is ignored and the sources run instead, with
-one warning: compiled modules call each other directly, so one stale module would bring its
-old code into the others. Without a C compiler nothing is compiled and the core runs as
-plain Python, slower (README, "Speed and memory of the core")."""
+without running ``make``), every compiled module is ignored and the sources run instead, said
+once in the log at INFO level (a command's output stays as it is): compiled modules call each
+other directly, so one stale module would bring its old code into the others. Without a C
+compiler nothing is compiled and the core runs as plain Python, slower (README, "Speed and
+memory of the core")."""
 
 from __future__ import annotations
 
@@ -64,5 +65,5 @@ def guard() -> None:
     """Run the sources instead of a stale build (see the module's docstring)."""
     if not DIGEST_FILE.exists() or built():
         return
-    logger.warning("Compiled core older than its sources: running the sources (run make)")
+    logger.info("Compiled core older than its sources: running the sources (run make)")
     sys.meta_path.insert(0, _Sources())

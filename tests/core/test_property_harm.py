@@ -77,3 +77,25 @@ def test_money_taken_and_photos_threatened(engine: Engine, text: str, harm: bool
 )
 def test_set_25_first_run_harm_and_calm(engine: Engine, text: str, harm: bool) -> None:
     assert engine.understanding.read(text).harm.present is harm
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        # laughter written with emoji is laughter: a threat said laughing is a joke...
+        (
+            "mi esposa me va a matar si no llego a la cena 😂😂, la linea 100 atiende 24 horas?",
+            True,
+        ),
+        # ...unless someone is afraid, and never for a beating
+        ("mi esposo me va a matar 😂 tengo miedo", True),
+        ("me pega 😂", True),
+        # history and procedures told
+        ("en los 80 los senderistas mataban a las autoridades en la plaza", False),
+        ("dice su libro que a los ladrones los castigaban con la muerte", False),
+        ("este tramite me esta matando, que es conadis", False),
+        ("los senderistas mataron a mi papa", True),
+    ],
+)
+def test_laughter_history_and_procedures(engine: Engine, text: str, harm: bool) -> None:
+    assert engine.understanding.read(text).harm.present is harm
