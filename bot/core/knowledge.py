@@ -455,6 +455,7 @@ SIGNAL_NAMES = frozenset(
         "cue_referral",
         "cue_help",
         "greeting",
+        "thanks_only",
         "short",
         "oos",
         "oos_name",

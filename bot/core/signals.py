@@ -100,6 +100,7 @@ class Signals:
     harm: HarmReading = field(default_factory=HarmReading)
     asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "here"...
     framed: bool = False  # homework, a novel, the news, a training, and no real person harmed
+    asking: bool = True  # a sentence asks: written as a question or with "quisiera saber"...
 
     @property
     def situation(self) -> str | None:
@@ -222,6 +223,7 @@ def read_signals(
         cues=frozenset(h.key for h in cues if h.kind == "cue"),
         cue_weight=_cue_weights(cues, asking),
         greeting=frozenset(h.key for h in cues if h.kind == "greeting"),
+        asking=bool(asks),
         # another department named beside a place of Puno ("la salida a Cusco, Juliaca") is a
         # road, not a question about elsewhere
         oos_words=_covered(

@@ -862,3 +862,10 @@ def test_a_person_named_only_inside_an_uncovered_subject_makes_no_case(engine: E
     assert calm.intent == "unknown"
     # an older adult named beside it still is one
     assert "adulto_mayor" in engine.understanding.read("mi abuelita no cobra su pension 65").victims
+
+
+def test_thanks_that_ask_nothing_are_a_greeting(engine: Engine) -> None:
+    thanks = "ya la DEMUNA resolvio lo de la tenencia de mi hijo. solo queria agradecer 🙏"
+    assert engine.understand(thanks).intent == "greeting"
+    # thanks and a question: the question is answered
+    assert engine.understand("gracias! y donde queda la DEMUNA de Ilave?").intent == "locate"
