@@ -99,3 +99,20 @@ def test_set_25_first_run_harm_and_calm(engine: Engine, text: str, harm: bool) -
 )
 def test_laughter_history_and_procedures(engine: Engine, text: str, harm: bool) -> None:
     assert engine.understanding.read(text).harm.present is harm
+
+
+@pytest.mark.parametrize(
+    ("text", "harm"),
+    [
+        # grooming by a teacher, told by a friend (set 22's first run)
+        (
+            "el profe de educacion fisica le manda mensajes a mi amiga diciendole q es bonita "
+            "y q se quede despues de clase sola",
+            True,
+        ),
+        ("el profe nos dijo que nos quedemos despues de clase para reforzamiento", False),
+        ("el profe le manda mensajes al grupo del salon diciendo que mañana no hay clases", False),
+    ],
+)
+def test_grooming_by_a_teacher(engine: Engine, text: str, harm: bool) -> None:
+    assert engine.understanding.read(text).harm.present is harm
