@@ -46,19 +46,11 @@ def test_the_same_words_about_ones_own_things_stay_calm(engine: Engine, text: st
 @pytest.mark.parametrize(
     ("text", "harm"),
     [
+        # money taken, photos threatened (not a bank's fees)
         ("me quita toda la plata", True),
         ("mi esposo me quita toda la plata que gano en el mercado", True),
         ("el banco me quita toda la plata con sus comisiones", False),
         ("van a exponer mis fotos si no pago", True),
-    ],
-)
-def test_money_taken_and_photos_threatened(engine: Engine, text: str, harm: bool) -> None:
-    assert engine.understanding.read(text).harm.present is harm
-
-
-@pytest.mark.parametrize(
-    ("text", "harm"),
-    [
         # held-out set 25's two harm messages answered unknown at its first run
         (
             "el dueño del restaurante tiene a una chiquita de 11 años lavando platos de noche",
@@ -73,15 +65,6 @@ def test_money_taken_and_photos_threatened(engine: Engine, text: str, harm: bool
         # the same words in real harm
         ("mi esposo me mata a golpes, este dolor de cabeza no se me pasa", True),
         ("mi cuñado dice que a mi hermano lo matamos si habla", True),
-    ],
-)
-def test_set_25_first_run_harm_and_calm(engine: Engine, text: str, harm: bool) -> None:
-    assert engine.understanding.read(text).harm.present is harm
-
-
-@pytest.mark.parametrize(
-    ("text", "harm"),
-    [
         # laughter written with emoji is laughter: a threat said laughing is a joke...
         (
             "mi esposa me va a matar si no llego a la cena 😂😂, la linea 100 atiende 24 horas?",
@@ -95,15 +78,6 @@ def test_set_25_first_run_harm_and_calm(engine: Engine, text: str, harm: bool) -
         ("dice su libro que a los ladrones los castigaban con la muerte", False),
         ("este tramite me esta matando, que es conadis", False),
         ("los senderistas mataron a mi papa", True),
-    ],
-)
-def test_laughter_history_and_procedures(engine: Engine, text: str, harm: bool) -> None:
-    assert engine.understanding.read(text).harm.present is harm
-
-
-@pytest.mark.parametrize(
-    ("text", "harm"),
-    [
         # grooming by a teacher, told by a friend (set 22's first run)
         (
             "el profe de educacion fisica le manda mensajes a mi amiga diciendole q es bonita "
@@ -114,5 +88,5 @@ def test_laughter_history_and_procedures(engine: Engine, text: str, harm: bool) 
         ("el profe le manda mensajes al grupo del salon diciendo que mañana no hay clases", False),
     ],
 )
-def test_grooming_by_a_teacher(engine: Engine, text: str, harm: bool) -> None:
+def test_harm_or_calm_read_as_such(engine: Engine, text: str, harm: bool) -> None:
     assert engine.understanding.read(text).harm.present is harm

@@ -35,15 +35,6 @@ from bot.core.engine import Engine
         "me dijo que la proxima soy yo en la lista de los que va a matar",
         # minding what is someone's is not taking it after a death
         "mi cunado se queda con mi chacra cuando mi esposo murio",
-    ],
-)
-def test_harm_a_new_idiom_no_longer_hides(engine: Engine, text: str) -> None:
-    assert engine.understanding.read(text).harm.present
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         # the acts of red team 25, narrowed, still count
         "me dijo que la proxima soy yo",
         "mi esposo dice que va a quemar mi puesto",
@@ -62,7 +53,9 @@ def test_harm_a_new_idiom_no_longer_hides(engine: Engine, text: str) -> None:
         "mi mama me quita la tarjeta de la pension 65",
     ],
 )
-def test_harm_the_narrowed_acts_still_count(engine: Engine, text: str) -> None:
+def test_harm_no_new_idiom_hides_and_the_narrowed_acts_still_count(
+    engine: Engine, text: str
+) -> None:
     assert engine.understanding.read(text).harm.present
 
 
