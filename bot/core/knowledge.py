@@ -274,6 +274,8 @@ class Grammar(_Record):
     mine: list[Text]  # "MI hija": the writer's own
     particular: list[Text]  # "UNA señora", "ESTE vecino": someone in particular
     whose: list[Text]  # "SU hija": someone's, not said whose
+    # "achachilaXA", "mamaY": a person word's ending that says someone in particular
+    particular_endings: list[Text] = field(default_factory=list)
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites
     also_objects: list[Text]  # "pega a mis hijos Y A mí": one more object of the act
     place_levels: dict[Text, PlaceLevel]  # "distrito de Puno": the district

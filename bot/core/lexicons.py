@@ -70,6 +70,7 @@ class Lexicons:
         self.mine = _normalized(grammar.mine)
         self.particular = _normalized(grammar.particular)
         self.singular = self.particular | _normalized(grammar.whose)
+        self.particular_endings = tuple(_normalized(grammar.particular_endings))
         self.site_questions = _normalized(grammar.site_questions)
         self.also_objects = _phrases(grammar.also_objects)
         self.person_place = _normalized(grammar.person_place)

@@ -350,7 +350,9 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
     )
     before = _before_people(hits, words)
     personal = first or any(w in lex.mine for w in before)
-    specific = personal or any(w in lex.singular for w in before)
+    specific = (
+        personal or any(w in lex.singular for w in before) or _marked_particular(lex, hits, words)
+    )
     return HarmReading(
         acts=tuple(acts),
         categories=frozenset(lex.act_category.get(a, "pedido") for a in acts),
@@ -385,6 +387,13 @@ def _safe_after(time_hits: list[Hit], act_hits: list[Hit]) -> bool:
     told = [*act_hits, *(h for h in time_hits if h.key in ("now", "recent", "ongoing"))]
     held = [h for h in told if any(_inside(h, s) for s in safe)]
     return all(h.start < last for h in told if h not in held)
+
+
+def _marked_particular(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> bool:
+    """A victim's word ends in a mark of someone in particular (Aymara "achachilaXA",
+    Quechua "mamaY": ``grammar.particular_endings``)."""
+    ends = lex.particular_endings
+    return bool(ends) and any(h.kind == "victim" and words[h.end - 1].endswith(ends) for h in hits)
 
 
 def _before_people(hits: list[Hit], words: Sequence[str]) -> list[str]:

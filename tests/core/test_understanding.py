@@ -869,3 +869,11 @@ def test_thanks_that_ask_nothing_are_a_greeting(engine: Engine) -> None:
     assert engine.understand(thanks).intent == "greeting"
     # thanks and a question: the question is answered
     assert engine.understand("gracias! y donde queda la DEMUNA de Ilave?").intent == "locate"
+
+
+def test_an_andean_ending_marks_someone_in_particular(engine: Engine) -> None:
+    # Aymara -xa: the grandfather spoken of, abandoned (low-level harm counts for him)
+    aymara = engine.understanding.read("achachilaxa jaytatawa, wawanakapax janiw jupar uñjapkiti")
+    assert aymara.harm.present and aymara.harm.specific
+    # without a mark, abandonment said in general is no one's case
+    assert not engine.understanding.read("hay muchos ancianos abandonados en Puno").harm.present
