@@ -136,6 +136,12 @@ def district_of(place: Place | None) -> str | None:
     return place.key if place is not None and place.kind == "district" else None
 
 
+def named_as_department(query: Query) -> bool:
+    """The place was named by a name that is also the department's, alone ("¿cuántos CEM
+    hay en Puno?"): the department may be what is asked about."""
+    return any(a.kind == "department" for a in query.alternatives)
+
+
 def place_intro(kb: Knowledge, place: Place | None, alternatives: Sequence[Place]) -> list[str]:
     """Which province a district belongs to, and the reading taken for ambiguous names."""
     r = kb.responses.places
@@ -223,14 +229,20 @@ def count_sentence(kb: Knowledge, service_id: str, prov: Province) -> Html:
 def kinds_line(kb: Knowledge, service_id: str, asks: frozenset[str]) -> list[str]:
     """For a comparison of a service's kinds ("CEM regular vs en comisaría"): how many of each,
     and that the summary does not explain the difference."""
-    coverage = kb.coverage[service_id]
-    if "compare" not in asks or len(coverage.kinds) < 2:
+    if "compare" not in asks or len(kb.coverage[service_id].kinds) < 2:
         return []
-    counts = [
+    return [
+        fill(kb.responses.parts.kinds_not_explained, kinds=join_es(kind_counts(kb, service_id)))
+    ]
+
+
+def kind_counts(kb: Knowledge, service_id: str) -> list[str]:
+    """A service's count in the department by kind: "13 CEM regular", "7 CEM en comisaría"."""
+    coverage = kb.coverage[service_id]
+    return [
         f"{sum(c.count for c in coverage.counts if c.kind == k.id)} {k.label}"
         for k in coverage.kinds
     ]
-    return [fill(kb.responses.parts.kinds_not_explained, kinds=join_es(counts))]
 
 
 def with_services(query: Query, services: Sequence[str]) -> Query:

@@ -11,8 +11,10 @@ from bot.core.answer._lines import (
     counted_name,
     discrepancy,
     full_name,
+    kind_counts,
     kinds_line,
     linea100_line,
+    named_as_department,
     place_intro,
     province_for,
     province_phrase,
@@ -55,7 +57,7 @@ def locate(kb: Knowledge, query: Query) -> Answer:
         suggestions.append(suggest(which, service=name, place=r.example_place))
     else:
         lines, suggestions, query = _in_province(kb, query, prov)
-    if prov is not None and _named_as_department(query):
+    if prov is not None and named_as_department(query):
         lines.append(_department_total(kb, sid, r.counts.department_too))
     places = [prov, *_elsewhere(kb, query, prov)] if prov else []
     for other in (o for o in asked[1:] if kb.coverage[o].counts):
@@ -73,12 +75,6 @@ def locate(kb: Knowledge, query: Query) -> Answer:
         r.titles.locate, service=name, place=prov.name if prov else kb.department.name
     )
     return with_place(kb, query, "locate", lines, suggestions, title, details)
-
-
-def _named_as_department(query: Query) -> bool:
-    """The province was named by a name that is also the department's, alone ("¿cuántos CEM
-    hay en Puno?"): the department may be what is asked about."""
-    return any(a.kind == "department" for a in query.alternatives)
 
 
 def _department_total(kb: Knowledge, sid: str, template: str) -> Html:
@@ -127,14 +123,8 @@ def _without_sites(kb: Knowledge, sid: str) -> list[str]:
 
 def _kinds(kb: Knowledge, sid: str) -> Html | str:
     """The department's total of a service by kind, in parentheses, or nothing."""
-    coverage = kb.coverage[sid]
-    if not coverage.kinds:
-        return ""
-    per_kind = [
-        f"{sum(c.count for c in coverage.counts if c.kind == k.id)} {k.label}"
-        for k in coverage.kinds
-    ]
-    return Html(f" ({esc(join_es(per_kind))})")
+    per_kind = kind_counts(kb, sid)
+    return Html(f" ({esc(join_es(per_kind))})") if per_kind else ""
 
 
 def _in_department(kb: Knowledge, sid: str, full: bool = False) -> tuple[list[str], list[str]]:

@@ -10,6 +10,7 @@ from bot.core.answer._lines import (
     discrepancy,
     full_name,
     linea100_line,
+    named_as_department,
     place_intro,
     province_for,
     province_phrase,
@@ -48,7 +49,7 @@ def overview(kb: Knowledge, query: Query) -> Answer:
     rows, services = service_rows(kb, prov, operations)
     details = [] if query.full else rows
     lines.extend(rows if query.full else compact_rows(kb, prov, operations, services))
-    if prov is not None and any(a.kind == "department" for a in query.alternatives):
+    if prov is not None and named_as_department(query):
         lines += _department_too(kb, operations)
     linea100 = linea100_line(kb)
     lines.append(fill(r.contacts.for_department, linea100=linea100) if prov else linea100)
