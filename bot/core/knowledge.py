@@ -274,6 +274,8 @@ class Grammar(_Record):
     mine: list[Text]  # "MI hija": the writer's own
     particular: list[Text]  # "UNA señora", "ESTE vecino": someone in particular
     whose: list[Text]  # "SU hija": someone's, not said whose
+    # "una serie DONDE…", "una serie DE una chica…": what follows tells the story's content
+    story_links: list[Text] = field(default_factory=list)
     # "achachilaXA", "mamaY": a person word's ending that says someone in particular
     particular_endings: list[Text] = field(default_factory=list)
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites
@@ -397,6 +399,7 @@ class Harm(_Record):
     frames: list[Text] = field(default_factory=list)
     case_kinds: list[Text] = field(default_factory=list)  # a frame unless someone is harmed
     disclosures: list[Text] = field(default_factory=list)  # "me contó que": no frame then
+    audiences: list[Text] = field(default_factory=list)  # "mi hija vio una serie": no case
     writer_roles: list[Text] = field(default_factory=list)  # "soy abuela": not the victim
     first_person: list[Text] = field(default_factory=list)
     negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act

@@ -69,7 +69,9 @@ class Lexicons:
         self.articles = _normalized(grammar.articles)
         self.mine = _normalized(grammar.mine)
         self.particular = _normalized(grammar.particular)
-        self.singular = self.particular | _normalized(grammar.whose)
+        self.whose = _normalized(grammar.whose)
+        self.story_links = _normalized(grammar.story_links)
+        self.singular = self.particular | self.whose
         self.particular_endings = tuple(_normalized(grammar.particular_endings))
         self.site_questions = _normalized(grammar.site_questions)
         self.also_objects = _phrases(grammar.also_objects)
@@ -279,6 +281,7 @@ class Lexicons:
         groups += [("frame", "frame", harm.frames), ("first", "first", harm.first_person)]
         groups.append(("frame", "kind", harm.case_kinds))  # "para los casos de"
         groups.append(("told", "told", harm.disclosures))
+        groups.append(("audience", "audience", harm.audiences))
         groups.append(("role", "role", harm.writer_roles))
         groups.append(("joke", "joke", harm.jokes.phrases if harm.jokes else []))
         groups.append(("joke", "serious", harm.jokes.serious if harm.jokes else []))

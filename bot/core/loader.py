@@ -716,6 +716,7 @@ PHRASE_LISTS = frozenset(
         "frames",
         "case_kinds",
         "disclosures",
+        "audiences",
         "writer_roles",
         "first_person",
         "negations",

@@ -22,7 +22,7 @@ CUE_KINDS = frozenset(
 )
 # the sentence of each word of a message, and the sentences written as questions
 Sentences = tuple[Sequence[int], frozenset[int]]
-MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role"})
+MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role", "audience"})
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
@@ -348,7 +348,7 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         and any(a.start < f.start for a in act_hits)
         for f in hits
     )
-    before = _before_people(hits, words)
+    before = _before_people(lex, hits, words)
     personal = first or any(w in lex.mine for w in before)
     specific = (
         personal or any(w in lex.singular for w in before) or _marked_particular(lex, hits, words)
@@ -396,15 +396,50 @@ def _marked_particular(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> 
     return bool(ends) and any(h.kind == "victim" and words[h.end - 1].endswith(ends) for h in hits)
 
 
-def _before_people(hits: list[Hit], words: Sequence[str]) -> list[str]:
+def _before_people(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> list[str]:
     """The word before each person named ("MI hija", "UNA abuelita", "SU esposo"); not of a
-    person inside a frame, who asks for the story ("MI profesora nos dejó una tarea")."""
+    person inside a frame, who asks for the story ("MI profesora nos dejó una tarea"), nor of
+    one who watches, hears or plays it (``_audience``)."""
     frames = _Spans([h for h in hits if h.kind == "frame"])
     return [
         words[h.start - 1]
         for h in hits
-        if h.kind in ("victim", "agent") and h.start > 0 and not frames.over(h.start, h.end)
+        if h.kind in ("victim", "agent")
+        and h.start > 0
+        and not frames.over(h.start, h.end)
+        and not _audience(lex, h, hits, words)
     ]
+
+
+AUDIENCE_GAP = 3  # "mi hija [de 10 años] vio": words between the person and the verb
+
+
+def _audience(lex: Lexicons, person: Hit, hits: list[Hit], words: Sequence[str]) -> bool:
+    """A person who watches, hears, reads or plays a story (harm.yaml ``audiences``: "mi hija
+    VIO una serie de una chica secuestrada", "mi hijo JUEGA free fire"): the verb follows the
+    person, a frame follows the verb, no act is told before the frame ("mi hija vio que su
+    padrastro le pegaba a su mamá en la tele" is a case), nobody of a family harms after it
+    ("mi hija veía la tele cuando SU padrastro le pegó"), and someone in particular harms
+    after it only inside the story (grammar ``story_links``: "una novela DONDE el esposo le
+    pega"; "veía la tele cuando UN vecino entró y la tocó" is a case, "charlas para padres"
+    names nobody)."""
+    for verb in hits:
+        if verb.kind != "audience" or not 0 <= verb.start - person.end <= AUDIENCE_GAP:
+            continue
+        frame = next(
+            (h for h in hits if h.kind == "frame" and 0 <= h.start - verb.end <= AUDIENCE_GAP),
+            None,
+        )
+        if frame is None:
+            continue
+        linked = bool(lex.story_links.intersection(words[frame.end : frame.end + 2]))
+        real = lex.mine | lex.whose | (frozenset() if linked else lex.particular)
+        return not any(
+            (h.kind == "act" and person.end <= h.start < frame.start)
+            or (h.kind == "agent" and h.start >= frame.end and words[h.start - 1] in real)
+            for h in hits
+        )
+    return False
 
 
 def _framed(
@@ -414,7 +449,7 @@ def _framed(
     ("mi hija") named nor harmed, nor grave harm told of someone in particular ("en la
     radio dijeron que un niño de mi barrio desapareció": the model's gates judge it; "un
     trabajo sobre la trata de personas" is homework)."""
-    before = _before_people(hits, words)
+    before = _before_people(lex, hits, words)
     own = any(w in lex.mine for w in before)
     quiet = not harm.present and not (harm.level == "grave" and harm.specific)
     return quiet and not own and _frames(lex, marks, before)
@@ -865,12 +900,16 @@ def _select_spans(hits: list[Hit]) -> list[Hit]:
 
 def _without_idioms(hits: list[Hit]) -> list[Hit]:
     """An idiom hides the acts it shares a word with ("me mata el frío", "les dimos una
-    paliza al otro equipo"), and is no signal itself."""
+    paliza al otro equipo"), and is no signal itself; an act hides the frame words inside it
+    ("difunden mi VIDEO íntimo" is the harm, not a story seen in a video)."""
     idioms = _Spans([h for h in hits if h.kind == "idiom"])
+    acts = _Spans([h for h in hits if h.kind == "act" and not idioms.over(h.start, h.end)])
     return [
         h
         for h in hits
-        if h.kind != "idiom" and not (h.kind == "act" and any(idioms.over(h.start, h.end)))
+        if h.kind != "idiom"
+        and not (h.kind == "act" and any(idioms.over(h.start, h.end)))
+        and not (h.kind == "frame" and any(_inside(h, a) for a in acts.over(h.start, h.end)))
     ]
 
 
