@@ -399,7 +399,8 @@ def _marked_particular(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> 
 def _before_people(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> list[str]:
     """The word before each person named ("MI hija", "UNA abuelita", "SU esposo"); not of a
     person inside a frame, who asks for the story ("MI profesora nos dejó una tarea"), nor of
-    one who watches, hears or plays it (``_audience``)."""
+    one of the writer's family who watches, hears or plays it (``_audience``; not "mi ex
+    TIENE un video mío": one who harms)."""
     frames = _Spans([h for h in hits if h.kind == "frame"])
     return [
         words[h.start - 1]
@@ -407,7 +408,7 @@ def _before_people(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> list
         if h.kind in ("victim", "agent")
         and h.start > 0
         and not frames.over(h.start, h.end)
-        and not _audience(lex, h, hits, words)
+        and not (h.kind == "victim" and _audience(lex, h, hits, words))
     ]
 
 
@@ -426,8 +427,12 @@ def _audience(lex: Lexicons, person: Hit, hits: list[Hit], words: Sequence[str])
     for verb in hits:
         if verb.kind != "audience" or not 0 <= verb.start - person.end <= AUDIENCE_GAP:
             continue
-        frame = next(
-            (h for h in hits if h.kind == "frame" and 0 <= h.start - verb.end <= AUDIENCE_GAP),
+        frame = next(  # after the verb, or beginning with it ("EXPONE el lunes sobre")
+            (
+                h
+                for h in hits
+                if h.kind == "frame" and verb.start <= h.start <= verb.end + AUDIENCE_GAP
+            ),
             None,
         )
         if frame is None:

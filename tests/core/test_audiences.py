@@ -48,3 +48,13 @@ def test_minors_serving_miners_is_trafficking(engine: Engine) -> None:
         "mi esposa me insulta delante de mis hijos, el CEM atiende a hombres?"
     )
     assert "explotacion_menor" not in signals.harm.acts
+
+
+def test_one_who_harms_is_no_audience(engine: Engine) -> None:
+    text = "mi ex tiene un video mio y dice q si no regreso con el se lo pasa a mi familia"
+    assert engine.reply(text).intent in ("emergency", "referral")
+
+
+def test_a_child_presenting_a_topic_is_no_case(engine: Engine) -> None:
+    text = "mi hija expone el viernes sobre trata de personas, la linea 100 ve trata tambien?"
+    assert engine.reply(text).intent != "emergency"
