@@ -16,6 +16,8 @@ from bot.core.engine import Engine
         ("unos señores tienen retenido a su hijo en un campamento", "secuestro"),
         ("mi primo esta regalando sus cosas a sus amigos desde ayer", "autolesion"),
         ("en la posta tenemos una embarazada de 13 años", "sexual"),
+        ("mi alumna viene con moretones en los brazos desde el lunes", "golpes"),
+        ("una adolescente de 15 vino con su conviviente de 32 años", "convivencia_menor"),
     ],
 )
 def test_harm_is_read(engine: Engine, text: str, act: str) -> None:
@@ -33,3 +35,14 @@ def test_harm_is_read(engine: Engine, text: str, act: str) -> None:
 )
 def test_calm_stays_calm(engine: Engine, text: str) -> None:
     assert engine.reply(text).intent != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("hay cem en lunar de oro?", "san_antonio_de_putina"),
+        ("vivo en la isla de taquile, que servicios hay", "puno"),
+    ],
+)
+def test_places_people_name(engine: Engine, text: str, province: str) -> None:
+    assert engine.reply(text).context.province == province
