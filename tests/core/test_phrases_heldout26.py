@@ -46,3 +46,8 @@ def test_calm_stays_calm(engine: Engine, text: str) -> None:
 )
 def test_places_people_name(engine: Engine, text: str, province: str) -> None:
     assert engine.reply(text).context.province == province
+
+
+def test_a_child_humiliated_is_the_childs_own_case(engine: Engine) -> None:
+    answer = engine.reply("el profesor le grita inutil a mi hija delante de sus compañeros")
+    assert "demuna" in answer.services, answer.services
