@@ -63,6 +63,8 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "greeting": float(bool(s.greeting)),
         # thanks, and nothing asked ("gracias, ya tiene su carnet de CONADIS")
         "thanks_only": float("thanks" in s.greeting and not s.asking and not s.harm.present),
+        # nobody hurt, said ("me robaron el celular, no me hicieron daño"), and no harm read
+        "unharmed": float(s.unharmed and not s.harm.present),
         "short": float(s.content_words <= SHORT),
         "oos": float(s.oos_words),
         "oos_name": float(s.oos_next_to_name),

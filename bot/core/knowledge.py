@@ -299,6 +299,7 @@ class Lexicon(_Record):
     gap_words: list[Text] = field(default_factory=list)
     shouted: list[Text] = field(default_factory=list)
     calm_shouts: list[Text] = field(default_factory=list)  # "¡ayuda con mi tarea!": no danger
+    unharmed: list[Text] = field(default_factory=list)  # "no me hicieron daño": nobody hurt
     place_suffixes: list[str] = field(default_factory=list)  # "Macusanipi": in Macusani
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
@@ -461,6 +462,7 @@ SIGNAL_NAMES = frozenset(
         "cue_help",
         "greeting",
         "thanks_only",
+        "unharmed",
         "short",
         "oos",
         "oos_name",

@@ -248,6 +248,7 @@ class Lexicons:
             ("oos", "oos", lex.out_of_scope),
             ("elsewhere", "elsewhere", lex.other_places),
             ("calm", "calm", lex.calm_shouts),
+            ("unharmed", "unharmed", lex.unharmed),
         ]
         groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
         groups += [("ask", ask, cues) for ask, cues in lex.answer_cues.items()]

@@ -706,6 +706,7 @@ PHRASE_LISTS = frozenset(
         "gap_words",
         "shouted",
         "calm_shouts",
+        "unharmed",
         "greetings",
         "thanks",
         "farewells",

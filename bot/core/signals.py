@@ -18,7 +18,18 @@ from bot.core.text import fold, normalize
 CORRECTED_NAMES = frozenset({"service", "province", "district"})
 NAME_KINDS = frozenset({"service", "term", "province", "district", "department", "period"})
 CUE_KINDS = frozenset(
-    {"affiliation", "residence", "greeting", "oos", "elsewhere", "cue", "indicator", "ask", "calm"}
+    {
+        "affiliation",
+        "residence",
+        "greeting",
+        "oos",
+        "elsewhere",
+        "cue",
+        "indicator",
+        "ask",
+        "calm",
+        "unharmed",
+    }
 )
 # the sentence of each word of a message, and the sentences written as questions
 Sentences = tuple[Sequence[int], frozenset[int]]
@@ -101,6 +112,7 @@ class Signals:
     asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "here"...
     framed: bool = False  # homework, a novel, the news, a training, and no real person harmed
     asking: bool = True  # a sentence asks: written as a question or with "quisiera saber"...
+    unharmed: bool = False  # "no me hicieron daño", "no hay violencia": nobody was hurt
 
     @property
     def situation(self) -> str | None:
@@ -224,6 +236,7 @@ def read_signals(
         cue_weight=_cue_weights(cues, asking),
         greeting=frozenset(h.key for h in cues if h.kind == "greeting"),
         asking=bool(asks),
+        unharmed=any(h.kind == "unharmed" for h in cues),
         # another department named beside a place of Puno ("la salida a Cusco, Juliaca") is a
         # road, not a question about elsewhere
         oos_words=_covered(
