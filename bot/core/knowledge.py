@@ -276,6 +276,8 @@ class Grammar(_Record):
     whose: list[Text]  # "SU hija": someone's, not said whose
     # "una serie DONDE…", "una serie DE una chica…": what follows tells the story's content
     story_links: list[Text] = field(default_factory=list)
+    # "la SALIDA A Puno", "la CARRETERA A Ananea": the place after it is where a road leads
+    roads: list[Text] = field(default_factory=list)
     # "achachilaXA", "mamaY": a person word's ending that says someone in particular
     particular_endings: list[Text] = field(default_factory=list)
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites

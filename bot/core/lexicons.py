@@ -71,6 +71,7 @@ class Lexicons:
         self.particular = _normalized(grammar.particular)
         self.whose = _normalized(grammar.whose)
         self.story_links = _normalized(grammar.story_links)
+        self.roads = _normalized(grammar.roads)
         self.singular = self.particular | self.whose
         self.particular_endings = tuple(_normalized(grammar.particular_endings))
         self.site_questions = _normalized(grammar.site_questions)

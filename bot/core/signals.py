@@ -586,7 +586,9 @@ def _place(
     Puno?"; with ``asked``, the first named in a sentence that asks: "estudio en la UNA Puno.
     ¿Cuántos CEM hay en El Collao?"), the other readings of that name, and the first reading
     of every other place named ("en Puno y San Román"). ``origins``: where a person harmed is
-    from ("una abuelita de Mañazo"), taken only when no place is said to be where one lives."""
+    from ("una abuelita de Mañazo"), taken only when no place is said to be where one lives.
+    A place after a road's words (grammar ``roads``: "el paradero de la salida a Puno, en
+    Juliaca") is where the road leads: taken only when no other place is named."""
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
@@ -596,14 +598,21 @@ def _place(
     spans: list[tuple[int, int]] = []
     now_at: int | None = None
     origin_at: int | None = None
+    roads: list[tuple[list[Place], tuple[int, int]]] = []
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(lex, by_span[(start, end)], words, start, end):
+            if " ".join(words[max(0, start - 2) : start]) in lex.roads:
+                roads.append((reading, (start, end)))  # "la salida a Puno, en Juliaca"
+                continue
             if now_at is None and _follows(start, residence, RESIDENCE_GAP):
                 now_at = len(readings)
             if origin_at is None and _follows(start, origins, RESIDENCE_GAP):
                 origin_at = len(readings)
             readings.append(reading)
             spans.append((start, end))
+    for reading, span in roads:  # a road is named after where it leads: the last reading
+        readings.append(reading)
+        spans.append(span)
     if not readings:
         return None, (), ()
     lead = origin_at if now_at is None else now_at

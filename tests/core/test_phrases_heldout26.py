@@ -51,3 +51,15 @@ def test_places_people_name(engine: Engine, text: str, province: str) -> None:
 def test_a_child_humiliated_is_the_childs_own_case(engine: Engine) -> None:
     answer = engine.reply("el profesor le grita inutil a mi hija delante de sus compañeros")
     assert "demuna" in answer.services, answer.services
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("una señora grita en el paradero de la salida a Puno en Juliaca", "san_roman"),
+        ("trabajo en la carretera a Ananea pero vivo en Azangaro, hay cem?", "azangaro"),
+        ("vendo en la salida a Huancane, hay demuna?", "huancane"),
+    ],
+)
+def test_a_road_is_named_after_where_it_leads(engine: Engine, text: str, province: str) -> None:
+    assert engine.reply(text).context.province == province
