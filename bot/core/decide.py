@@ -425,7 +425,9 @@ def _follow_up(
     place = s.place or (None if ranking else _context_place(kb, context))
     periods = list(s.periods) or ([context.period] if context.period else [])
     intent: Intent = context.intent
-    if s.indicators or (s.periods and "locate" in asking):
+    # "¿cuál de esos ve casos de violencia?" after a list: the services of that situation
+    chooses = bool(s.situations) and not (s.services or s.terms or s.periods or asking)
+    if (s.indicators and not chooses) or (s.periods and "locate" in asking):
         # "¿y cuántos casos atendió?", "¿y cuántos en enero 2023?": a figure
         asking = (asking - {"locate"}) | {"stats"}
     for cue in ("overview", "stats", "locate", "describe"):
@@ -435,10 +437,12 @@ def _follow_up(
     else:
         if (intent == "describe" and s.place) or (intent == "overview" and s.services):
             intent = "locate"  # "¿y en Lampa?" after a description, "¿y el SAU?" after a list
+        elif intent == "overview" and chooses:
+            intent = "referral"
     if intent != "stats":
         periods = list(s.periods)
-    if intent == "overview":
-        services = []
+    if intent == "overview" or (intent == "referral" and chooses):
+        services = []  # a list's services are not asked about again; the situation's are
     return intent, services, situation, place, periods
 
 

@@ -36,6 +36,12 @@ def test_an_overview_follow_up_without_a_place_keeps_the_place(engine: Engine) -
     assert (answer.intent, answer.province) == ("overview", "lampa")
 
 
+def test_choosing_from_a_list_by_situation_refers_there(engine: Engine) -> None:
+    answer = _talk(engine, "que servicios hay en moho", "cual de esos ve casos de violencia?")
+    assert (answer.intent, answer.province, answer.rule) == ("referral", "moho", "gate:follow_up")
+    assert answer.services[0] == "cem"
+
+
 def test_emergency_uses_the_place_said_before(engine: Engine) -> None:
     answer = _talk(engine, "vivo en ilave", "anoche me golpeó")
     assert (answer.intent, answer.province) == ("emergency", "el_collao")
