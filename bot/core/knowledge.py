@@ -276,6 +276,13 @@ class Grammar(_Record):
     whose: list[Text]  # "SU hija": someone's, not said whose
     # "una serie DONDE…", "una serie DE una chica…": what follows tells the story's content
     story_links: list[Text] = field(default_factory=list)
+    # "veía la tele CUANDO la golpearon", "juega free fire Y LE piden fotos": what follows is
+    # told beside the story, not in it
+    story_breaks: list[Text] = field(default_factory=list)
+    # "juega free fire Y LE piden fotos": a pronoun right before an act after a story
+    story_turns: list[Text] = field(default_factory=list)
+    # "juega free fire y les GRITA 'te voy a matar'": the words said in the story
+    story_quotes: list[Text] = field(default_factory=list)
     # "la SALIDA A Puno", "la CARRETERA A Ananea": the place after it is where a road leads
     roads: list[Text] = field(default_factory=list)
     # "achachilaXA", "mamaY": a person word's ending that says someone in particular

@@ -71,6 +71,9 @@ class Lexicons:
         self.particular = _normalized(grammar.particular)
         self.whose = _normalized(grammar.whose)
         self.story_links = _normalized(grammar.story_links)
+        self.story_breaks = _normalized(grammar.story_breaks)
+        self.story_turns = _normalized(grammar.story_turns)
+        self.story_quotes = _normalized(grammar.story_quotes)
         self.roads = _normalized(grammar.roads)
         self.singular = self.particular | self.whose
         self.particular_endings = tuple(_normalized(grammar.particular_endings))

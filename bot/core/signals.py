@@ -432,7 +432,8 @@ def _audience(lex: Lexicons, person: Hit, hits: list[Hit], words: Sequence[str])
     """A person who watches, hears, reads or plays a story (harm.yaml ``audiences``: "mi hija
     VIO una serie de una chica secuestrada", "mi hijo JUEGA free fire"): the verb follows the
     person, a frame follows the verb, no act is told before the frame ("mi hija vio que su
-    padrastro le pegaba a su mamá en la tele" is a case), nobody of a family harms after it
+    padrastro le pegaba a su mamá en la tele" is a case) nor after it beside the story
+    (``_told_apart``: "veía la tele CUANDO la golpearon"), nobody of a family harms after it
     ("mi hija veía la tele cuando SU padrastro le pegó"), and someone in particular harms
     after it only inside the story (grammar ``story_links``: "una novela DONDE el esposo le
     pega"; "veía la tele cuando UN vecino entró y la tocó" is a case, "charlas para padres"
@@ -454,10 +455,41 @@ def _audience(lex: Lexicons, person: Hit, hits: list[Hit], words: Sequence[str])
         real = lex.mine | lex.whose | (frozenset() if linked else lex.particular)
         return not any(
             (h.kind == "act" and person.end <= h.start < frame.start)
+            or (
+                h.kind == "act"
+                and h.start >= frame.end
+                and _told_apart(lex, words, frame, h, linked=linked)
+            )
             or (h.kind == "agent" and h.start >= frame.end and words[h.start - 1] in real)
             for h in hits
         )
     return False
+
+
+def _told_apart(
+    lex: Lexicons, words: Sequence[str], frame: Hit, act: Hit, *, linked: bool = False
+) -> bool:
+    """An act told after a story as what happened beside it, not in it: a word or a new
+    subject between them (grammar ``story_breaks``: "veía la tele CUANDO la golpearon",
+    "tiene tarea de ciencias Y UN vecino la toca"), one of the writer's own ("escucha la radio
+    encerrado, MIS tíos no le dan de comer"), or, when no content follows the frame
+    (``linked``: "una novela DONDE el esposo le pega y la encierra"), a pronoun before an act
+    above the low level and not after words said in the story (``story_turns``: "juega free
+    fire Y LE ofrecen diamantes a cambio de fotos"; not "juega free fire y les GRITA 'te voy a
+    matar'", ``story_quotes``); not "una serie de una chica secuestrada"."""
+    between = words[frame.end : act.start]
+    pairs = {" ".join(words[i : i + 2]) for i in range(frame.end, act.start)}
+    turned = (
+        not linked
+        and bool(lex.story_turns & pairs)
+        and lex.act_level.get(act.key) != "low"
+        and not lex.story_quotes.intersection(between)
+    )
+    return (
+        turned
+        or bool(lex.story_breaks.intersection(between) or lex.story_breaks & pairs)
+        or bool(lex.mine.intersection(between))
+    )
 
 
 def _framed(
