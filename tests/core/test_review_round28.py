@@ -119,3 +119,16 @@ def test_calm_a_new_act_no_longer_alarms(engine: Engine, text: str) -> None:
 )
 def test_the_narrowed_acts_still_count(engine: Engine, text: str) -> None:
     assert engine.understanding.read(text).harm.present
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mi ija estava asiendo su tarea y su padrasto la toco", "el profesor le toca las piernas"],
+)
+def test_review_28_misses_now_read(engine: Engine, text: str) -> None:
+    assert engine.reply(text).intent in ("emergency", "referral")
+
+
+def test_a_body_examined_is_no_abuse(engine: Engine) -> None:
+    text = "el doctor le toca el pecho para escuchar su respiracion"
+    assert not engine.understanding.read(text).harm.acts
