@@ -63,3 +63,13 @@ def test_a_child_humiliated_is_the_childs_own_case(engine: Engine) -> None:
 )
 def test_a_road_is_named_after_where_it_leads(engine: Engine, text: str, province: str) -> None:
     assert engine.reply(text).context.province == province
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mis hijos ya no me visitan y estoy sola", "wawaykuna manam watukamuwanchu, sapallay kashani"],
+)
+def test_a_parent_children_do_not_visit_is_an_older_adult(engine: Engine, text: str) -> None:
+    signals = engine.understanding.read(text)
+    assert "adulto_mayor" in signals.victims
+    assert engine.reply(text).intent in ("referral", "emergency")
