@@ -155,14 +155,16 @@ def read_signals(
     asks = _asking_sentences(plain, sentences)
     asking = _asking(sentences, asks)
     marks = [h for h in plain if h.kind in MARK_KINDS]
+    found_harm = _without_names([*lex.harm.find(message), *marks], names)
     harm_hits = _without_idioms(
         [
             h
-            for h in _without_names([*lex.harm.find(message), *marks], names)
+            for h in found_harm
             if not (h.kind == "act" and h.start and words[h.start - 1] in lex.negations)
             and not _vocative(h, cues, words)
         ]
     )
+    cues = _outside_idioms(cues, found_harm)
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
         w
@@ -969,6 +971,17 @@ def _without_idioms(hits: list[Hit]) -> list[Hit]:
         if h.kind != "idiom"
         and not (h.kind == "act" and any(idioms.over(h.start, h.end)))
         and not (h.kind == "frame" and any(_inside(h, a) for a in acts.over(h.start, h.end)))
+    ]
+
+
+def _outside_idioms(cues: list[Hit], harm: list[Hit]) -> list[Hit]:
+    """The cues but an out-of-scope word inside an idiom ("el EXAMEN de admisión me va a
+    matar jaja, ¿el CAR qué edades recibe?"): the idiom is an aside, not the question."""
+    idioms = _Spans([h for h in harm if h.kind == "idiom"])
+    return [
+        c
+        for c in cues
+        if not (c.kind == "oos" and any(_inside(c, i) for i in idioms.over(c.start, c.end)))
     ]
 
 
