@@ -41,3 +41,14 @@ def test_calm_stays_calm(engine: Engine, text: str) -> None:
 def test_an_idiom_does_not_turn_the_question_away(engine: Engine) -> None:
     answer = engine.reply("el examen de admision me va a matar jaja, el CAR que edades recibe?")
     assert answer.intent == "describe"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi abuelo salio en la mañana y no vuelve, ya es de noche",
+        "hay un niño sentado solo desde las 3 en el paradero, nadie viene por el",
+    ],
+)
+def test_someone_away_or_alone_for_hours(engine: Engine, text: str) -> None:
+    assert engine.reply(text).intent == "emergency"
