@@ -18,6 +18,7 @@ from bot.core.engine import Engine
         "mi padrastro me molesta en las noches cuando mi mama no esta",
         "un señor se masturbaba mirandome en el bus",
         "si mañana no estoy que cuiden a mi gatito, estoy cansada de todo",
+        "creo que seria mejor para todos que yo ya no este",
     ],
 )
 def test_harm_is_read(engine: Engine, text: str) -> None:
@@ -32,6 +33,7 @@ def test_harm_is_read(engine: Engine, text: str) -> None:
         "hay que golpear bien la carne para el chicharron",
         "me queme toda la cara con el sol en la isla",
         "el examen final del instituto me va a matar",
+        "seria mejor para todos que no este el alcalde en la reunion",
     ],
 )
 def test_calm_stays_calm(engine: Engine, text: str) -> None:
