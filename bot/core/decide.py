@@ -6,6 +6,7 @@ that decided."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import cast
 
 from bot.core.classifier import Opinion
@@ -114,6 +115,7 @@ def decide(
     opinion: Opinion | None,
 ) -> Query:
     """The intent of a message and everything the answer needs."""
+    s = _told_in_pieces(s, kb, context)
     values = signal_values(s, kb, opinion)
     scores = score(kb.intents, values)
     services = list(s.services)
@@ -162,7 +164,9 @@ def decide(
     # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
     suspected = _suspects(s, opinion) and not harm.present
     if suspected and opinion is not None and (intent in QUIET_INTENTS or _unasked(s, intent)):
-        if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate:
+        if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate and not _worry_about_case(
+            s, context
+        ):
             intent, rule = "emergency", "gate:model_harm"
             # the case, for what is asked next: the acts' or the victim's, else harm's own
             situation = (
@@ -270,6 +274,15 @@ def _model_referral(s: Signals, kb: Knowledge, opinion: Opinion | None) -> bool:
     if opinion is None or s.harm.level == "grave" or s.harm.stated_now:
         return False
     return opinion.intents.get("referral", 0.0) >= kb.model_referral_gate
+
+
+def _worry_about_case(s: Signals, context: Context | None) -> bool:
+    """A short question after a case told earlier in the conversation, with no harm of its
+    own ("¿y si no me quieren atender?", "¿y no me van a juzgar por las fotos?"): a worry
+    about that case, which the model echoes, not a new emergency; the case's own card or the
+    question's answer follows, Línea 100 first."""
+    earlier = context is not None and not context.expired() and bool(context.harm)
+    return earlier and s.asking and s.content_words <= SHORT and not s.harm.acts
 
 
 def _unasked(s: Signals, intent: str) -> bool:
@@ -412,7 +425,15 @@ def _follow_up(
     # "¿atiende a abuelitos?": whom the service of the last answer serves
     counted = asking == {"stats"} and not s.services and not s.terms
     serves = asking == {"describe"} and not s.services and not s.terms and bool(context.services)
-    named = bool(s.services or s.terms or (s.situations and not (counted or serves)))
+    # "¿el CIAM es para su mamá?", then "ella tiene 70 años y vive en Lampa": the person the
+    # last answer's service is for, and where, with nothing asked and no harm told
+    meant_for = (
+        context.intent in ("describe", "locate")
+        and not (s.cues or s.services or s.terms or s.harm.present)
+        and bool(s.victims and context.services)
+        and any(context.services[0] in kb.situations[sit].services for sit in s.situations)
+    )
+    named = bool(s.services or s.terms or (s.situations and not (counted or serves or meant_for)))
     if s.content_words > SHORT or (named and (s.place or asking or s.periods or s.asks_sites)):
         return None
     if not named and not (s.place or s.periods or asking):
@@ -446,6 +467,39 @@ def _follow_up(
     return intent, services, situation, place, periods
 
 
+def _told_in_pieces(s: Signals, kb: Knowledge, context: Context | None) -> Signals:
+    """A case told in pieces: "mi abuelita vive sola en Zepita", then "mis tíos le quitaron
+    su terreno": an act told of nobody named, not the writer, right after a case (an
+    emergency or a referral) is done to the person of that case: someone in particular (an
+    act of level low counts), of the case's own kind (the older adult's, not the default).
+    Not an act in a story (a frame), nor one whose victim the message names."""
+    harm = s.harm
+    if (
+        context is None
+        or context.expired()
+        or not context.harm
+        or context.intent not in CASES
+        or context.situation is None
+        or not harm.acts
+        or harm.victims
+        or harm.first_person
+        or harm.framed
+    ):
+        return s
+    victim = next(
+        (
+            v.id
+            for v in kb.harm.victims
+            if not v.trait
+            and (v.situation == context.situation or context.situation in v.by_category.values())
+        ),
+        None,
+    )
+    victims = (victim,) if victim is not None else ()
+    told = replace(harm, specific=True, victims=victims)
+    return replace(s, harm=told, victims=s.victims or victims)
+
+
 def _harm_time(s: Signals, suspected: bool, earlier: bool) -> HarmTime:
     """When the harm of the message happens; "suspected" when only the model sees it,
     "earlier" when an earlier turn told of it."""
@@ -458,7 +512,10 @@ def _asks_where_to(s: Signals, context: Context) -> bool:
     """After a case (an emergency or a referral), a short "¿a dónde la llevo?", "¿a quién
     aviso?" that names no service nor situation: the same case, to refer."""
     case = context.intent in CASES and context.situation is not None
-    asks = bool(s.cues & {"referral", "locate"}) and s.content_words <= SHORT
+    # "¿dónde saco el DNI de mi hermanito?" asks where, but about a subject the bot does not
+    # cover: another subject, not the case ("¿a dónde lo llevo?" still is, whatever it names)
+    where = "locate" in s.cues and not s.oos_words
+    asks = ("referral" in s.cues or where) and s.content_words <= SHORT
     named = s.services or s.terms or s.situations
     return case and asks and not named and not context.expired()
 

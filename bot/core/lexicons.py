@@ -313,10 +313,14 @@ class Lexicons:
             or word in self.stopwords
             or not word.isalpha()
             or word.startswith(self._prefixes)
-            or stem(word) in self._harm_roots
         ):
             return word
-        return self._place_in(word) or self._closest(word) or word
+        # a place with a case ending first: "Juliacan" is Juliaca, though "Juliaca" is a word
+        # of harm.yaml ("radio Juliaca") and its root is kept from correction
+        place = self._place_in(word)
+        if place is not None or stem(word) in self._harm_roots:
+            return place or word
+        return self._closest(word) or word
 
     def _place_in(self, word: str) -> str | None:
         """A place with a Quechua or Aymara case ending ("Macusanipi": in Macusani,
