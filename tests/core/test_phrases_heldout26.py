@@ -42,6 +42,7 @@ def test_calm_stays_calm(engine: Engine, text: str) -> None:
     [
         ("hay cem en lunar de oro?", "san_antonio_de_putina"),
         ("vivo en la isla de taquile, que servicios hay", "puno"),
+        ("estudio en la UANCV, hay cem cerca?", "san_roman"),
     ],
 )
 def test_places_people_name(engine: Engine, text: str, province: str) -> None:
