@@ -846,6 +846,10 @@ class _Spans:
             found.update(dict.fromkeys(at.get(i, ())))
         return list(found)
 
+    def hold(self, hit: Hit) -> bool:
+        """Whether one of the hits covers ``hit`` whole."""
+        return any(_inside(hit, outer) for outer in self.over(hit.start, hit.end))
+
 
 def _overlaps(a: Hit | LocalityHit, b: Hit | LocalityHit) -> bool:
     return a.start < b.end and b.start < a.end
@@ -970,7 +974,7 @@ def _without_idioms(hits: list[Hit]) -> list[Hit]:
         for h in hits
         if h.kind != "idiom"
         and not (h.kind == "act" and any(idioms.over(h.start, h.end)))
-        and not (h.kind == "frame" and any(_inside(h, a) for a in acts.over(h.start, h.end)))
+        and not (h.kind == "frame" and acts.hold(h))
     ]
 
 
@@ -978,29 +982,20 @@ def _outside_idioms(cues: list[Hit], harm: list[Hit]) -> list[Hit]:
     """The cues but an out-of-scope word inside an idiom ("el EXAMEN de admisión me va a
     matar jaja, ¿el CAR qué edades recibe?"): the idiom is an aside, not the question."""
     idioms = _Spans([h for h in harm if h.kind == "idiom"])
-    return [
-        c
-        for c in cues
-        if not (c.kind == "oos" and any(_inside(c, i) for i in idioms.over(c.start, c.end)))
-    ]
+    return [c for c in cues if not (c.kind == "oos" and idioms.hold(c))]
 
 
 def _outside_oos(harm: list[Hit], cues: list[Hit]) -> list[Hit]:
     """The harm hits but the victims inside an out-of-scope phrase."""
     oos = _Spans(c for c in cues if c.kind == "oos")
-    return [
-        h
-        for h in harm
-        if h.kind != "victim" or not any(_inside(h, o) for o in oos.over(h.start, h.end))
-    ]
+    return [h for h in harm if not (h.kind == "victim" and oos.hold(h))]
 
 
 def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
     """A service or term name hides the harm words inside it ("Servicio de Atención
     Urgente", "Centro Emergencia Mujer"), not a phrase around it ("ya vino la policía")."""
-    titles = [n for n in names if n.kind in ("service", "term")]
-    titled = _Spans(titles)
-    return [h for h in harm if not any(_inside(h, t) for t in titled.over(h.start, h.end))]
+    titled = _Spans(n for n in names if n.kind in ("service", "term"))
+    return [h for h in harm if not titled.hold(h)]
 
 
 def _settle_overlaps(names: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list[Hit]]:
