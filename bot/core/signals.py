@@ -182,7 +182,9 @@ def read_signals(
         services = [s for s in services if s not in own]
     terms = _unique(h.key for h in names if h.kind == "term")
     loud = shouted(lex, text) and not any(h.kind == "calm" for h in cues)
-    harm = _harm(lex, harm_hits, words, loud)
+    # the word before each person named, read once for the harm and for its frame
+    before = _before_people(lex, harm_hits, words)
+    harm = _harm(lex, harm_hits, words, loud, before)
     # where the writer lives is not the case's place when the case is someone else's
     # _harm read them when harm is told; else not a person named only inside a subject the
     # bot does not cover ("la pensión 65", "Qali Warma")
@@ -260,7 +262,7 @@ def read_signals(
         topic_services=topic_services,
         harm=harm,
         asks=frozenset(h.key for h in cues if h.kind == "ask"),
-        framed=_framed(lex, harm, marks, harm_hits, words),
+        framed=_framed(lex, harm, marks, before),
     )
 
 
@@ -322,7 +324,10 @@ def shouted(lex: Lexicons, text: str) -> bool:
 LEVELS = ("low", "normal", "grave")
 
 
-def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> HarmReading:
+def _harm(
+    lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool, before: list[str]
+) -> HarmReading:
+    """The harm told by ``hits``; ``before``: the word before each person (``_before_people``)."""
     named = {h.key for h in hits if h.kind == "victim"}
     act_hits = [h for h in hits if h.kind == "act" and _for_these(lex, h.key, named)]
     acts = _unique(h.key for h in act_hits)
@@ -363,7 +368,6 @@ def _harm(lex: Lexicons, hits: list[Hit], words: Sequence[str], loud: bool) -> H
         and any(a.start < f.start for a in act_hits)
         for f in hits
     )
-    before = _before_people(lex, hits, words)
     personal = first or any(w in lex.mine for w in before)
     specific = (
         personal or any(w in lex.singular for w in before) or _marked_particular(lex, hits, words)
@@ -454,7 +458,7 @@ def _audience(lex: Lexicons, person: Hit, hits: list[Hit], words: Sequence[str])
         if frame is None:
             continue
         linked = bool(lex.story_links.intersection(words[frame.end : frame.end + 2]))
-        real = lex.mine | lex.whose | (frozenset() if linked else lex.particular)
+        real = lex.mine | (lex.whose if linked else lex.singular)
         return not any(
             (h.kind == "act" and person.end <= h.start < frame.start)
             or (
@@ -494,14 +498,11 @@ def _told_apart(
     )
 
 
-def _framed(
-    lex: Lexicons, harm: HarmReading, marks: list[Hit], hits: list[Hit], words: Sequence[str]
-) -> bool:
+def _framed(lex: Lexicons, harm: HarmReading, marks: list[Hit], before: list[str]) -> bool:
     """Homework, a novel, the news, a training: a frame, and nobody of the writer's own
     ("mi hija") named nor harmed, nor grave harm told of someone in particular ("en la
     radio dijeron que un niño de mi barrio desapareció": the model's gates judge it; "un
-    trabajo sobre la trata de personas" is homework)."""
-    before = _before_people(lex, hits, words)
+    trabajo sobre la trata de personas" is homework); ``before``: as ``_before_people``."""
     own = any(w in lex.mine for w in before)
     quiet = not harm.present and not (harm.level == "grave" and harm.specific)
     return quiet and not own and _frames(lex, marks, before)
