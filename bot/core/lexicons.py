@@ -83,7 +83,7 @@ class Lexicons:
         self.place_levels = {normalize(w): level for w, level in grammar.place_levels.items()}
         self.origins = _phrases(grammar.origins)
         definite = [normalize(w) for w in grammar.definite]
-        self.localities = Localities(kb.localities, markers, [*ordinary, *self.stopwords], definite)
+        self.localities = Localities(kb.localities, markers, ordinary, definite, self.stopwords)
         self.place_markers = frozenset(markers)
         self.word_places = _normalized(lex.word_places)
         self.place_suffixes = tuple(normalize(s) for s in lex.place_suffixes)

@@ -4,7 +4,9 @@
 There are about nine thousand names, many of them also ordinary words ("Esperanza",
 "Bellavista"), so a name counts only right after a word that announces a place ("en", "de",
 "comunidad", "barrio"...; articles may stand between), and a name that is ordinary words
-("centro", "posta", "club de madres": ``not_places`` in the lexicon) never counts.
+("centro", "posta", "club de madres": ``not_places`` in the lexicon) never counts; a
+centro poblado named like a common word (``stopwords``) does not count either, a barrio does
+(its name was written down because people use it: "Huajsapata").
 Where several districts share a name, the one where it is a town (urban) comes first. The
 index is a dictionary by first word, built in a few milliseconds; the typed words are
 searched, not the corrected ones, so that a name is never "corrected" into something else."""
@@ -44,15 +46,18 @@ class Localities:
         markers: Iterable[str] = (),
         ordinary: Iterable[str] = (),
         articles: Iterable[str] = (),
+        common: Iterable[str] = (),
     ) -> None:
         self.markers = frozenset(markers)
         self.articles = frozenset(articles)
         ordinary = frozenset(ordinary)
+        common = frozenset(common)
         entries: dict[tuple[str, ...], tuple[str, dict[str, None]]] = {}
         # urban centros poblados and barrios first: a shared name is most likely the town
         for place in sorted(localities, key=lambda p: not (p.urban or p.barrio)):
             key = _words(place.name)
-            if key and " ".join(key) not in ordinary:
+            said = " ".join(key)
+            if key and said not in ordinary and (place.barrio or said not in common):
                 _, districts = entries.setdefault(key, (place.name, {}))
                 districts[place.district] = None
         # the names by their words, and the lengths of the names of each first word, longest

@@ -647,6 +647,11 @@ def test_all_of_puno_is_the_department(engine: Engine) -> None:
         ("en Llavini", "210101", "puno"),
         ("en la urbanización 20 de Enero", "211101", "san_roman"),
         ("en Chijnaya", "210708", "lampa"),
+        # a barrio whose name is also a stopword (never corrected) is still a place
+        ("en el barrio Huajsapata", "210101", "puno"),
+        # a market announces the place it is named after
+        ("en el mercado Unión y Dignidad", "210101", "puno"),
+        ("vendo en el mercado manco capac", "211101", "san_roman"),
     ],
 )
 def test_centros_poblados_and_barrios(
