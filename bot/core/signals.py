@@ -966,17 +966,25 @@ def _select_spans(hits: list[Hit]) -> list[Hit]:
 
 def _without_idioms(hits: list[Hit]) -> list[Hit]:
     """An idiom hides the acts it shares a word with ("me mata el frío", "les dimos una
-    paliza al otro equipo"), and is no signal itself; an act hides the frame words inside it
+    paliza al otro equipo") unless the act holds it whole ("el veneno para las ratas PERO
+    ES PARA MÍ"), and is no signal itself; an act hides the frame words inside it
     ("difunden mi VIDEO íntimo" is the harm, not a story seen in a video)."""
     idioms = _Spans([h for h in hits if h.kind == "idiom"])
-    acts = _Spans([h for h in hits if h.kind == "act" and not idioms.over(h.start, h.end)])
+    acts = _Spans([h for h in hits if h.kind == "act" and not _idiom_over(idioms, h)])
     return [
         h
         for h in hits
         if h.kind != "idiom"
-        and not (h.kind == "act" and any(idioms.over(h.start, h.end)))
+        and not (h.kind == "act" and _idiom_over(idioms, h))
         and not (h.kind == "frame" and acts.hold(h))
     ]
+
+
+def _idiom_over(idioms: _Spans, act: Hit) -> bool:
+    """An idiom shares a word with the act and is not held whole by it."""
+    return any(
+        not (act.start <= i.start and i.end <= act.end) for i in idioms.over(act.start, act.end)
+    )
 
 
 def _outside_idioms(cues: list[Hit], harm: list[Hit]) -> list[Hit]:
