@@ -175,6 +175,7 @@ def decide(
         elif (
             intent in ("unknown", "help")
             and s.victims
+            and not s.unharmed  # "vive bien con nosotros, no le falta nada": no case
             and (
                 not s.oos_words
                 or _a_case(opinion)

@@ -14,6 +14,8 @@ from bot.core.engine import Engine
     [
         "me robaron la billetera en el mercado, no me hicieron daño, donde denuncio el robo?",
         "mi hija esta triste pero bien desde que termino con su enamorado, es normal?",
+        # an older adult cared for: the model's "someone's case" gate does not take it either
+        "mi abuelito de 68 vive bien con nosotros, no le falta nada, como va a pension 65",
     ],
 )
 def test_nobody_hurt_is_no_case(engine: Engine, text: str) -> None:
