@@ -966,8 +966,9 @@ def _select_spans(hits: list[Hit]) -> list[Hit]:
 
 def _without_idioms(hits: list[Hit]) -> list[Hit]:
     """An idiom hides the acts it shares a word with ("me mata el frío", "les dimos una
-    paliza al otro equipo") unless the act holds it whole ("el veneno para las ratas PERO
-    ES PARA MÍ"), and is no signal itself; an act hides the frame words inside it
+    paliza al otro equipo") unless the act holds it whole and goes on after it ("el veneno
+    para las ratas PERO ES PARA MÍ"; not "mi papá me regaló mis ovejas", whose idiom ends the
+    act), and is no signal itself; an act hides the frame words inside it
     ("difunden mi VIDEO íntimo" is the harm, not a story seen in a video)."""
     idioms = _Spans([h for h in hits if h.kind == "idiom"])
     acts = _Spans([h for h in hits if h.kind == "act" and not _idiom_over(idioms, h)])
@@ -981,9 +982,9 @@ def _without_idioms(hits: list[Hit]) -> list[Hit]:
 
 
 def _idiom_over(idioms: _Spans, act: Hit) -> bool:
-    """An idiom shares a word with the act and is not held whole by it."""
+    """An idiom shares a word with the act and the act does not hold it and go on after it."""
     return any(
-        not (act.start <= i.start and i.end <= act.end) for i in idioms.over(act.start, act.end)
+        not (act.start <= i.start and i.end < act.end) for i in idioms.over(act.start, act.end)
     )
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from telegram_html import parse_html
 
 from bot.core.answer import safety_first
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge
-from bot.core.model import Context
+from bot.core.model import CONTEXT_TTL_SECONDS, Context
 from bot.core.query import Query
 from bot.evaluate import comparable
 
@@ -197,7 +199,9 @@ def test_a_description_gives_the_figures_of_the_period_asked(engine: Engine) -> 
 
 
 def test_expired_context_is_ignored(engine: Engine) -> None:
-    old = Context(intent="locate", services=("cem",), province="puno", created=0.0)
+    # older than the time to live whatever the clock reads (a machine just booted reads little)
+    created = time.monotonic() - CONTEXT_TTL_SECONDS - 1
+    old = Context(intent="locate", services=("cem",), province="puno", created=created)
     assert engine.reply("¿y en Lampa?", old).intent == "overview"
 
 
