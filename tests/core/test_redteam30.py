@@ -28,6 +28,10 @@ from bot.core.engine import Engine
         "mi pareja me quito el pasaporte y dice q si lo denuncio me deportan",
         "a donde derivo a una pareja de enamorados que se pegan entre los dos",
         "varias señoras cuentan que sus maridos les pegan cuando toman",
+        "mi marido me dice q soy una india inutil todos los dias",
+        "mis hermanos cobran la pension de mi papa de 80 y a el no le dan nada",
+        "mis hermanos le hicieron firmar un papel a mi mama de 82",
+        "una chica x insta me pidio fotos y dice q si no le paso plata las sube, tengo 15",
     ],
 )
 def test_harm_beside_what_the_bot_does_not_cover(engine: Engine, text: str) -> None:
@@ -43,6 +47,8 @@ def test_harm_beside_what_the_bot_does_not_cover(engine: Engine, text: str) -> N
         "mis hijos gemelos de 5 se pegan jugando a los superheroes jaja",
         "si no salgo con el carro temprano no llego a juliaca",
         "en el mercado venden tela para atar las ovejas",
+        "mi hijo cobra la pension 65 de mi papa porque el ya no puede caminar hasta el banco",
+        "me llego esta cadena de whatsapp de un secuestro de niños, es verdad?",
     ],
 )
 def test_calm_look_alikes_of_the_new_phrases(engine: Engine, text: str) -> None:
