@@ -188,7 +188,7 @@ def read_signals(
     # where the writer lives is not the case's place when the case is someone else's
     # _harm read them when harm is told; else not a person named only inside a subject the
     # bot does not cover ("la pensión 65", "Qali Warma")
-    victims = harm.victims or _victims(_outside_oos(harm_hits, cues), words)
+    victims = harm.victims or _named_victims(_outside_oos(harm_hits, cues), words)
     others = bool(victims) and not harm.to_writer
     if harm.present:  # "¿dónde denuncio?" beside harm told: that situation too
         told = _unique([*situations, *(h.key for h in situated if h.kind == "case_situation")])
@@ -547,6 +547,12 @@ def _victims(
     named = _outermost([h for h in hits if h.kind == "victim" and not outside.over(h.start, h.end)])
     named.sort(key=lambda h: (not _after_a(h.start, words), h.start))
     return tuple(_unique(h.key for h in named))
+
+
+def _named_victims(hits: list[Hit], words: Sequence[str]) -> tuple[str, ...]:
+    """The victims named when no harm is read: the writer's role ("soy abuela, cuido a mis
+    3 nietos") only when nobody else is named ("soy abuela de 80 y vivo sola")."""
+    return _victims(hits, words, writer_harmed=False) or _victims(hits, words)
 
 
 def _victims_first(kb: Knowledge, situations: list[str], victims: Sequence[str]) -> list[str]:

@@ -60,3 +60,10 @@ def test_an_act_that_holds_an_idiom_whole_is_not_hidden_by_it(engine: Engine) ->
     told = engine.understanding.read("ya compre el veneno para las ratas pero es para mi")
     assert not calm.harm.present
     assert told.harm.present and "autolesion" in told.harm.categories
+
+
+def test_the_writers_role_is_no_victim_when_someone_else_is_named(engine: Engine) -> None:
+    carer = engine.reply("soy abuela, cuido 3 nietos, mi hija en Lima ya no manda nada ni llama")
+    assert carer.services[0] in ("demuna", "upe", "car")
+    alone = engine.understanding.read("soy abuela de 80 y vivo sola, a donde acudo")
+    assert alone.victims[:1] == ("adulto_mayor",)
