@@ -78,6 +78,17 @@ def test_harm_is_answered_with_linea_100_first(engine: Engine, text: str) -> Non
         "me estrelle con la bici y tengo el labio partido jaja",
         "los del otro equipo nos jalonearon toda la segunda mitad",
         "mi enamorado me espera a la salida de la u con un cafecito",
+        # red team 32: everyday talk with words of harm
+        "esa diablada la tocan las bandas de juliaca o las traen de bolivia?",
+        "q cuchillo es bueno para limpiar la trucha, el de sierra o el liso?",
+        "me desaparecio el saldo del celular de la nada, a quien reclamo",
+        "el cem de azangaro no contesta el telefono, a q hora atienden?",
+        "ayudame con la direccion del CIAM de ayaviri porfa",
+        "estamos encerrados en el bus en calapuja x el bloqueo desde la mañana",
+        "el sol esta pegando fuertazo en juliaca",
+        "la combi de juliaca a ilave nos zarandea todo el camino x los huecos",
+        "la lluvia no me deja salir a vender hoy al mercado",
+        "mis ovejas desaparecieron del cerro, creo q fue el zorro",
     ],
 )
 def test_calm_look_alikes_of_the_new_phrases(engine: Engine, text: str) -> None:
