@@ -617,3 +617,12 @@ def test_the_police_number_is_the_105(engine: Engine) -> None:
     assert "105" in answer.text
     lines = [line for line in answer.text.splitlines() if line]
     assert len(lines) == len(set(lines))
+
+
+def test_the_province_with_most_is_the_place_of_what_is_asked_next(engine: Engine) -> None:
+    most = engine.reply("que provincia tiene mas demunas")
+    assert most.province == "puno"
+    after = engine.reply("y cuantos ciam hay ahi?", most.context)
+    assert after.province == "puno"
+    # a tie names no province
+    assert engine.reply("que provincia tiene menos cem").province is None

@@ -258,6 +258,18 @@ def _only_province(kb: Knowledge, sid: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _ranked_province(kb: Knowledge, sid: str, asks: frozenset[str]) -> str | None:
+    """The one province with most (or least) of a service, when that is what was asked
+    ("¿qué provincia tiene más DEMUNA?"); none when several tie."""
+    counts = {p.id: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
+    for ask, pick in (("most", max), ("least", min)):
+        if ask in asks and counts:
+            n = pick(counts.values())
+            tied = [p for p, c in counts.items() if c == n]
+            return tied[0] if len(tied) == 1 else None
+    return None
+
+
 def with_place(
     kb: Knowledge,
     query: Query,
@@ -273,7 +285,9 @@ def with_place(
     prov = province_for(kb, query.place)
     province = prov.id if prov else None
     if province is None and intent in SITED and query.services:
-        province = _only_province(kb, query.services[0])  # for what is asked next
+        # for what is asked next ("¿y qué más hay ahí?")
+        sid = query.services[0]
+        province = _only_province(kb, sid) or _ranked_province(kb, sid, query.asks)
     district = district_of(query.place)
     shown = [*did_you_mean(kb, query), *(line for line in lines if line)]
     if query.full:
