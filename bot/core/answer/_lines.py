@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from functools import wraps
 
@@ -252,22 +252,27 @@ def with_services(query: Query, services: Sequence[str]) -> Query:
 SITED = frozenset({"locate", "stats"})  # answers about a service's sites and figures
 
 
-def _only_province(kb: Knowledge, sid: str) -> str | None:
-    """The province of a service found in one province only (the CEDIF, in Chucuito)."""
-    found = [p.id for p in kb.provinces.values() if kb.count(sid, p.id)]
-    return found[0] if len(found) == 1 else None
-
-
-def _ranked_province(kb: Knowledge, sid: str, asks: frozenset[str]) -> str | None:
-    """The one province with most (or least) of a service, when that is what was asked
-    ("¿qué provincia tiene más DEMUNA?"); none when several tie."""
-    counts = {p.id: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
+def extremes(counts: Mapping[str, int], asks: frozenset[str]) -> list[tuple[str, int, list[str]]]:
+    """For "most" and then "least", when asked: the extreme count among ``counts`` (by place)
+    and every place that has it."""
+    found = []
     for ask, pick in (("most", max), ("least", min)):
         if ask in asks and counts:
             n = pick(counts.values())
-            tied = [p for p, c in counts.items() if c == n]
-            return tied[0] if len(tied) == 1 else None
-    return None
+            found.append((ask, n, [place for place, c in counts.items() if c == n]))
+    return found
+
+
+def _place_for_next(kb: Knowledge, sid: str, asks: frozenset[str]) -> str | None:
+    """The province of a service in the whole department, for what is asked next: the one
+    province that has it (the CEDIF, in Chucuito), or the one with most (or least) of it when
+    that was asked ("¿qué provincia tiene más DEMUNA?"); none when several tie."""
+    counts = {p.id: n for p in kb.provinces.values() if (n := kb.count(sid, p.id))}
+    if len(counts) == 1:
+        return next(iter(counts))
+    ranked = extremes(counts, asks)
+    tied = ranked[0][2] if ranked else []
+    return tied[0] if len(tied) == 1 else None
 
 
 def with_place(
@@ -285,9 +290,7 @@ def with_place(
     prov = province_for(kb, query.place)
     province = prov.id if prov else None
     if province is None and intent in SITED and query.services:
-        # for what is asked next ("¿y qué más hay ahí?")
-        sid = query.services[0]
-        province = _only_province(kb, sid) or _ranked_province(kb, sid, query.asks)
+        province = _place_for_next(kb, query.services[0], query.asks)
     district = district_of(query.place)
     shown = [*did_you_mean(kb, query), *(line for line in lines if line)]
     if query.full:

@@ -10,6 +10,7 @@ from bot.core.answer._lines import (
     count_sentence,
     counted_name,
     discrepancy,
+    extremes,
     full_name,
     kind_counts,
     kinds_line,
@@ -102,14 +103,11 @@ def ranked(kb: Knowledge, name: str, counts: dict[str, int], asks: frozenset[str
     """The place with most or least of something (``counts`` by place name), every tie
     named: "¿qué provincia tiene más CEM?", "¿cuál tiene menos, Puno o Juliaca?"."""
     parts = kb.responses.parts
-    lines: list[str] = []
-    for ask, template, pick in (("most", parts.most, max), ("least", parts.least, min)):
-        if ask not in asks or not counts:
-            continue
-        n = pick(counts.values())
-        names = [place for place, c in counts.items() if c == n]
-        lines.append(fill(template, service=name, provinces=join_es(names), count=n))
-    return lines
+    templates = {"most": parts.most, "least": parts.least}
+    return [
+        fill(templates[ask], service=name, provinces=join_es(names), count=n)
+        for ask, n, names in extremes(counts, asks)
+    ]
 
 
 def _without_sites(kb: Knowledge, sid: str) -> list[str]:
