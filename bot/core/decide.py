@@ -190,7 +190,7 @@ def decide(
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
     # harm told earlier in the conversation keeps Línea 100 first and the place said
-    earlier = context is not None and bool(context.harm) and not context.expired()
+    earlier = _harm_told_earlier(context)
     if earlier and context is not None and intent == "unknown" and not s.oos_words:
         # what follows a case told earlier is about it: never "no tengo información"; after
         # an emergency ("la policía dice que espere 24 horas") the danger is not over
@@ -277,13 +277,17 @@ def _model_referral(s: Signals, kb: Knowledge, opinion: Opinion | None) -> bool:
     return opinion.intents.get("referral", 0.0) >= kb.model_referral_gate
 
 
+def _harm_told_earlier(context: Context | None) -> bool:
+    """An earlier turn of the conversation, still current, told of harm to a person."""
+    return context is not None and bool(context.harm) and not context.expired()
+
+
 def _worry_about_case(s: Signals, context: Context | None) -> bool:
     """A short question after a case told earlier in the conversation, with no harm of its
     own ("¿y si no me quieren atender?", "¿y no me van a juzgar por las fotos?"): a worry
     about that case, which the model echoes, not a new emergency; the case's own card or the
     question's answer follows, Línea 100 first."""
-    earlier = context is not None and not context.expired() and bool(context.harm)
-    return earlier and s.asking and s.content_words <= SHORT and not s.harm.acts
+    return _harm_told_earlier(context) and s.asking and s.content_words <= SHORT and not s.harm.acts
 
 
 def _unasked(s: Signals, intent: str) -> bool:
@@ -477,8 +481,7 @@ def _told_in_pieces(s: Signals, kb: Knowledge, context: Context | None) -> Signa
     harm = s.harm
     if (
         context is None
-        or context.expired()
-        or not context.harm
+        or not _harm_told_earlier(context)
         or context.intent not in CASES
         or context.situation is None
         or not harm.acts
