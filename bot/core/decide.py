@@ -67,6 +67,8 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         # nobody hurt, said ("me robaron el celular, no me hicieron daño"), and no harm read
         "unharmed": float(s.unharmed and not s.harm.present),
         "short": float(s.content_words <= SHORT),
+        # nothing but signs ("??", "..."): the person does not know what to ask
+        "wordless": float(not s.words),
         "oos": float(s.oos_words),
         "oos_name": float(s.oos_next_to_name),
         # a question about a named service ("¿el CEDIF es gratis?", "¿qué es el SAU?")

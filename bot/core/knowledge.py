@@ -290,6 +290,10 @@ class Grammar(_Record):
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites
     also_objects: list[Text]  # "pega a mis hijos Y A mí": one more object of the act
     place_levels: dict[Text, PlaceLevel]  # "distrito de Puno": the district
+    # "¿EN QUÉ distrito de Chucuito…?": a question for a place inside the one named, whose
+    # level is then the one above: the words before the level word, and the level above each
+    which: list[Text] = field(default_factory=list)
+    level_above: dict[PlaceLevel, PlaceLevel] = field(default_factory=dict)
     person_place: list[Text]  # "una abuelita DE Mañazo": where a person named is from
     origins: list[Text]  # "aunque SOY DE Juliaca": where the writer comes from, not asked about
 
@@ -324,7 +328,7 @@ class Lexicon(_Record):
     word_places: list[Text] = field(default_factory=list)
     english_words: list[Text] = field(default_factory=list)
     affiliation: list[Text] = field(default_factory=list)
-    residence: dict[Literal["writer", "person"], list[Text]] = field(default_factory=dict)
+    residence: dict[Literal["writer", "person", "family"], list[Text]] = field(default_factory=dict)
     indicators: dict[Id, list[Text]] = field(default_factory=dict)
     periods: dict[Period, list[Text]]
     stopwords: list[Text]
@@ -473,6 +477,7 @@ SIGNAL_NAMES = frozenset(
         "thanks_only",
         "unharmed",
         "short",
+        "wordless",
         "oos",
         "oos_name",
         "harm",

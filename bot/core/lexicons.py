@@ -81,6 +81,8 @@ class Lexicons:
         self.also_objects = _phrases(grammar.also_objects)
         self.person_place = _normalized(grammar.person_place)
         self.place_levels = {normalize(w): level for w, level in grammar.place_levels.items()}
+        self.which = _normalized(grammar.which)
+        self.level_above = dict(grammar.level_above)
         self.origins = _phrases(grammar.origins)
         definite = [normalize(w) for w in grammar.definite]
         self.localities = Localities(kb.localities, markers, ordinary, definite, self.stopwords)

@@ -144,12 +144,12 @@ def read_signals(
         )
     ]
     names = [h for h in names if not _a_word_not_a_place(lex, h, words)]
+    names, found = _with_localities(names, lex.localities.find(raw_words))
     corrections = tuple(
         (" ".join(raw_words[h.start : h.end]), h.kind, h.key)
         for h in names
         if h.fuzzy and h.kind in CORRECTED_NAMES
     )
-    names, found = _with_localities(names, lex.localities.find(raw_words))
     cues = [h for h in plain if h.kind in CUE_KINDS]
     names, cues = _settle_overlaps(names, cues)
     asks = _asking_sentences(plain, sentences)
@@ -195,7 +195,7 @@ def read_signals(
         situations = sorted(told, key=lambda s: kb.situations[s].priority)
     situations = _victims_first(kb, situations, victims)
     residence = [
-        h.end for h in cues if h.kind == "residence" and not (others and h.key == "writer")
+        h.end for h in cues if h.kind == "residence" and h.key != ("writer" if others else "family")
     ]
     # "atendí a una abuelita de Mañazo": where she is from, when no place is said to be where
     # she lives ("una señora de Mañazo que vive en Juliaca": Juliaca)
@@ -559,12 +559,18 @@ def _victims_first(kb: Knowledge, situations: list[str], victims: Sequence[str])
     """The situations named, lowest priority first; when that first one is another person's
     (an older adult's, a child's; not a trait such as a disability), the first victim named
     whose situation is named too leads ("un niño que sus papás dejaron con la abuelita": the
-    child's case, not the grandmother's)."""
+    child's case, not the grandmother's). When no victim's situation is named, the first
+    victim's own one counts as named, and leads if its priority is higher ("mi awicha vive
+    solita": an older adult alone, not a child); not harm's own (a woman alone is not, for
+    that, a case of violence)."""
     of = {v.id: v.situation for v in kb.harm.victims}
     persons = {v.situation for v in kb.harm.victims if not v.trait}
     if not situations or situations[0] not in persons:
         return situations
-    lead = next((of[v] for v in victims if of.get(v) in situations), situations[0])
+    named = next((of[v] for v in victims if of.get(v) in situations), None)
+    own = next((of[v] for v in victims if of.get(v) in persons - {kb.harm.situation}), None)
+    first = kb.situations[situations[0]].priority
+    lead = named or (own if own and kb.situations[own].priority < first else situations[0])
     return [lead, *(s for s in situations if s != lead)]
 
 
@@ -734,12 +740,16 @@ def _readings(
 
 def _level_said(lex: Lexicons, words: Sequence[str], start: int, end: int) -> str | None:
     """The kind of place a word beside the name at ``start:end`` says ("el distrito de
-    Puno", "Puno provincia", "todo Puno"), if any."""
-    before = words[start - 1] if start > 0 else ""
-    if before == "de" and start > 1:
-        before = words[start - 2]
+    Puno", "Puno provincia", "todo Puno"), if any; the level above it when a question word
+    comes first ("¿en qué distrito de Chucuito…?": the province)."""
+    at = start - 1
+    if at > 0 and words[at] == "de":
+        at -= 1
+    before = lex.place_levels.get(words[at]) if at >= 0 else None
+    if before is not None and at > 0 and words[at - 1] in lex.which:
+        return lex.level_above.get(before, before)
     after = words[end] if end < len(words) else ""
-    return lex.place_levels.get(before) or lex.place_levels.get(after)
+    return before or lex.place_levels.get(after)
 
 
 def _origins(
@@ -937,7 +947,8 @@ def _with_localities(
     names: list[Hit], found: list[LocalityHit]
 ) -> tuple[list[Hit], list[LocalityHit]]:
     """Names and localities together: a locality wins over the shorter names inside it
-    ("20 de Enero" is not the period "enero", "Alto Puno" not the province); a name it
+    ("20 de Enero" is not the period "enero", "Alto Puno" not the province), and over a name
+    as long read from a typo (Capano, as written, is not the district Capazo); a name it
     overlaps otherwise wins over it. Each locality is read as its districts."""
     kept: list[LocalityHit] = []
     named = _Spans(names)
@@ -945,7 +956,7 @@ def _with_localities(
         near = named.over(loc.start, loc.end)
         inside = [h for h in near if loc.start <= h.start and h.end <= loc.end]
         clash = [h for h in near if h not in inside]
-        if clash or any(h.end - h.start >= loc.end - loc.start for h in inside):
+        if clash or any(h.end - h.start >= loc.end - loc.start and not h.fuzzy for h in inside):
             continue
         names = [h for h in names if h not in inside]
         kept.append(loc)
