@@ -1,0 +1,108 @@
+"""Development sets 46 and 47 and red team 33: places said in long messages (a centro poblado
+as written, a question for a district inside a province, where the family of one who writes
+lives), whose situation leads, Aymara greetings, a message of signs only, and harm told in
+words no phrase read before."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.evaluate import harm_problems
+
+
+def test_an_older_adults_own_situation_leads_over_a_childs(engine: Engine) -> None:
+    # "solita" is also a child's phrase; the person alone is the grandmother
+    answer = engine.reply("mi awicha tiene 86 y vive solita en acora, a donde acudo pa q la apoyen")
+    assert answer.services[0] in ("mi60", "ciam")
+    # a child named first keeps the child's case when the grandmother is the one in charge
+    left = engine.reply("los papas de mi vecinito se fueron y lo dejaron con su abuelita")
+    assert left.services[0] in ("upe", "demuna")
+
+
+def test_a_woman_alone_is_not_made_a_case_of_violence(engine: Engine) -> None:
+    answer = engine.reply("una señora vive sola en la chacra, a donde aviso")
+    assert answer.services[0] != "cem"
+
+
+def test_a_centro_poblado_as_written_beats_a_district_read_from_a_typo(engine: Engine) -> None:
+    signals = engine.understanding.read("soy profesora en un colegio de Capano, Capachica")
+    assert signals.place is not None and signals.place.name == "Capachica"
+    assert not signals.corrections  # no "Entendí «Capazo»"
+    typo = engine.understanding.read("vivo en ilabe")
+    assert typo.place is not None and typo.place.name == "Ilave"
+
+
+def test_which_district_of_a_place_reads_the_place_as_a_province(engine: Engine) -> None:
+    asked = engine.understanding.read("en q distrito de chucuito trabaja la estrategia rural")
+    said = engine.understanding.read("en el distrito de chucuito hay cem")
+    assert asked.place is not None and asked.place.kind == "province"
+    assert said.place is not None and said.place.kind == "district"
+
+
+def test_the_familys_place_only_in_someone_elses_case(engine: Engine) -> None:
+    other = engine.reply(
+        "estudio en Puno. mi mama esta en Pucara, Lampa, mi papa llego borracho y la encerro"
+    )
+    assert other.province == "lampa"
+    own = engine.reply(
+        "hace tres años un compañero me violo. mi familia es de Azangaro, ahora vivo en Puno"
+    )
+    assert own.province == "puno"
+
+
+@pytest.mark.parametrize("text", ["aski urukipan kullaka", "aski jaypukipana tata"])
+def test_aymara_greetings(engine: Engine, text: str) -> None:
+    assert engine.reply(text).intent == "greeting"
+
+
+@pytest.mark.parametrize("text", ["??", "...", "¿?"])
+def test_a_message_of_signs_only_gets_the_help_menu(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert (answer.intent, answer.rule) == ("help", "score:help")
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        ("atencion urgente del mimp cuantos casos tuvo en 2022", "sau"),
+        ("cuantos chicos de la calle atendio el inabif en 2022", "educadores_calle"),
+        ("sentro emerjencia mujer ilave", "cem"),
+    ],
+)
+def test_service_names_as_people_write_them(engine: Engine, text: str, service: str) -> None:
+    assert engine.reply(text).services[0] == service
+
+
+def test_services_added_up_ask_the_consolidated_table(engine: Engine) -> None:
+    answer = engine.reply("cuantos servicios hay en todo puno sumando cem car upe y los demas")
+    assert answer.intent == "overview"
+    # "en total" alone stays the count of one service asked before
+    assert engine.reply("cuantos ciam hay en total").intent != "overview"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siento que lo mejor seria ya no existir, ya pense como hacerlo",
+        "lo encontre en el piso, se cayo hace dos dias y no ha comido nada, el abuelito vive solo",
+        "el entrenador entra al vestuario y toca a los chicos diciendo que es para revisarlos",
+        "una chiquita de 14 viaja con un señor que le compro el pasaje a Arequipa",
+    ],
+)
+def test_harm_in_words_no_phrase_read_before(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent != "unknown"
+    assert not harm_problems(answer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hijo no ha comido nada desde ayer porque tiene fiebre",
+        "encontre mi celular en el piso y se rompio",
+        "hoy me toca a mi cocinar para los chicos",
+    ],
+)
+def test_calm_look_alikes_of_the_new_phrases(engine: Engine, text: str) -> None:
+    assert not engine.understanding.read(text).harm.present
