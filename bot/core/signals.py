@@ -210,6 +210,7 @@ def read_signals(
         offices,
         None if harm.present else _asked_not_home(asking, cues, others),
         origins,
+        _points_back(cues, words),
     )
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
@@ -626,6 +627,7 @@ def _place(
     offices: Sequence[int] = (),
     asked: Callable[[int], bool] | None = None,
     origins: Sequence[int] = (),
+    here: bool = False,
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the place named (the first, or the first said to be where the
     person is now: "soy de Moho pero vivo en Puno"; not the writer's own office when the whole
@@ -667,8 +669,11 @@ def _place(
     if not lead and at_office and any(r[0].kind == "department" for r in readings[1:]):
         readings.append(readings.pop(0))
         spans.append(spans.pop(0))
-    elif lead is None and asked is not None and not at_office:
-        lead = _asked_place(lex, words, spans, asked)
+    elif asked is not None and not at_office and (lead is None or not here):
+        # a place asked about wins over where one lives ("vivimos en Macusani, nos vamos a
+        # Azángaro: ¿qué servicios hay en Azángaro?"), unless the question points back to it
+        # ("vivo en Sandia, ¿hay CEM ahí o tengo que bajar hasta Juliaca?")
+        lead = _asked_place(lex, words, spans, asked) or lead
     if lead:
         readings.insert(0, readings.pop(lead))
         spans.insert(0, spans.pop(lead))
@@ -765,6 +770,14 @@ def _origins(
         and h.end < len(words)
         and words[h.end] in lex.person_place
     ]
+
+
+def _points_back(cues: list[Hit], words: Sequence[str]) -> bool:
+    """A word for the place said before ("¿hay CEM ahí?", "en la provincia"), not one that
+    names its own ("en la provincia de Azángaro")."""
+    return any(
+        h.kind == "ask" and h.key == "here" and "de" not in words[h.end : h.end + 1] for h in cues
+    )
 
 
 def _asked_not_home(
