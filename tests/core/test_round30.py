@@ -106,3 +106,49 @@ def test_harm_in_words_no_phrase_read_before(engine: Engine, text: str) -> None:
 )
 def test_calm_look_alikes_of_the_new_phrases(engine: Engine, text: str) -> None:
     assert not engine.understanding.read(text).harm.present
+
+
+def test_a_place_asked_about_wins_over_home_unless_the_question_points_back(
+    engine: Engine,
+) -> None:
+    moving = engine.reply(
+        "vivimos en Macusani pero nos vamos a Azangaro con los niños y mi suegra. "
+        "que servicios hay en la provincia de Azangaro?"
+    )
+    assert moving.province == "azangaro"
+    back = engine.reply("Vivo en Sandia, ¿hay CEM ahí o tengo que bajar hasta Juliaca?")
+    assert back.province == "sandia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "un docente me pidio salir a cambio de aprobarme el curso",
+        "mi cuñada baña con agua helada a su hijito de 4 como castigo",
+        "un docente me hostigaba el semestre pasado, quiero q lo sancionen",
+    ],
+)
+def test_harm_told_in_held_out_30(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent != "unknown"
+    assert not harm_problems(answer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el boxeador puneño le metio una paliza al otro anoche",
+        "el golpe de estado del 92 q fue exactamente",
+        "mi vecina se dio un golpe en la rodilla al resbalar en la helada",
+        "tengo certificado de primeros auxilios",
+    ],
+)
+def test_idioms_of_held_out_30_are_calm(engine: Engine, text: str) -> None:
+    assert not engine.understanding.read(text).harm.present
+
+
+def test_a_baby_the_police_hold_now_is_a_referral(engine: Engine) -> None:
+    held = engine.reply("encontraron un bebe en una caja, ahorita lo tiene la policia, a donde va")
+    assert held.intent == "referral"
+    found = engine.reply("hay un bebe abandonado en una caja en el mercado, ayuda")
+    assert found.intent == "emergency"
