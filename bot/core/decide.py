@@ -16,6 +16,7 @@ from bot.core.query import CASES, HarmTime, Place, Query
 from bot.core.signals import Signals
 
 SHORT = 4  # content words: a short message
+FOLLOW_EXTRA = 2  # content words more for a follow-up that opens as one ("y …")
 QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
 FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
 FOLLOW_CUES = frozenset({"locate", "describe", "stats", "overview"})
@@ -193,7 +194,7 @@ def decide(
         situation = _harm_situation(s, kb, situation)
     # harm told earlier in the conversation keeps Línea 100 first and the place said
     earlier = _harm_told_earlier(context)
-    if earlier and context is not None and intent == "unknown" and not s.oos_words:
+    if earlier and context is not None and intent == "unknown" and _about_the_case(s):
         # what follows a case told earlier is about it: never "no tengo información"; after
         # an emergency ("la policía dice que espere 24 horas") the danger is not over
         intent = "emergency" if context.intent == "emergency" else "referral"
@@ -277,6 +278,13 @@ def _model_referral(s: Signals, kb: Knowledge, opinion: Opinion | None) -> bool:
     if opinion is None or s.harm.level == "grave" or s.harm.stated_now:
         return False
     return opinion.intents.get("referral", 0.0) >= kb.model_referral_gate
+
+
+def _about_the_case(s: Signals) -> bool:
+    """After a case told earlier, a message with nothing the bot does not cover, or a short
+    one whatever it names ("¿y si no tengo ni pal pasaje?"), unless it says it changes the
+    subject ("otra cosa, ¿dónde saco el DNI?")."""
+    return not s.new_topic and (not s.oos_words or s.content_words <= SHORT)
 
 
 def _harm_told_earlier(context: Context | None) -> bool:
@@ -441,23 +449,28 @@ def _follow_up(
         and any(context.services[0] in kb.situations[sit].services for sit in s.situations)
     )
     named = bool(s.services or s.terms or (s.situations and not (counted or serves or meant_for)))
-    if s.content_words > SHORT or (named and (s.place or asking or s.periods or s.asks_sites)):
+    ranking = s.asks & RANKING  # "¿y cuál tiene menos?": among all provinces
+    if s.content_words > _short(s, kb) or (
+        named and (s.place or asking or s.periods or s.asks_sites)
+    ):
         return None
-    if not named and not (s.place or s.periods or asking):
+    if not named and not (s.place or s.periods or asking or ranking):
         return None
     if "overview" in asking and (s.place or context.intent == "overview"):
         return None  # "¿qué servicios hay en Pomata?": what exists in a place, asked anew
     services = list(s.services) if s.services else list(context.services)
     situation = s.situation if named else context.situation
-    ranking = s.asks & RANKING  # "¿y cuál tiene menos?": among all provinces
     place = s.place or (None if ranking else _context_place(kb, context))
     periods = list(s.periods) or ([context.period] if context.period else [])
     intent: Intent = context.intent
     # "¿cuál de esos ve casos de violencia?" after a list: the services of that situation
     chooses = bool(s.situations) and not (s.services or s.terms or s.periods or asking)
     if (s.indicators and not chooses) or (s.periods and "locate" in asking):
-        # "¿y cuántos casos atendió?", "¿y cuántos en enero 2023?": a figure
+        # "¿y cuántos casos atendió?", "¿y cuántos en enero 2023?": a figure; of the services
+        # of the last answer, those that have it ("¿y cuántos casos derivaron?" after a list)
         asking = (asking - {"locate"}) | {"stats"}
+        counted_by = {f.service for f in kb.figures if f.indicator in s.indicators}
+        services = [x for x in services if x in counted_by] or services
     for cue in ("overview", "stats", "locate", "describe"):
         if cue in asking:
             intent = cue
@@ -472,6 +485,13 @@ def _follow_up(
     if intent == "overview" or (intent == "referral" and chooses):
         services = []  # a list's services are not asked about again; the situation's are
     return intent, services, situation, place, periods
+
+
+def _short(s: Signals, kb: Knowledge) -> int:
+    """The content words a follow-up may have: a few more when it opens as one ("y solo
+    enero de 2023, ¿cuántos fueron?": lexicon ``follow_openers``)."""
+    opens = bool(s.words) and s.words[0] in kb.lexicon.follow_openers
+    return SHORT + FOLLOW_EXTRA if opens else SHORT
 
 
 def _told_in_pieces(s: Signals, kb: Knowledge, context: Context | None) -> Signals:

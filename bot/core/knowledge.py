@@ -313,6 +313,8 @@ class Lexicon(_Record):
     shouted: list[Text] = field(default_factory=list)
     calm_shouts: list[Text] = field(default_factory=list)  # "¡ayuda con mi tarea!": no danger
     unharmed: list[Text] = field(default_factory=list)  # "no me hicieron daño": nobody hurt
+    # "otra cosa, ¿dónde saco el DNI?": what follows is not about the case told before
+    topic_changes: list[Text] = field(default_factory=list)
     place_suffixes: list[str] = field(default_factory=list)  # "Macusanipi": in Macusani
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
@@ -326,6 +328,9 @@ class Lexicon(_Record):
     place_markers: list[Text] = field(default_factory=list)
     not_places: list[Text] = field(default_factory=list)
     word_places: list[Text] = field(default_factory=list)
+    # "Y solo enero de 2023, ¿cuántos fueron?": the first words of a follow-up (a few more
+    # words are then allowed in it)
+    follow_openers: list[Text] = field(default_factory=list)
     english_words: list[Text] = field(default_factory=list)
     affiliation: list[Text] = field(default_factory=list)
     residence: dict[Literal["writer", "person", "family"], list[Text]] = field(default_factory=dict)

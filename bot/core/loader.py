@@ -707,6 +707,7 @@ PHRASE_LISTS = frozenset(
         "shouted",
         "calm_shouts",
         "unharmed",
+        "topic_changes",
         "greetings",
         "thanks",
         "farewells",

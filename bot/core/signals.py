@@ -29,6 +29,7 @@ CUE_KINDS = frozenset(
         "ask",
         "calm",
         "unharmed",
+        "new_topic",
     }
 )
 # the sentence of each word of a message, and the sentences written as questions
@@ -113,6 +114,7 @@ class Signals:
     framed: bool = False  # homework, a novel, the news, a training, and no real person harmed
     asking: bool = True  # a sentence asks: written as a question or with "quisiera saber"...
     unharmed: bool = False  # "no me hicieron daño", "no hay violencia": nobody was hurt
+    new_topic: bool = False  # "otra cosa, …": not about what was told before
 
     @property
     def situation(self) -> str | None:
@@ -242,6 +244,7 @@ def read_signals(
         greeting=frozenset(h.key for h in cues if h.kind == "greeting"),
         asking=bool(asks),
         unharmed=any(h.kind == "unharmed" for h in cues),
+        new_topic=any(h.kind == "new_topic" for h in cues),
         # another department named beside a place of Puno ("la salida a Cusco, Juliaca") is a
         # road, not a question about elsewhere
         oos_words=_covered(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
+from bot.core.model import Answer
 from bot.evaluate import harm_problems
 
 
@@ -152,3 +153,54 @@ def test_a_baby_the_police_hold_now_is_a_referral(engine: Engine) -> None:
     assert held.intent == "referral"
     found = engine.reply("hay un bebe abandonado en una caja en el mercado, ayuda")
     assert found.intent == "emergency"
+
+
+def _turns(engine: Engine, *texts: str) -> Answer:
+    context = None
+    for text in texts:
+        answer = engine.reply(text, context)
+        context = answer.context
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent", "service"),
+    [
+        (
+            (
+                "cuantos chicos atendieron los educadores de calle el 2022",
+                "y solo enero de 2023 cuantos fueron?",
+            ),
+            "stats",
+            "educadores_calle",
+        ),
+        (("en q provincia hay mas ciam", "y cual tiene menos"), "locate", "ciam"),
+        (("la upe por donde esta", "y eso q cosa es"), "describe", "upe"),
+        (("q es oredis", "no le entendi, mas facil porfa"), "describe", "oredis"),
+        (("llamadas a la linea 100 en enero 2023", "y el año anterior?"), "stats", "linea_100"),
+        (
+            (
+                "que servicios hay en Carabaya?",
+                "y en Coasa?",
+                "que hacen ellos?",
+                "y cuantos casos derivaron en enero 2023?",
+            ),
+            "stats",
+            "estrategia_rural",
+        ),
+    ],
+)
+def test_follow_ups_of_development_set_48(
+    engine: Engine, turns: tuple[str, ...], intent: str, service: str
+) -> None:
+    answer = _turns(engine, *turns)
+    assert (answer.intent, answer.rule, answer.services[0]) == (intent, "gate:follow_up", service)
+
+
+def test_a_short_question_after_a_case_stays_with_the_case(engine: Engine) -> None:
+    case = "mi esposo no me da ni un sol pa mis wawas, me dice q soy una inutil"
+    answer = _turns(engine, case, "y si no tengo ni pal pasaje?")
+    assert answer.intent != "unknown"
+    assert not harm_problems(answer)
+    other = _turns(engine, case, "otra cosa, donde saco el dni de mi hermanito?")
+    assert other.rule != "gate:case_follow_up"
