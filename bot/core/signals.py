@@ -37,6 +37,10 @@ Sentences = tuple[Sequence[int], frozenset[int]]
 MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role", "audience"})
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
+# the keys of lexicon ``residence``, best first: whose home is the case's place (the
+# writer's not in someone else's case, the family's not in the writer's own)
+RESIDENCE_RANKS_OTHERS = ("person", "household", "family")
+RESIDENCE_RANKS_OWN = ("writer", "household", "person")
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
@@ -196,9 +200,11 @@ def read_signals(
         told = _unique([*situations, *(h.key for h in situated if h.kind == "case_situation")])
         situations = sorted(told, key=lambda s: kb.situations[s].priority)
     situations = _victims_first(kb, situations, victims)
-    residence = [
-        h.end for h in cues if h.kind == "residence" and h.key != ("writer" if others else "family")
-    ]
+    # whose home is the case's place, best first: in someone else's case that person's ("mi
+    # abuelita vive sola en Muñani"), then the household's ("vivimos en Juliaca"), then the
+    # family's; in the writer's own case the writer's, the household's, then another's
+    ranks = RESIDENCE_RANKS_OTHERS if others else RESIDENCE_RANKS_OWN
+    residence = [[h.end for h in cues if h.kind == "residence" and h.key == key] for key in ranks]
     # "atendí a una abuelita de Mañazo": where she is from, when no place is said to be where
     # she lives ("una señora de Mañazo que vive en Juliaca": Juliaca)
     origins = _origins(lex, harm_hits, words, victims) if others and harm.present else []
@@ -625,7 +631,7 @@ def _place(
     lex: Lexicons,
     hits: list[Hit],
     words: Sequence[str],
-    residence: Sequence[int] = (),
+    residence: Sequence[Sequence[int]] = (),
     localities: frozenset[tuple[int, int]] = frozenset(),
     offices: Sequence[int] = (),
     asked: Callable[[int], bool] | None = None,
@@ -649,6 +655,7 @@ def _place(
     readings: list[list[Place]] = []
     spans: list[tuple[int, int]] = []
     now_at: int | None = None
+    now_rank = len(residence)
     origin_at: int | None = None
     roads: list[tuple[list[Place], tuple[int, int]]] = []
     for start, end in sorted(by_span)[:MAX_PLACES]:
@@ -656,8 +663,12 @@ def _place(
             if " ".join(words[max(0, start - 2) : start]) in lex.roads:
                 roads.append((reading, (start, end)))  # "la salida a Puno, en Juliaca"
                 continue
-            if now_at is None and _follows(start, residence, RESIDENCE_GAP):
-                now_at = len(readings)
+            rank = next(
+                (r for r, ends in enumerate(residence) if _follows(start, ends, RESIDENCE_GAP)),
+                now_rank,
+            )
+            if rank < now_rank:  # the first place after the best-ranked words of residence
+                now_at, now_rank = len(readings), rank
             if origin_at is None and _follows(start, origins, RESIDENCE_GAP):
                 origin_at = len(readings)
             readings.append(reading)

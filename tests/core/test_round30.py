@@ -204,3 +204,14 @@ def test_a_short_question_after_a_case_stays_with_the_case(engine: Engine) -> No
     assert not harm_problems(answer)
     other = _turns(engine, case, "otra cosa, donde saco el dni de mi hermanito?")
     assert other.rule != "gate:case_follow_up"
+
+
+def test_whose_home_is_the_cases_place(engine: Engine) -> None:
+    other = engine.reply(
+        "vivimos en Juliaca pero mi abuelita vive sola en Muñani y no tiene que comer"
+    )
+    assert other.province == "azangaro"
+    own = engine.reply(
+        "alquilo un cuarto en Puno, mi ex me sigue y me agarro del brazo. mis papas viven en Moho"
+    )
+    assert own.province == "puno"
