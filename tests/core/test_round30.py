@@ -215,3 +215,25 @@ def test_whose_home_is_the_cases_place(engine: Engine) -> None:
         "alquilo un cuarto en Puno, mi ex me sigue y me agarro del brazo. mis papas viven en Moho"
     )
     assert own.province == "puno"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi compañera de cuarto se tomo un monton de pastillas, esta vomitando",
+        "nuestra amiga fue a una fiesta el viernes y desde ahi no sabemos nada",
+        "mi hija no llego a su cuarto anoche y su celular esta apagado",
+        "su esposo baila con nosotros, al terminar el ensayo la jalo del cabello",
+    ],
+)
+def test_harm_told_in_development_set_49(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent != "unknown"
+    assert not harm_problems(answer)
+
+
+def test_the_dance_rehearsal_is_no_essay(engine: Engine) -> None:
+    assert engine.understanding.read("mi ensayo sobre el feminicidio es para mañana").framed
+    assert not engine.understanding.read(
+        "despues del ensayo de la morenada tengo moretones en las rodillas de tanto arrodillarme"
+    ).harm.present
