@@ -276,3 +276,18 @@ def test_harm_twins_of_development_set_50_idioms(engine: Engine, text: str) -> N
     answer = engine.reply(text)
     assert answer.intent != "unknown"
     assert not harm_problems(answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("que ayudas del ministerio hay en Azangaro", "overview"),
+        ("Solicito se me indique los alcances del presente servicio", "help"),
+        (
+            "mi papa tiene 68, quedo viudo y esta triste, en Huancane donde lo pueden apoyar?",
+            "referral",
+        ),
+    ],
+)
+def test_questions_of_development_set_51(engine: Engine, text: str, intent: str) -> None:
+    assert engine.reply(text).intent == intent
