@@ -203,8 +203,13 @@ def read_signals(
     # whose home is the case's place, best first: in someone else's case that person's ("mi
     # abuelita vive sola en Muñani"), then the household's ("vivimos en Juliaca"), then the
     # family's; in the writer's own case the writer's, the household's, then another's
+    # (not where the one who harms lives: "él vive en Juliaca", lexicon residence "agent")
     ranks = RESIDENCE_RANKS_OTHERS if others else RESIDENCE_RANKS_OWN
-    residence = [[h.end for h in cues if h.kind == "residence" and h.key == key] for key in ranks]
+    agents = {h.end for h in cues if h.kind == "residence" and h.key == "agent"}
+    residence = [
+        [h.end for h in cues if h.kind == "residence" and h.key == key and h.end not in agents]
+        for key in ranks
+    ]
     # "atendí a una abuelita de Mañazo": where she is from, when no place is said to be where
     # she lives ("una señora de Mañazo que vive en Juliaca": Juliaca)
     origins = _origins(lex, harm_hits, words, victims) if others and harm.present else []

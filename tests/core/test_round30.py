@@ -291,3 +291,8 @@ def test_harm_twins_of_development_set_50_idioms(engine: Engine, text: str) -> N
 )
 def test_questions_of_development_set_51(engine: Engine, text: str, intent: str) -> None:
     assert engine.reply(text).intent == intent
+
+
+def test_where_the_one_who_harms_lives_is_not_the_cases_place(engine: Engine) -> None:
+    answer = engine.reply("vivimos en ilave con mi hija, su ex la golpea y el vive en juliaca")
+    assert answer.province == "el_collao"
