@@ -82,33 +82,6 @@ def test_services_added_up_ask_the_consolidated_table(engine: Engine) -> None:
     assert engine.reply("cuantos ciam hay en total").intent != "overview"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "siento que lo mejor seria ya no existir, ya pense como hacerlo",
-        "lo encontre en el piso, se cayo hace dos dias y no ha comido nada, el abuelito vive solo",
-        "el entrenador entra al vestuario y toca a los chicos diciendo que es para revisarlos",
-        "una chiquita de 14 viaja con un señor que le compro el pasaje a Arequipa",
-    ],
-)
-def test_harm_in_words_no_phrase_read_before(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent != "unknown"
-    assert not harm_problems(answer)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mi hijo no ha comido nada desde ayer porque tiene fiebre",
-        "encontre mi celular en el piso y se rompio",
-        "hoy me toca a mi cocinar para los chicos",
-    ],
-)
-def test_calm_look_alikes_of_the_new_phrases(engine: Engine, text: str) -> None:
-    assert not engine.understanding.read(text).harm.present
-
-
 def test_a_place_asked_about_wins_over_home_unless_the_question_points_back(
     engine: Engine,
 ) -> None:
@@ -119,33 +92,6 @@ def test_a_place_asked_about_wins_over_home_unless_the_question_points_back(
     assert moving.province == "azangaro"
     back = engine.reply("Vivo en Sandia, ¿hay CEM ahí o tengo que bajar hasta Juliaca?")
     assert back.province == "sandia"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "un docente me pidio salir a cambio de aprobarme el curso",
-        "mi cuñada baña con agua helada a su hijito de 4 como castigo",
-        "un docente me hostigaba el semestre pasado, quiero q lo sancionen",
-    ],
-)
-def test_harm_told_in_held_out_30(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent != "unknown"
-    assert not harm_problems(answer)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "el boxeador puneño le metio una paliza al otro anoche",
-        "el golpe de estado del 92 q fue exactamente",
-        "mi vecina se dio un golpe en la rodilla al resbalar en la helada",
-        "tengo certificado de primeros auxilios",
-    ],
-)
-def test_idioms_of_held_out_30_are_calm(engine: Engine, text: str) -> None:
-    assert not engine.understanding.read(text).harm.present
 
 
 def test_a_baby_the_police_hold_now_is_a_referral(engine: Engine) -> None:
@@ -217,65 +163,11 @@ def test_whose_home_is_the_cases_place(engine: Engine) -> None:
     assert own.province == "puno"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mi compañera de cuarto se tomo un monton de pastillas, esta vomitando",
-        "nuestra amiga fue a una fiesta el viernes y desde ahi no sabemos nada",
-        "mi hija no llego a su cuarto anoche y su celular esta apagado",
-        "su esposo baila con nosotros, al terminar el ensayo la jalo del cabello",
-    ],
-)
-def test_harm_told_in_development_set_49(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent != "unknown"
-    assert not harm_problems(answer)
-
-
 def test_the_dance_rehearsal_is_no_essay(engine: Engine) -> None:
     assert engine.understanding.read("mi ensayo sobre el feminicidio es para mañana").framed
     assert not engine.understanding.read(
         "despues del ensayo de la morenada tengo moretones en las rodillas de tanto arrodillarme"
     ).harm.present
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "nos mataron 3 0 en la liga distrital de juliaca",
-        "q paliza le metio el binacional anoche jaja",
-        "lo noqueo en el primer round, quedo tirado en la lona",
-        "en la pichanga del viernes me metieron una patada",
-        "tenemos q matar el partido en el primer tiempo",
-        "como se mata un cuy pa la fiesta",
-        "hay q batir los huevos a golpes fuertes?",
-        "golpear el charqui con piedra o se corta con cuchillo?",
-        "me corte el dedo pelando papa pal almuerzo",
-        "la sequia nos esta matando en azangaro",
-        "mi vecino le pega al bombo desde las 5 ensayando",
-        "mi hermano me arrastro a la feria del sabado",
-        "es la primera vez q me toca a mi",
-        "la puerta se cerro de golpe y me pego en la nariz",
-        "en la boda hicieron la broma de secuestrar a la novia",
-    ],
-)
-def test_everyday_life_of_development_set_50_is_calm(engine: Engine, text: str) -> None:
-    assert not engine.understanding.read(text).harm.present
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mi papa me quemo la mano con la plancha porque perdi la plata",
-        "mi esposo me corto el brazo con el cuchillo",
-        "mi tio me toca a escondidas cuando no esta mi mama",
-        "mi esposo me golpeo con piedra anoche",
-    ],
-)
-def test_harm_twins_of_development_set_50_idioms(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent != "unknown"
-    assert not harm_problems(answer)
 
 
 @pytest.mark.parametrize(
@@ -296,3 +188,62 @@ def test_questions_of_development_set_51(engine: Engine, text: str, intent: str)
 def test_where_the_one_who_harms_lives_is_not_the_cases_place(engine: Engine) -> None:
     answer = engine.reply("vivimos en ilave con mi hija, su ex la golpea y el vive en juliaca")
     assert answer.province == "el_collao"
+
+
+# harm told in words no phrase read before this round (held-out 30 after its first run,
+# development sets 46, 49 and 50's harmful twins): never "unknown", Línea 100 first
+HARM = [
+    "siento que lo mejor seria ya no existir, ya pense como hacerlo",
+    "lo encontre en el piso, se cayo hace dos dias y no ha comido nada, el abuelito vive solo",
+    "el entrenador entra al vestuario y toca a los chicos diciendo que es para revisarlos",
+    "una chiquita de 14 viaja con un señor que le compro el pasaje a Arequipa",
+    "un docente me pidio salir a cambio de aprobarme el curso",
+    "mi cuñada baña con agua helada a su hijito de 4 como castigo",
+    "un docente me hostigaba el semestre pasado, quiero q lo sancionen",
+    "mi compañera de cuarto se tomo un monton de pastillas, esta vomitando",
+    "nuestra amiga fue a una fiesta el viernes y desde ahi no sabemos nada",
+    "mi hija no llego a su cuarto anoche y su celular esta apagado",
+    "su esposo baila con nosotros, al terminar el ensayo la jalo del cabello",
+    "mi papa me quemo la mano con la plancha porque perdi la plata",
+    "mi esposo me corto el brazo con el cuchillo",
+    "mi tio me toca a escondidas cuando no esta mi mama",
+    "mi esposo me golpeo con piedra anoche",
+]
+
+# calm messages built on the same words (the round's idioms and narrowed phrases)
+CALM = [
+    "mi hijo no ha comido nada desde ayer porque tiene fiebre",
+    "encontre mi celular en el piso y se rompio",
+    "hoy me toca a mi cocinar para los chicos",
+    "el boxeador puneño le metio una paliza al otro anoche",
+    "el golpe de estado del 92 q fue exactamente",
+    "mi vecina se dio un golpe en la rodilla al resbalar en la helada",
+    "tengo certificado de primeros auxilios",
+    "nos mataron 3 0 en la liga distrital de juliaca",
+    "q paliza le metio el binacional anoche jaja",
+    "lo noqueo en el primer round, quedo tirado en la lona",
+    "en la pichanga del viernes me metieron una patada",
+    "tenemos q matar el partido en el primer tiempo",
+    "como se mata un cuy pa la fiesta",
+    "hay q batir los huevos a golpes fuertes?",
+    "golpear el charqui con piedra o se corta con cuchillo?",
+    "me corte el dedo pelando papa pal almuerzo",
+    "la sequia nos esta matando en azangaro",
+    "mi vecino le pega al bombo desde las 5 ensayando",
+    "mi hermano me arrastro a la feria del sabado",
+    "es la primera vez q me toca a mi",
+    "la puerta se cerro de golpe y me pego en la nariz",
+    "en la boda hicieron la broma de secuestrar a la novia",
+]
+
+
+@pytest.mark.parametrize("text", HARM)
+def test_harm_told_in_this_rounds_new_words(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent != "unknown"
+    assert not harm_problems(answer)
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_calm_look_alikes_of_this_rounds_words(engine: Engine, text: str) -> None:
+    assert not engine.understanding.read(text).harm.present
