@@ -208,6 +208,11 @@ HARM = [
     "mi esposo me corto el brazo con el cuchillo",
     "mi tio me toca a escondidas cuando no esta mi mama",
     "mi esposo me golpeo con piedra anoche",
+    # held-out 31, after its sealed run
+    "mi cuñada le mete a su hijito al agua fria del rio cuando se porta mal",
+    "mi conviviente se queda con todo lo q gano vendiendo queso",
+    "mi ex crea cuentas falsas pa escribirme y llama a mi trabajo",
+    "el profe me escribe diciendo q estoy bonita y q no le cuente a nadie, tengo 14",
 ]
 
 # calm messages built on the same words (the round's idioms and narrowed phrases)
