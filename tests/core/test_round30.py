@@ -213,10 +213,22 @@ HARM = [
     "mi conviviente se queda con todo lo q gano vendiendo queso",
     "mi ex crea cuentas falsas pa escribirme y llama a mi trabajo",
     "el profe me escribe diciendo q estoy bonita y q no le cuente a nadie, tengo 14",
+    # red team 34: control, money, digital, threats, harassment
+    "mi esposo me hace cambiar de ropa antes de salir, dice q parezco de la calle",
+    "mi enamorado me hizo borrar todas mis fotos y el decide con quien puedo hablar",
+    "mi esposo me hace rendir cuentas hasta de la sal q compro",
+    "mi ex me regalo un celular q tenia una aplicacion escondida",
+    "mi ex tiene la clave de mi feis y les escribe a mis contactos como si fuera yo",
+    "mi ex me enseño la dinamita q lleva en su mochila, dijo q vuela mi casa",
+    "el dueño del taller me besa el cuello cuando le llevo las prendas",
+    "uno le tomo foto por debajo de la falda a mi amiga",
 ]
 
 # calm messages built on the same words (the round's idioms and narrowed phrases)
 CALM = [
+    "en la tienda me hacen cambiarme de ropa por el uniforme",
+    "el guia nos mostro la dinamita en el museo de la mina",
+    "le muestra la dinamita a los turistas en el museo",
     "mi hijo no ha comido nada desde ayer porque tiene fiebre",
     "encontre mi celular en el piso y se rompio",
     "hoy me toca a mi cocinar para los chicos",
