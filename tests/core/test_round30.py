@@ -222,10 +222,19 @@ HARM = [
     "mi ex me enseño la dinamita q lleva en su mochila, dijo q vuela mi casa",
     "el dueño del taller me besa el cuello cuando le llevo las prendas",
     "uno le tomo foto por debajo de la falda a mi amiga",
+    "mi awicha de 82 tiene el pie malo y mis tios no gastan en medico",
+    "a mi tio abuelo en el asilo ya le salieron llagas en la espalda de tanto estar echado",
+    "me piden q yapee 300 o las pasan a todos mis contactos",
+    "el catequista le dice a mi hijo q es su alumno especial y lo cita solo",
+    "me ofrecen trabajo pero tengo q dejarle mi DNI al señor hasta terminar la cosecha",
+    "cuando mi esposo se enoja rompe mis cosas de tejer",
 ]
 
 # calm messages built on the same words (the round's idioms and narrowed phrases)
 CALM = [
+    "mi amiga se queda horas ahi mirando el lago",
+    "dice que si no seguimos juntos en el equipo perdemos el campeonato",
+    "mi hijo me dijo q cruce sola el puente q el va despues",
     "en la tienda me hacen cambiarme de ropa por el uniforme",
     "el guia nos mostro la dinamita en el museo de la mina",
     "le muestra la dinamita a los turistas en el museo",
