@@ -213,7 +213,7 @@ def decide(
     if intent == "referral" and situation:
         services = list(dict.fromkeys([*services, *kb.situations[situation].services]))
     if intent == "stats" and not services and s.indicators:
-        services = list(dict.fromkeys(f.service for f in kb.figures if f.indicator in s.indicators))
+        services = _counting(kb, s.indicators)
     if intent == "stats" and not (services or s.indicators) and context and not context.expired():
         # "¿cuántos niños atendieron en enero 2023?" after an answer about the CAR: its figures
         services = list(context.services[:1])
@@ -450,9 +450,7 @@ def _follow_up(
     )
     named = bool(s.services or s.terms or (s.situations and not (counted or serves or meant_for)))
     ranking = s.asks & RANKING  # "¿y cuál tiene menos?": among all provinces
-    if s.content_words > _short(s, kb) or (
-        named and (s.place or asking or s.periods or s.asks_sites)
-    ):
+    if s.content_words > _short(s) or (named and (s.place or asking or s.periods or s.asks_sites)):
         return None
     if not named and not (s.place or s.periods or asking or ranking):
         return None
@@ -469,7 +467,7 @@ def _follow_up(
         # "¿y cuántos casos atendió?", "¿y cuántos en enero 2023?": a figure; of the services
         # of the last answer, those that have it ("¿y cuántos casos derivaron?" after a list)
         asking = (asking - {"locate"}) | {"stats"}
-        counted_by = {f.service for f in kb.figures if f.indicator in s.indicators}
+        counted_by = _counting(kb, s.indicators)
         services = [x for x in services if x in counted_by] or services
     for cue in ("overview", "stats", "locate", "describe"):
         if cue in asking:
@@ -487,11 +485,15 @@ def _follow_up(
     return intent, services, situation, place, periods
 
 
-def _short(s: Signals, kb: Knowledge) -> int:
+def _counting(kb: Knowledge, indicators: Sequence[str]) -> list[str]:
+    """The services with a figure of one of ``indicators``, in the figures' order."""
+    return list(dict.fromkeys(f.service for f in kb.figures if f.indicator in indicators))
+
+
+def _short(s: Signals) -> int:
     """The content words a follow-up may have: a few more when it opens as one ("y solo
     enero de 2023, ¿cuántos fueron?": lexicon ``follow_openers``)."""
-    opens = bool(s.words) and s.words[0] in kb.lexicon.follow_openers
-    return SHORT + FOLLOW_EXTRA if opens else SHORT
+    return SHORT + FOLLOW_EXTRA if s.opens_follow_up else SHORT
 
 
 def _told_in_pieces(s: Signals, kb: Knowledge, context: Context | None) -> Signals:

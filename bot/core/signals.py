@@ -119,6 +119,7 @@ class Signals:
     asking: bool = True  # a sentence asks: written as a question or with "quisiera saber"...
     unharmed: bool = False  # "no me hicieron daño", "no hay violencia": nobody was hurt
     new_topic: bool = False  # "otra cosa, …": not about what was told before
+    opens_follow_up: bool = False  # "y …": the first word of a follow-up (``follow_openers``)
 
     @property
     def situation(self) -> str | None:
@@ -256,6 +257,7 @@ def read_signals(
         asking=bool(asks),
         unharmed=any(h.kind == "unharmed" for h in cues),
         new_topic=any(h.kind == "new_topic" for h in cues),
+        opens_follow_up=bool(words) and words[0] in lex.follow_openers,
         # another department named beside a place of Puno ("la salida a Cusco, Juliaca") is a
         # road, not a question about elsewhere
         oos_words=_covered(
