@@ -285,6 +285,10 @@ class Grammar(_Record):
     story_quotes: list[Text] = field(default_factory=list)
     # "la SALIDA A Puno", "la CARRETERA A Ananea": the place after it is where a road leads
     roads: list[Text] = field(default_factory=list)
+    # "Aguas Calientes, EL DE Acora": the place after it says which one the place before is
+    same_place: list[Text] = field(default_factory=list)
+    # "NO EL DE Ollachea", "NO LA DE Yunguyo": the place after it is not the one meant
+    not_this_place: list[Text] = field(default_factory=list)
     # "achachilaXA", "mamaY": a person word's ending that says someone in particular
     particular_endings: list[Text] = field(default_factory=list)
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites

@@ -75,6 +75,8 @@ class Lexicons:
         self.story_turns = _normalized(grammar.story_turns)
         self.story_quotes = _normalized(grammar.story_quotes)
         self.roads = _normalized(grammar.roads)
+        self.same_place = _phrases(grammar.same_place)
+        self.not_this_place = _phrases(grammar.not_this_place)
         self.singular = self.particular | self.whose
         self.particular_endings = tuple(_normalized(grammar.particular_endings))
         self.site_questions = _normalized(grammar.site_questions)

@@ -653,7 +653,9 @@ def _place(
     of every other place named ("en Puno y San Román"). ``origins``: where a person harmed is
     from ("una abuelita de Mañazo"), taken only when no place is said to be where one lives.
     A place after a road's words (grammar ``roads``: "el paradero de la salida a Puno, en
-    Juliaca") is where the road leads: taken only when no other place is named."""
+    Juliaca") is where the road leads, and one said not to be meant (``not_this_place``: "no
+    el de Ollachea") is not: each taken only when no other place is named. A place after
+    ``same_place`` words says which the one before is ("Crucero, pero el de Pomata")."""
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
@@ -665,10 +667,18 @@ def _place(
     now_rank = len(residence)
     origin_at: int | None = None
     roads: list[tuple[list[Place], tuple[int, int]]] = []
+    unmeant: list[tuple[list[Place], tuple[int, int]]] = []
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(lex, by_span[(start, end)], words, start, end):
             if " ".join(words[max(0, start - 2) : start]) in lex.roads:
                 roads.append((reading, (start, end)))  # "la salida a Puno, en Juliaca"
+                continue
+            if any(tuple(words[max(0, start - len(n)) : start]) == n for n in lex.not_this_place):
+                unmeant.append((reading, (start, end)))  # "no el de Ollachea"
+                continue
+            if spans and tuple(words[spans[-1][1] : start]) in lex.same_place:
+                # "Aguas Calientes, el de Acora": the reading of the place before in this one
+                readings[-1] = _reading_in(kb, readings[-1], reading[0]) or reading
                 continue
             rank = next(
                 (r for r, ends in enumerate(residence) if _follows(start, ends, RESIDENCE_GAP)),
@@ -683,6 +693,8 @@ def _place(
     for reading, span in roads:  # a road is named after where it leads: the last reading
         readings.append(reading)
         spans.append(span)
+    if not readings:  # "¿y no en Lampa?": only places said not to be meant, then those
+        readings, spans, unmeant = [r for r, _ in unmeant], [s for _, s in unmeant], []
     if not readings:
         return None, (), ()
     lead = origin_at if now_at is None else now_at
@@ -698,21 +710,27 @@ def _place(
     if lead:
         readings.insert(0, readings.pop(lead))
         spans.insert(0, spans.pop(lead))
+    for reading, span in unmeant:  # never the place, whatever asks or follows
+        readings.append(reading)
+        spans.append(span)
     first = readings[0]
     # another place named is read in the first one when it can be ("cuántos CIAM hay en
-    # Melgar y si el de Santa Rosa...": Santa Rosa of Melgar, not of El Collao)
+    # Melgar y si el de Santa Rosa...": Santa Rosa of Melgar, not of El Collao), not one said
+    # not to be meant ("Santa Rosa, no la de Melgar")
     pairs = zip(readings[1:], spans[1:], strict=True)
     later = [(_in_place(kb, r, first[0]), span) for r, span in pairs]
     others = list(dict.fromkeys(p for p, _ in later if p != first[0]))
     after = {p: span[0] for p, span in later}
-    for other in others:
+    unmeant_spans = {span for _, span in unmeant}
+    unmeant_places = {p for p, span in later if span in unmeant_spans}
+    for other in [p for p in others if p not in unmeant_places]:
         if picked := _reading_in(kb, first, other):
             others.remove(other)
             return picked[0], tuple(p for p in first if p != picked[0]), tuple(others)
     # "urb. Santa María, Juliaca", "Camicachi en Platería": a centro poblado (a list that
     # names many places alike) right before a district or province is in that one
     if spans[0] in localities:
-        for other in others:
+        for other in [p for p in others if p not in unmeant_places]:
             if other.kind != "department" and 0 <= after[other] - spans[0][1] <= 1:
                 others.remove(other)
                 return other, tuple(first), tuple(others)
