@@ -1,9 +1,12 @@
-"""Development set 52 and held-out set 32: which of two places of one name is meant ("el de
-Acora, no el de Ollachea")."""
+"""Development set 52 and red team 35: which of two places of one name is meant ("el de Acora,
+no el de Ollachea"), and harm told in words no phrase read before."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.engine import Engine
+from bot.evaluate import harm_problems
 
 
 def test_the_place_after_el_de_says_which_one_is_meant(engine: Engine) -> None:
@@ -33,3 +36,38 @@ def test_a_place_said_not_to_be_meant_does_not_say_which_one_is(engine: Engine) 
     signals = engine.understanding.read("vivo en Santa Rosa, no la de Melgar, hay demuna?")
     assert signals.place is not None
     assert engine.kb.districts[signals.place.key].province != "melgar"
+
+
+def test_one_who_harmed_a_child_and_lives_with_her_makes_it_an_emergency(engine: Engine) -> None:
+    told = "mi nieta de 10 me dijo que su tio le bajo el pantalon en el corral, a quien aviso?"
+    assert engine.reply(told).intent == "referral"
+    living = engine.reply(told + " el tio vive en la misma casa con nosotros")
+    assert living.intent == "emergency"
+
+
+HARM = [
+    "una alumna de 11 me dijo que su papa duerme con ella desde que su mama se fue a Bolivia",
+    "su padrastro le bajo el calzon en el cuarto cuando no habia nadie",
+    "mi sobrina se fue con una agencia de empleo a Juliaca, duerme en un local y no le pagan",
+    "la señora del restaurante le quito su carnet a mi prima y no la deja volver",
+]
+
+CALM = [
+    "mi hija tiene pesadillas y su papa duerme con ella hasta que se queda dormida",
+    "le baje el pantalon a mi bebe para cambiarle el pañal",
+    "el doctor le bajo el pantalon para ponerle la inyeccion",
+    "se me perdio el carnet de la biblioteca, donde saco otro",
+    "duermo en el local de la feria para cuidar la mercaderia",
+]
+
+
+@pytest.mark.parametrize("text", HARM)
+def test_harm_told_in_this_rounds_new_words(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent != "unknown"
+    assert not harm_problems(answer)
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_calm_look_alikes_of_this_rounds_words(engine: Engine, text: str) -> None:
+    assert not engine.understanding.read(text).harm.present
