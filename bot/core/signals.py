@@ -178,7 +178,7 @@ def read_signals(
         for i, w in enumerate(words)
         if i not in explained and w not in lex.stopwords and not w.isdigit()
     ]
-    services = _asked_first(names, cues)
+    services = _asked_first(names, cues, asking)
     own = _writers_services(names, cues)
     situation_hits = [h for h in names if h.kind == "situation"]
     situations = sorted(
@@ -973,12 +973,15 @@ def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
 ASKED_GAP = 3  # words between a question's cue and the service it asks about
 
 
-def _asked_first(names: list[Hit], cues: list[Hit]) -> list[str]:
+def _asked_first(names: list[Hit], cues: list[Hit], asking: Callable[[int], bool]) -> list[str]:
     """The services named, first the first one a question asks about ("algunos casos van al
-    SAU y otros quedan en el CEM… ¿qué es la UPE?": the UPE), then in the order named."""
+    SAU y otros quedan en el CEM… ¿qué es la UPE?": the UPE), else the first named in a
+    sentence that asks ("Coordino un CIAM. ¿Cuántas personas atendió Mi60+ en 2022?"), then
+    in the order named."""
     named = [h for h in names if h.kind == "service"]
-    asking = [h.end for h in cues if h.kind == "cue"]
-    asked = [h for h in named if _follows(h.start, asking, ASKED_GAP)]
+    cued = [h.end for h in cues if h.kind == "cue"]
+    asked = [h for h in named if _follows(h.start, cued, ASKED_GAP)]
+    asked = asked or [h for h in named if asking(h.start)]
     return _unique(h.key for h in [*asked[:1], *named])
 
 

@@ -71,3 +71,13 @@ def test_harm_told_in_this_rounds_new_words(engine: Engine, text: str) -> None:
 @pytest.mark.parametrize("text", CALM)
 def test_calm_look_alikes_of_this_rounds_words(engine: Engine, text: str) -> None:
     assert not engine.understanding.read(text).harm.present
+
+
+def test_the_service_named_in_the_sentence_that_asks_leads(engine: Engine) -> None:
+    told = engine.understanding.read(
+        "Mi abuela va a los talleres del CIAM de Juli. El servicio Mi60+ tambien atiende alla?"
+    )
+    assert told.services[0] == "mi60"
+    # a message of one sentence keeps the order named
+    one = engine.understanding.read("el ciam y el mi60 atienden en juli")
+    assert one.services[0] == "ciam"
