@@ -348,6 +348,11 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
         # matar si llego tarde jaja, ¿la DEMUNA atiende sábados?": the answer to it (not for
         # neglect: "lo dejaron solo y sin comer" is a case to refer)
         return None
+    if not harm.specific and _asks_of_a_service(s):
+        # harm told of no one in particular ("muchos papás castigan con chicote", "varias
+        # mujeres no saben a dónde ir cuando el esposo las maltrata") beside a question about
+        # a service: the answer to it, after the safety lines
+        return None
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
     # a question about a service gets its answer (a nurse: "¿la Línea 100 atiende en aimara?"
     # about the women she sees), but a child abused sexually keeps the case's card

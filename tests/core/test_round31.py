@@ -81,3 +81,15 @@ def test_the_service_named_in_the_sentence_that_asks_leads(engine: Engine) -> No
     # a message of one sentence keeps the order named
     one = engine.understanding.read("el ciam y el mi60 atienden en juli")
     assert one.services[0] == "ciam"
+
+
+def test_harm_of_no_one_in_particular_beside_a_service_question_is_answered(
+    engine: Engine,
+) -> None:
+    text = "muchos papas castigan con chicote, cuantas demunas hay en Yunguyo?"
+    answer = engine.reply(text)
+    assert answer.intent == "locate"
+    assert not harm_problems(answer)  # Línea 100 still first
+    # someone in particular keeps the case's answer
+    case = engine.reply("un papa castiga con chicote a su hijo, cuantas demunas hay en Yunguyo?")
+    assert case.intent == "emergency"
