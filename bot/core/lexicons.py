@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from bot.core.common_words import is_common
 from bot.core.knowledge import Knowledge
 from bot.core.localities import Localities
-from bot.core.matcher import NUMBER, Entry, Matcher, forms
+from bot.core.matcher import ANY, NUMBER, Entry, Matcher, forms
 from bot.core.templates import Choice, Item, Pattern, parse
 from bot.core.text import MAX_KNOWN_LEN, normalize, phonetic, split_clitics, stem
 
@@ -106,7 +106,7 @@ class Lexicons:
         self.lasting = frozenset(a.id for a in kb.harm.acts if a.lasting)
         self.act_victims = {a.id: frozenset(a.only_for) for a in kb.harm.acts if a.only_for}
         matchers = (self.plain, self.situations, self.harm)
-        self.vocabulary = frozenset(w for m in matchers for w in m.words) | self.light
+        self.vocabulary = frozenset(w for m in matchers for w in m.words if w != ANY) | self.light
         self._prefixes = tuple(w[:-1] for w in self.vocabulary if w.endswith("*"))
         self.vocabulary |= {w[1:] for w in self.vocabulary if w.startswith("=")}
         targets = {
@@ -159,10 +159,11 @@ class Lexicons:
 
     def normal_word(self, word: str) -> tuple[str, ...]:
         """A lexicon word normalised like a message's words ("matarla" is "la matar"); a
-        word ending in ``*`` stays a prefix, ``#`` stands for any number."""
+        word ending in ``*`` stays a prefix, ``*`` alone stands for any word, ``#`` for any
+        number."""
         if word not in self._normal:
-            if word == NUMBER:
-                words = [NUMBER]
+            if word in (NUMBER, ANY):
+                words = [word]
             elif word.endswith("*"):
                 words = [w + "*" for w in normalize(word[:-1]).split()[-1:]]
             elif word.startswith("="):

@@ -47,6 +47,7 @@ class Hit(NamedTuple):
 
 
 NUMBER = "#"  # a phrase's word that stands for any number: "hace # anos"
+ANY = "*"  # a phrase's word that stands for any one word: "el frío de * mata" (a prefix of "")
 
 
 def forms(word: str) -> tuple[str, ...]:

@@ -46,6 +46,8 @@ def test_one_who_harmed_a_child_and_lives_with_her_makes_it_an_emergency(engine:
 
 
 HARM = [
+    # the cold's idiom does not hide a threat told beside it
+    "este frio de puno mata a cualquiera y mi esposo dice que me va a matar si vuelvo tarde",
     "una alumna de 11 me dijo que su papa duerme con ella desde que su mama se fue a Bolivia",
     "su padrastro le bajo el calzon en el cuarto cuando no habia nadie",
     "mi sobrina se fue con una agencia de empleo a Juliaca, duerme en un local y no le pagan",
@@ -53,6 +55,8 @@ HARM = [
 ]
 
 CALM = [
+    "este frio de macusani mata a cualquiera, hay ciam para mi abuelo?",
+    "la helada de esta madrugada en Mazocruz nos esta matando las crias",
     "mi hija tiene pesadillas y su papa duerme con ella hasta que se queda dormida",
     "le baje el pantalon a mi bebe para cambiarle el pañal",
     "el doctor le bajo el pantalon para ponerle la inyeccion",
@@ -93,3 +97,11 @@ def test_harm_of_no_one_in_particular_beside_a_service_question_is_answered(
     # someone in particular keeps the case's answer
     case = engine.reply("un papa castiga con chicote a su hijo, cuantas demunas hay en Yunguyo?")
     assert case.intent == "emergency"
+
+
+def test_a_star_alone_in_a_phrase_stands_for_any_one_word(engine: Engine) -> None:
+    read = engine.understanding.read
+    assert not read("el friaje de Mazocruz nos esta matando").harm.present
+    assert not read("el friaje de esta madrugada nos esta matando").harm.present
+    # one or two words, not a whole sentence between
+    assert read("el friaje no para y ahora mi esposo nos esta matando a golpes").harm.present
