@@ -46,6 +46,15 @@ def test_one_who_harmed_a_child_and_lives_with_her_makes_it_an_emergency(engine:
 
 
 HARM = [
+    # the twins of this round's idioms: done by someone, or told beside them
+    "mi esposo me corto el brazo con el cuchillo de cocina",
+    "mi padrastro me golpeo la cabeza contra la mesa",
+    "mi tio me rasguño la cara con una rama y me amenazo",
+    "mi hermano le dio una paliza a mi mama",
+    "mi esposo me obligo a tomar lejia",
+    "entraron a mi casa y violaron a mi hija",
+    "mi papa dice que va a matar a mi mama",
+    "la gastritis me esta matando y mi esposo no me deja ir a la posta, me encierra",
     # the cold's idiom does not hide a threat told beside it
     "este frio de puno mata a cualquiera y mi esposo dice que me va a matar si vuelvo tarde",
     "una alumna de 11 me dijo que su papa duerme con ella desde que su mama se fue a Bolivia",
@@ -55,6 +64,24 @@ HARM = [
 ]
 
 CALM = [
+    "me corte el dedo pelando papa y no para de sangrar",
+    "mi hermano se corto con el machete en la chacra, ya le cosieron",
+    "mi hija se golpeo la cabeza con la mesa",
+    "me raspe todo el brazo y sangra un poco",
+    "me rasguñe la cara con una rama en la chacra",
+    "en el voley una chica recibio un pelotazo en la cara y le sangro la nariz",
+    "con que se cura la herida de la castracion de los toretes",
+    "le di una paliza al ajedrez a mi primo",
+    "el examen de admision de la una me mato",
+    "mi papa tomo lejia por error pensando que era agua",
+    "entraron a robar a mi casa mientras estabamos en la fiesta",
+    "mi hija le dice te voy a matar a sus muñecas",
+    "la gastritis me esta matando",
+    "los precios del mercado me van a matar de un infarto",
+    "me mate estudiando toda la noche",
+    "estoy que mato a alguien de la colera",
+    "el brasero casi nos mata anoche",
+    "casi me matan con su camion los contrabandistas",
     "este frio de macusani mata a cualquiera, hay ciam para mi abuelo?",
     "la helada de esta madrugada en Mazocruz nos esta matando las crias",
     "mi hija tiene pesadillas y su papa duerme con ella hasta que se queda dormida",
