@@ -132,3 +132,14 @@ def test_a_star_alone_in_a_phrase_stands_for_any_one_word(engine: Engine) -> Non
     assert not read("el friaje de esta madrugada nos esta matando").harm.present
     # one or two words, not a whole sentence between
     assert read("el friaje no para y ahora mi esposo nos esta matando a golpes").harm.present
+
+
+def test_a_workers_protocol_question_names_the_services(engine: Engine) -> None:
+    answer = engine.reply("como enfermera, cuando se llama al SAU y cuando al CEM?")
+    assert answer.intent == "describe"
+    assert {"sau", "cem"} <= set(answer.services)
+    # "¿a quién llamo?" in danger stays an emergency
+    danger = engine.reply(
+        "en el cuarto de arriba una warmi grita auxilio y se escucha golpes, a quien llamo?"
+    )
+    assert danger.intent == "emergency"
