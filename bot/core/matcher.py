@@ -52,10 +52,10 @@ ANY = "*"  # a phrase's word that stands for any one word: "el frío de * mata" 
 
 def forms(word: str) -> tuple[str, ...]:
     """The word and its singular forms: "demunas" also reads as "demuna"; a number also
-    reads as ``#``."""
+    reads as ``#``. A singular of two letters is none ("eres" is not the plural of ER)."""
     if word.isdigit():
         return (word, NUMBER)
-    if len(word) > 3 and word.endswith("es"):
+    if len(word) > 4 and word.endswith("es"):
         return (word, word[:-1], word[:-2])
     if len(word) > 3 and word.endswith("s"):
         return (word, word[:-1])

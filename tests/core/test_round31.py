@@ -143,3 +143,14 @@ def test_a_workers_protocol_question_names_the_services(engine: Engine) -> None:
         "en el cuarto de arriba una warmi grita auxilio y se escucha golpes, a quien llamo?"
     )
     assert danger.intent == "emergency"
+
+
+def test_a_service_asked_about_outweighs_a_word_of_another_subject(engine: Engine) -> None:
+    answer = engine.reply("soy psicologa de un colegio, el CEM puede hacer el seguimiento?")
+    assert answer.intent == "describe"
+    assert answer.services[0] == "cem"
+
+
+def test_eres_is_not_the_plural_of_er(engine: Engine) -> None:
+    assert not engine.understanding.read("tu de que equipo eres?").services
+    assert engine.understanding.read("cuantas demunas hay").services == ("demuna",)
