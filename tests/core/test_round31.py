@@ -46,6 +46,36 @@ def test_one_who_harmed_a_child_and_lives_with_her_makes_it_an_emergency(engine:
 
 
 HARM = [
+    # red team 35: Quechua and Aymara (AMLQ, Callo, MINEDU; knowledge/andean.yaml)
+    "qosay ch'aqlawan wawaykuna ñawpaqinpi",
+    "chachajax t'axllitu, Juli markan jakasta",
+    "chachajax utaruw llawintitu, jichpacha",
+    "qosay 'sipisqayki' niwan kunan tuta",
+    "qosay sapa tuta q'aqchawan, wasiyta ruphachisaq nispa",
+    "ususiyqa qayna yachaywasiman rirqan, manaraq wasiman chayamunchu",
+    "manaña kawsayta munanichu",
+    "kullaka, janiw jakañ munkti",
+    # red team 35: Spanish said otherwise
+    "mi conviviente me vacio el caldo hirviendo en el brazo",
+    "mi esposo me dejo sin los dientes de adelante",
+    "mi ex me rompio el tabique de un cabezazo",
+    "mi padrastro afila su chaveta mirandome",
+    "mi cuñado dice que mi hijo va a amanecer en la acequia",
+    "un señor de la combi me agarro el poto",
+    "el entrenador nos baja el short uno por uno",
+    "mi esposo me huele la ropa cuando llego y me cuenta los minutos",
+    "mi marido me hace pedir permiso hasta para comprar jabon",
+    "mi esposo me avienta la plata al suelo para que la recoja",
+    "la señora me pone a servir cerveza a los hombres hasta las 4",
+    "me tenian con deudas que nunca se acababan en un bar",
+    "mi papa con alzheimer salio a pastear y nadie da razon de el",
+    "me escribe desde perfiles nuevos, sabe con quien hablo y donde almorce",
+    "mi ex paso el video de cuando estabamos en su cuarto",
+    "un amigo le pidio a mi hijo de 10 que prenda la camara en su cama",
+    "voy a tomarme el remedio de las papas que esta en el deposito",
+    "quisiera dormirme y que no haya mañana para mi",
+    "me hago rayitas en las piernas con el tajador",
+    "todos estarian mas tranquilos si yo no estuviera",
     # the twins of this round's idioms: done by someone, or told beside them
     "mi esposo me corto el brazo con el cuchillo de cocina",
     "mi padrastro me golpeo la cabeza contra la mesa",
@@ -64,6 +94,12 @@ HARM = [
 ]
 
 CALM = [
+    # red team 35's calm twins of its words
+    "kamisaraki, tiendax llawintatawa, a que hora abren la DEMUNA de Ilave?",
+    "chakrapi pisqokunata q'aqchayku, sarata mikhunku",
+    "wawaykunawan pisqokunata manchachiyku chakramanta",
+    "en mi estado puse gracias por todo porque termine mi contrato",
+    "la puerta se atasca y hay que abrirla a pura patada",
     "me corte el dedo pelando papa y no para de sangrar",
     "mi hermano se corto con el machete en la chacra, ya le cosieron",
     "mi hija se golpeo la cabeza con la mesa",
