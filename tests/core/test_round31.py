@@ -190,3 +190,14 @@ def test_a_service_asked_about_outweighs_a_word_of_another_subject(engine: Engin
 def test_eres_is_not_the_plural_of_er(engine: Engine) -> None:
     assert not engine.understanding.read("tu de que equipo eres?").services
     assert engine.understanding.read("cuantas demunas hay").services == ("demuna",)
+
+
+def test_touching_on_a_combi_told_once_off_the_bus_is_a_case_to_report(engine: Engine) -> None:
+    told = "en la combi un señor se me pego por atras y me toco, baje llorando, se puede denunciar?"
+    answer = engine.reply(told)
+    assert answer.intent == "referral"
+    assert not harm_problems(answer)
+    # still on the bus, or followed: danger now
+    followed = engine.reply("en la combi un señor me toco y ahora me esta siguiendo")
+    assert followed.intent == "emergency"
+    assert engine.understanding.read("me estuvo tocando la pierna todo el viaje").harm.present
