@@ -201,3 +201,11 @@ def test_touching_on_a_combi_told_once_off_the_bus_is_a_case_to_report(engine: E
     followed = engine.reply("en la combi un señor me toco y ahora me esta siguiendo")
     assert followed.intent == "emergency"
     assert engine.understanding.read("me estuvo tocando la pierna todo el viaje").harm.present
+
+
+def test_with_whom_one_lives_then_where_is_home(engine: Engine) -> None:
+    answer = engine.reply(
+        "cuando tenia 16 un vecino de Nuñoa me violo. ahora vivo con mi tia en Juliaca, "
+        "el CEM me ayuda?"
+    )
+    assert answer.province == "san_roman"
