@@ -46,6 +46,10 @@ def test_one_who_harmed_a_child_and_lives_with_her_makes_it_an_emergency(engine:
 
 
 HARM = [
+    # held-outs 32 and 33, after their runs
+    "mi conviviente dice q me va a enterrar en la chacra si lo denuncio",
+    "el teniente arreglo con una multa lo que mi esposo me hizo y el sigue igualito",
+    "camino con muletas y el jefe me dice cojo inutil delante de todos",
     # red team 36
     "ya fue todo, mañana ya no me van a ver en el salon",
     "bro tengo 17 y mi tio me consiguio chamba en una disco, dice q ni le diga a mi vieja",
@@ -110,6 +114,8 @@ HARM = [
 ]
 
 CALM = [
+    "a mi abuelita la van a enterrar mañana en el cementerio de Juli",
+    "vamos a enterrar la papa para la huatia",
     # red team 36's words in everyday use, and the typo corrector ("compa" is not "chompa")
     "me muero de risa con mi compa xd, bueno pregunta: el CEDIF de Juli tiene talleres?",
     "la extrategia rurar llega hasta huacullani?",
