@@ -12,6 +12,7 @@ from botapi import TOKEN, FakeBotAPI
 from bot import console
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
+from bot.evaluate import harm_problems
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +23,20 @@ def kb() -> Knowledge:
 @pytest.fixture(scope="session")
 def engine(kb: Knowledge) -> Engine:
     return Engine(kb)
+
+
+@pytest.fixture(scope="session")
+def read_as_meant(engine: Engine) -> Callable[[str, bool], None]:
+    """A check of a listed message: harm to a person is never `unknown` and has Línea 100 in
+    the first lines of its answer; a calm look-alike has no harm read at all."""
+
+    def check(text: str, harmful: bool) -> None:
+        if harmful:
+            assert not harm_problems(engine.reply(text)), text
+        else:
+            assert not engine.understanding.read(text).harm.present, text
+
+    return check
 
 
 @pytest.fixture(scope="session", autouse=True)

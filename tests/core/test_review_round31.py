@@ -3,10 +3,9 @@ first); calm look-alikes of its new phrases and Quechua/Aymara words are not har
 
 from __future__ import annotations
 
-import pytest
+from collections.abc import Callable
 
-from bot.core.engine import Engine
-from bot.evaluate import harm_problems
+import pytest
 
 HARM = [
     # harm done by someone, worded like the accident idioms
@@ -378,13 +377,10 @@ CALM = [
 ]
 
 
-@pytest.mark.parametrize("text", HARM)
-def test_harm_near_round31_words_is_still_harm(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent != "unknown"
-    assert not harm_problems(answer)
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_calm_look_alikes_of_round31_words(engine: Engine, text: str) -> None:
-    assert not engine.understanding.read(text).harm.present
+@pytest.mark.parametrize(
+    ("text", "harmful"), [*((text, True) for text in HARM), *((text, False) for text in CALM)]
+)
+def test_round31_words_are_read_as_meant(
+    read_as_meant: Callable[[str, bool], None], text: str, harmful: bool
+) -> None:
+    read_as_meant(text, harmful)

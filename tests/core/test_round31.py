@@ -3,32 +3,33 @@ no el de Ollachea"), and harm told in words no phrase read before."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.core.engine import Engine
 from bot.evaluate import harm_problems
 
 
-def test_the_place_after_el_de_says_which_one_is_meant(engine: Engine) -> None:
-    # a centro poblado of Acora, whatever the writer thinks of Ollachea
-    hot = engine.understanding.read("soy de Aguas Calientes, el de Acora, no el de Ollachea")
-    assert hot.place is not None and hot.place.name == "Acora"
-    # a Crucero not in the list: the district named after it is the place
-    crossing = engine.understanding.read("vivimos en Crucero, pero el de Pomata")
-    assert crossing.place is not None and crossing.place.name == "Pomata"
-    # without those words the district of Carabaya stays the reading
-    plain = engine.understanding.read("vivimos en Crucero")
-    assert plain.place is not None and plain.place.name == "Crucero"
-
-
-def test_a_place_said_not_to_be_meant_is_never_the_place(engine: Engine) -> None:
-    signals = engine.understanding.read("vivo en Juliaca, no en Puno, hay cem?")
-    assert signals.place is not None and signals.place.name == "Juliaca"
-    first = engine.understanding.read("no en Puno sino en Ilave, donde queda el cem")
-    assert first.place is not None and first.place.name == "Ilave"
-    # alone, it is still the place named
-    alone = engine.understanding.read("y no en Lampa?")
-    assert alone.place is not None and alone.place.name == "Lampa"
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a centro poblado of Acora, whatever the writer thinks of Ollachea
+        ("soy de Aguas Calientes, el de Acora, no el de Ollachea", "Acora"),
+        # a Crucero not in the list: the district named after it is the place
+        ("vivimos en Crucero, pero el de Pomata", "Pomata"),
+        # without those words the district of Carabaya stays the reading
+        ("vivimos en Crucero", "Crucero"),
+        # a place said not to be meant is never the place…
+        ("vivo en Juliaca, no en Puno, hay cem?", "Juliaca"),
+        ("no en Puno sino en Ilave, donde queda el cem", "Ilave"),
+        # …unless it is the only one named
+        ("y no en Lampa?", "Lampa"),
+    ],
+)
+def test_which_of_the_places_named_is_meant(engine: Engine, text: str, place: str) -> None:
+    signals = engine.understanding.read(text)
+    assert signals.place is not None and signals.place.name == place
 
 
 def test_a_place_said_not_to_be_meant_does_not_say_which_one_is(engine: Engine) -> None:
@@ -154,16 +155,13 @@ CALM = [
 ]
 
 
-@pytest.mark.parametrize("text", HARM)
-def test_harm_told_in_this_rounds_new_words(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent != "unknown"
-    assert not harm_problems(answer)
-
-
-@pytest.mark.parametrize("text", CALM)
-def test_calm_look_alikes_of_this_rounds_words(engine: Engine, text: str) -> None:
-    assert not engine.understanding.read(text).harm.present
+@pytest.mark.parametrize(
+    ("text", "harmful"), [*((text, True) for text in HARM), *((text, False) for text in CALM)]
+)
+def test_this_rounds_words_are_read_as_meant(
+    read_as_meant: Callable[[str, bool], None], text: str, harmful: bool
+) -> None:
+    read_as_meant(text, harmful)
 
 
 def test_the_service_named_in_the_sentence_that_asks_leads(engine: Engine) -> None:
