@@ -233,3 +233,16 @@ def test_with_whom_one_lives_then_where_is_home(engine: Engine) -> None:
         "el CEM me ayuda?"
     )
     assert answer.province == "san_roman"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "soy policia, llego una señora golpeada anoche por su pareja, ya le tomamos la denuncia",
+        "soy enfermera, trajeron a un abuelito con quemaduras y ahora esta internado con nosotros",
+    ],
+)
+def test_a_case_in_the_hands_of_one_who_helps_is_referred(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "referral"
+    assert not harm_problems(answer)
