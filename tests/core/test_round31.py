@@ -47,6 +47,15 @@ def test_one_who_harmed_a_child_and_lives_with_her_makes_it_an_emergency(engine:
 
 
 HARM = [
+    # red team 34's gaps, listed since last round
+    "mi ex tiene capturas y si no seguimos juntos le enseña todo al pastor",
+    "una cuenta sin foto sabe en q combi me subo y a q hora salgo",
+    "el papa de mi compañero le rapo la cabeza con maquina delante de todos",
+    "mi esposo me compre un celular y me lo esconde cuando sale",
+    "mi ex estaciona su camioneta frente a la municipalidad donde trabajo",
+    "mi jefe dice q con esa cinturita deberia atender en minifalda",
+    "el de seguridad me metio a un cuartito a revisarme la cartera y me quiso besar",
+    "mi ex puso un aparatito en mi moto, siempre sabe donde estoy",
     # held-outs 32 and 33, after their runs
     "mi conviviente dice q me va a enterrar en la chacra si lo denuncio",
     "el teniente arreglo con una multa lo que mi esposo me hizo y el sigue igualito",
@@ -115,6 +124,7 @@ HARM = [
 ]
 
 CALM = [
+    "me rape la cabeza con maquina por una apuesta jaja",
     "a mi abuelita la van a enterrar mañana en el cementerio de Juli",
     "vamos a enterrar la papa para la huatia",
     # red team 36's words in everyday use, and the typo corrector ("compa" is not "chompa")
