@@ -56,6 +56,7 @@ HARM = [
     "mi jefe dice q con esa cinturita deberia atender en minifalda",
     "el de seguridad me metio a un cuartito a revisarme la cartera y me quiso besar",
     "mi ex puso un aparatito en mi moto, siempre sabe donde estoy",
+    "mi vecino de 80 no tiene DNI y vive de lo q le regalan en la iglesia",
     # held-outs 32 and 33, after their runs
     "mi conviviente dice q me va a enterrar en la chacra si lo denuncio",
     "el teniente arreglo con una multa lo que mi esposo me hizo y el sigue igualito",
