@@ -26,13 +26,16 @@ def engine(kb: Knowledge) -> Engine:
 
 
 @pytest.fixture(scope="session")
-def read_as_meant(engine: Engine) -> Callable[[str, bool], None]:
+def read_as_meant(engine: Engine) -> Callable[..., None]:
     """A check of a listed message: harm to a person is never `unknown` and has Línea 100 in
-    the first lines of its answer; a calm look-alike has no harm read at all."""
+    the first lines of its answer (and the intent given, if one is); a calm look-alike has no
+    harm read at all."""
 
-    def check(text: str, harmful: bool) -> None:
+    def check(text: str, harmful: bool, intent: str | None = None) -> None:
         if harmful:
-            assert not harm_problems(engine.reply(text)), text
+            answer = engine.reply(text)
+            assert not harm_problems(answer), text
+            assert intent in (None, answer.intent), text
         else:
             assert not engine.understanding.read(text).harm.present, text
 

@@ -381,6 +381,6 @@ CALM = [
     ("text", "harmful"), [*((text, True) for text in HARM), *((text, False) for text in CALM)]
 )
 def test_round31_words_are_read_as_meant(
-    read_as_meant: Callable[[str, bool], None], text: str, harmful: bool
+    read_as_meant: Callable[..., None], text: str, harmful: bool
 ) -> None:
     read_as_meant(text, harmful)

@@ -170,7 +170,7 @@ CALM = [
     ("text", "harmful"), [*((text, True) for text in HARM), *((text, False) for text in CALM)]
 )
 def test_this_rounds_words_are_read_as_meant(
-    read_as_meant: Callable[[str, bool], None], text: str, harmful: bool
+    read_as_meant: Callable[..., None], text: str, harmful: bool
 ) -> None:
     read_as_meant(text, harmful)
 
@@ -246,29 +246,18 @@ def test_with_whom_one_lives_then_where_is_home(engine: Engine) -> None:
     assert answer.province == "san_roman"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "soy policia, llego una señora golpeada anoche por su pareja, ya le tomamos la denuncia",
-        "soy enfermera, trajeron a un abuelito con quemaduras y ahora esta internado con nosotros",
-    ],
-)
-def test_a_case_in_the_hands_of_one_who_helps_is_referred(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent == "referral"
-    assert not harm_problems(answer)
+# harm told by one who is safe now, or of one in the hands of someone who helps: a case to
+# refer, Línea 100 still first
+SAFE_NOW = [
+    "soy policia, llego una señora golpeada anoche por su pareja, ya le tomamos la denuncia",
+    "soy enfermera, trajeron a un abuelito con quemaduras y ahora esta internado con nosotros",
+    "un alumno de 13, sus papas se fueron y no contestan, por ahora se queda en mi casa",
+    "me escape de Asillo hace 2 semanas con mi bebe, el no sabe donde estoy, a donde voy?",
+    "mi esposo me amenazaba con cuchillo pero ya estoy donde mi hermana, aqui no llega",
+    "a los 15 me hicieron cosas en una fiesta, ahora tengo 22 y vivo en otro sitio",
+]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "un alumno de 13, sus papas se fueron y no contestan, por ahora se queda en mi casa",
-        "me escape de Asillo hace 2 semanas con mi bebe, el no sabe donde estoy, a donde voy?",
-        "mi esposo me amenazaba con cuchillo pero ya estoy donde mi hermana, aqui no llega",
-        "a los 15 me hicieron cosas en una fiesta, ahora tengo 22 y vivo en otro sitio",
-    ],
-)
-def test_harm_told_by_one_who_is_safe_now_is_a_case_to_refer(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent == "referral"
-    assert not harm_problems(answer)
+@pytest.mark.parametrize("text", SAFE_NOW)
+def test_harm_of_one_safe_now_is_referred(read_as_meant: Callable[..., None], text: str) -> None:
+    read_as_meant(text, True, "referral")
