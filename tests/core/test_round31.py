@@ -47,6 +47,13 @@ def test_one_who_harmed_a_child_and_lives_with_her_makes_it_an_emergency(engine:
 
 
 HARM = [
+    # the harmful twins of red team 36's calm words
+    "unos desconocidos se llevaron a mi hija de excursion y no la devuelven",
+    "mi ex le puso un rastreador a mi celular por si me escapo",
+    "mi tio me quito la llave del cuarto y me encerro",
+    "mi esposo me echo agua helada por los carnavales y me pego",
+    "mi esposo dice que me mata con su hacha si lo dejo, parte leña con hacha todas las noches",
+    "mi esposo me amarro con una soga a la pata de la cama",
     # red team 34's gaps, listed since last round
     "mi ex tiene capturas y si no seguimos juntos le enseña todo al pastor",
     "una cuenta sin foto sabe en q combi me subo y a q hora salgo",
@@ -125,6 +132,15 @@ HARM = [
 ]
 
 CALM = [
+    # red team 36's calm twins
+    "mi viejo llego tomado de la mano con mi vieja al CIAM",
+    "mi tata todavia parte leña con hacha a sus 80",
+    "hoy donan sangre en la plaza de Ilave",
+    "se me acabo la gasolina de la moto camino a Lampa",
+    "los profes llevaron a los chicos de 5to de excursion en una camioneta, regresan a las 6",
+    "llame al CIAM de Ayaviri y no contesta nadie",
+    "mi DNI no aparece desde ayer",
+    "el cuy se salio y mi awicha lo amarro con una soguita a la pata de la mesa",
     "me rape la cabeza con maquina por una apuesta jaja",
     "a mi abuelita la van a enterrar mañana en el cementerio de Juli",
     "vamos a enterrar la papa para la huatia",
