@@ -673,7 +673,7 @@ def _place(
             if " ".join(words[max(0, start - 2) : start]) in lex.roads:
                 roads.append((reading, (start, end)))  # "la salida a Puno, en Juliaca"
                 continue
-            if any(tuple(words[max(0, start - len(n)) : start]) == n for n in lex.not_this_place):
+            if _said_before(words, start, lex.not_this_place):
                 unmeant.append((reading, (start, end)))  # "no el de Ollachea"
                 continue
             if spans and tuple(words[spans[-1][1] : start]) in lex.same_place:
@@ -723,14 +723,15 @@ def _place(
     after = {p: span[0] for p, span in later}
     unmeant_spans = {span for _, span in unmeant}
     unmeant_places = {p for p, span in later if span in unmeant_spans}
-    for other in [p for p in others if p not in unmeant_places]:
+    anchors = [p for p in others if p not in unmeant_places]  # the places that may say which
+    for other in anchors:
         if picked := _reading_in(kb, first, other):
             others.remove(other)
             return picked[0], tuple(p for p in first if p != picked[0]), tuple(others)
     # "urb. Santa María, Juliaca", "Camicachi en Platería": a centro poblado (a list that
     # names many places alike) right before a district or province is in that one
     if spans[0] in localities:
-        for other in [p for p in others if p not in unmeant_places]:
+        for other in anchors:
             if other.kind != "department" and 0 <= after[other] - spans[0][1] <= 1:
                 others.remove(other)
                 return other, tuple(first), tuple(others)
@@ -834,7 +835,12 @@ def _from_origin(lex: Lexicons, words: Sequence[str], start: int) -> bool:
     j = start
     while j > 0 and words[j - 1] in lex.localities.articles:
         j -= 1
-    return any(tuple(words[max(0, j - len(o)) : j]) == o for o in lex.origins)
+    return _said_before(words, j, lex.origins)
+
+
+def _said_before(words: Sequence[str], at: int, phrases: Iterable[tuple[str, ...]]) -> bool:
+    """Whether the words right before ``at`` are one of ``phrases`` ("no el de" Ollachea)."""
+    return any(tuple(words[max(0, at - len(p)) : at]) == p for p in phrases)
 
 
 def _asked_place(
