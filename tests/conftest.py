@@ -12,6 +12,7 @@ from botapi import TOKEN, FakeBotAPI
 from bot import console
 from bot.core.engine import Engine
 from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, Knowledge, load_knowledge
+from bot.core.model import Answer, Context
 from bot.evaluate import harm_problems
 
 
@@ -23,6 +24,21 @@ def kb() -> Knowledge:
 @pytest.fixture(scope="session")
 def engine(kb: Knowledge) -> Engine:
     return Engine(kb)
+
+
+@pytest.fixture(scope="session")
+def talk(engine: Engine) -> Callable[..., Answer]:
+    """The answer to the last of some turns of one conversation, after the others."""
+
+    def reply(*turns: str) -> Answer:
+        context: Context | None = None
+        answers = []
+        for text in turns:
+            answers.append(engine.reply(text, context))
+            context = answers[-1].context
+        return answers[-1]
+
+    return reply
 
 
 @pytest.fixture(scope="session")

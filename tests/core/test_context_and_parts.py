@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.core.engine import Engine
-from bot.core.model import Answer, Context
-
-
-def _talk(engine: Engine, *turns: str) -> Answer:
-    """The answer to the last turn, after the others."""
-    context: Context | None = None
-    answer = None
-    for text in turns:
-        answer = engine.reply(text, context)
-        context = answer.context
-    assert answer is not None
-    return answer
-
+from bot.core.model import Answer
 
 # -- context --------------------------------------------------------------------------------
 
 
-def test_a_new_overview_question_is_not_a_follow_up(engine: Engine) -> None:
-    answer = _talk(engine, "para qué sirve la demuna", "que servicios hay en pomata")
+def test_a_new_overview_question_is_not_a_follow_up(talk: Callable[..., Answer]) -> None:
+    answer = talk("para qué sirve la demuna", "que servicios hay en pomata")
     assert (answer.intent, answer.province, answer.rule) == (
         "overview",
         "chucuito",
@@ -31,32 +21,30 @@ def test_a_new_overview_question_is_not_a_follow_up(engine: Engine) -> None:
     )
 
 
-def test_an_overview_follow_up_without_a_place_keeps_the_place(engine: Engine) -> None:
-    answer = _talk(engine, "hay cem en lampa", "y qué servicios hay?")
+def test_an_overview_follow_up_without_a_place_keeps_the_place(talk: Callable[..., Answer]) -> None:
+    answer = talk("hay cem en lampa", "y qué servicios hay?")
     assert (answer.intent, answer.province) == ("overview", "lampa")
 
 
-def test_choosing_from_a_list_by_situation_refers_there(engine: Engine) -> None:
-    answer = _talk(engine, "que servicios hay en moho", "cual de esos ve casos de violencia?")
+def test_choosing_from_a_list_by_situation_refers_there(talk: Callable[..., Answer]) -> None:
+    answer = talk("que servicios hay en moho", "cual de esos ve casos de violencia?")
     assert (answer.intent, answer.province, answer.rule) == ("referral", "moho", "gate:follow_up")
     assert answer.services[0] == "cem"
 
 
-def test_emergency_uses_the_place_said_before(engine: Engine) -> None:
-    answer = _talk(engine, "vivo en ilave", "anoche me golpeó")
+def test_emergency_uses_the_place_said_before(talk: Callable[..., Answer]) -> None:
+    answer = talk("vivo en ilave", "anoche me golpeó")
     assert (answer.intent, answer.province) == ("emergency", "el_collao")
     assert answer.text.index("100") < answer.text.index("El Collao")
 
 
-def test_here_is_the_place_said_before(engine: Engine) -> None:
-    answer = _talk(engine, "qué servicios hay en juli", "cuántos ciam hay ahí")
+def test_here_is_the_place_said_before(talk: Callable[..., Answer]) -> None:
+    answer = talk("qué servicios hay en juli", "cuántos ciam hay ahí")
     assert (answer.intent, answer.services[0], answer.province) == ("locate", "ciam", "chucuito")
 
 
-def test_a_ranking_follow_up_is_asked_of_every_province(engine: Engine) -> None:
-    answer = _talk(
-        engine, "en huancane cuantos ciam funcionan", "y cuál es la provincia con menos?"
-    )
+def test_a_ranking_follow_up_is_asked_of_every_province(talk: Callable[..., Answer]) -> None:
+    answer = talk("en huancane cuantos ciam funcionan", "y cuál es la provincia con menos?")
     # not Huancane's: the department's ranking, whose one province is kept for what is next
     assert answer.province == "el_collao" and "Menos CIAM: El Collao (2)" in answer.text
 
@@ -131,16 +119,16 @@ def test_the_overview_items_add_up_and_the_table_is_explained(engine: Engine) ->
     assert "(37 en total)" in text and "da 36: no cuenta CONADIS" in text
 
 
-def test_harm_told_earlier_keeps_linea_100_first_and_the_place(engine: Engine) -> None:
-    answer = _talk(engine, "vivo en ilave", "mi esposo me pega", "qué es la demuna")
+def test_harm_told_earlier_keeps_linea_100_first_and_the_place(talk: Callable[..., Answer]) -> None:
+    answer = talk("vivo en ilave", "mi esposo me pega", "qué es la demuna")
     assert answer.harm == "earlier" and answer.province == "el_collao"
     assert "Línea 100" in answer.text.splitlines()[0]
-    thanks = _talk(engine, "mi esposo me pega", "gracias")
+    thanks = talk("mi esposo me pega", "gracias")
     assert thanks.text.count("Línea 100") == 1  # the greeting already offers it
 
 
-def test_a_service_named_after_an_overview_is_located(engine: Engine) -> None:
-    answer = _talk(engine, "en juliaca qué servicios del mimp funcionan", "y el SAU?")
+def test_a_service_named_after_an_overview_is_located(talk: Callable[..., Answer]) -> None:
+    answer = talk("en juliaca qué servicios del mimp funcionan", "y el SAU?")
     assert (answer.intent, answer.services[0], answer.province) == ("locate", "sau", "san_roman")
 
 

@@ -9,6 +9,8 @@ cosa, …", a short practical question) or after a question ("y eso q cosa es").
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.core.engine import Engine
@@ -417,14 +419,6 @@ def test_places_of_the_ranked_residence_rules(engine: Engine, text: str, provinc
     assert engine.reply(text).province == province
 
 
-def _turns(engine: Engine, turns: tuple[str, ...]) -> Answer:
-    context = None
-    for text in turns:
-        answer = engine.reply(text, context)
-        context = answer.context
-    return answer
-
-
 @pytest.mark.parametrize(
     ("turns", "intents", "rule", "rule_not", "service", "province", "harm"),
     [
@@ -749,7 +743,7 @@ def _turns(engine: Engine, turns: tuple[str, ...]) -> Answer:
     ],
 )
 def test_follow_ups_after_a_case_or_a_question(
-    engine: Engine,
+    talk: Callable[..., Answer],
     turns: tuple[str, ...],
     intents: list[str],
     rule: str | None,
@@ -758,7 +752,7 @@ def test_follow_ups_after_a_case_or_a_question(
     province: str | None,
     harm: bool,
 ) -> None:
-    answer = _turns(engine, turns)
+    answer = talk(*turns)
     assert answer.intent in intents
     if rule is not None:
         assert answer.rule == rule

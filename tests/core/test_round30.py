@@ -5,6 +5,8 @@ words no phrase read before."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.core.engine import Engine
@@ -101,14 +103,6 @@ def test_a_baby_the_police_hold_now_is_a_referral(engine: Engine) -> None:
     assert found.intent == "emergency"
 
 
-def _turns(engine: Engine, *texts: str) -> Answer:
-    context = None
-    for text in texts:
-        answer = engine.reply(text, context)
-        context = answer.context
-    return answer
-
-
 @pytest.mark.parametrize(
     ("turns", "intent", "service"),
     [
@@ -137,18 +131,18 @@ def _turns(engine: Engine, *texts: str) -> Answer:
     ],
 )
 def test_follow_ups_of_development_set_48(
-    engine: Engine, turns: tuple[str, ...], intent: str, service: str
+    talk: Callable[..., Answer], turns: tuple[str, ...], intent: str, service: str
 ) -> None:
-    answer = _turns(engine, *turns)
+    answer = talk(*turns)
     assert (answer.intent, answer.rule, answer.services[0]) == (intent, "gate:follow_up", service)
 
 
-def test_a_short_question_after_a_case_stays_with_the_case(engine: Engine) -> None:
+def test_a_short_question_after_a_case_stays_with_the_case(talk: Callable[..., Answer]) -> None:
     case = "mi esposo no me da ni un sol pa mis wawas, me dice q soy una inutil"
-    answer = _turns(engine, case, "y si no tengo ni pal pasaje?")
+    answer = talk(case, "y si no tengo ni pal pasaje?")
     assert answer.intent != "unknown"
     assert not harm_problems(answer)
-    other = _turns(engine, case, "otra cosa, donde saco el dni de mi hermanito?")
+    other = talk(case, "otra cosa, donde saco el dni de mi hermanito?")
     assert other.rule != "gate:case_follow_up"
 
 
