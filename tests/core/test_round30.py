@@ -43,15 +43,32 @@ def test_which_district_of_a_place_reads_the_place_as_a_province(engine: Engine)
     assert said.place is not None and said.place.kind == "district"
 
 
-def test_the_familys_place_only_in_someone_elses_case(engine: Engine) -> None:
-    other = engine.reply(
-        "estudio en Puno. mi mama esta en Pucara, Lampa, mi papa llego borracho y la encerro"
-    )
-    assert other.province == "lampa"
-    own = engine.reply(
-        "hace tres años un compañero me violo. mi familia es de Azangaro, ahora vivo en Puno"
-    )
-    assert own.province == "puno"
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        # the family's place only in someone else's case
+        (
+            "estudio en Puno. mi mama esta en Pucara, Lampa, mi papa llego borracho y la encerro",
+            "lampa",
+        ),
+        (
+            "hace tres años un compañero me violo. mi familia es de Azangaro, ahora vivo en Puno",
+            "puno",
+        ),
+        # whose home is the case's place: the person's, else the writer's
+        (
+            "vivimos en Juliaca pero mi abuelita vive sola en Muñani y no tiene que comer",
+            "azangaro",
+        ),
+        (
+            "alquilo un cuarto en Puno, mi ex me sigue y me agarro del brazo. "
+            "mis papas viven en Moho",
+            "puno",
+        ),
+    ],
+)
+def test_whose_home_is_the_cases_place(engine: Engine, text: str, province: str) -> None:
+    assert engine.reply(text).province == province
 
 
 @pytest.mark.parametrize("text", ["aski urukipan kullaka", "aski jaypukipana tata"])
@@ -144,17 +161,6 @@ def test_a_short_question_after_a_case_stays_with_the_case(talk: Callable[..., A
     assert not harm_problems(answer)
     other = talk(case, "otra cosa, donde saco el dni de mi hermanito?")
     assert other.rule != "gate:case_follow_up"
-
-
-def test_whose_home_is_the_cases_place(engine: Engine) -> None:
-    other = engine.reply(
-        "vivimos en Juliaca pero mi abuelita vive sola en Muñani y no tiene que comer"
-    )
-    assert other.province == "azangaro"
-    own = engine.reply(
-        "alquilo un cuarto en Puno, mi ex me sigue y me agarro del brazo. mis papas viven en Moho"
-    )
-    assert own.province == "puno"
 
 
 def test_the_dance_rehearsal_is_no_essay(engine: Engine) -> None:
