@@ -175,21 +175,10 @@ def decide(
             situation = (
                 situation or _act_situation(s, kb) or _victim_situation(s, kb) or kb.harm.situation
             )
-        elif (
-            intent in ("unknown", "help")
-            and s.victims
-            and not s.unharmed  # "vive bien con nosotros, no le falta nada": no case
-            and (
-                not s.oos_words
-                or _a_case(opinion)
-                or (s.elsewhere and s.situations)
-                or opinion.harm >= kb.model_case_gate
-            )
-        ):
-            # a child, a woman, an older adult named and harm likely: their case, never "no sé"
-            # nor the menu (whatever else is named: "mis papás se fueron a Arequipa", "¿para
-            # qué es este bot?")
+        elif intent in ("unknown", "help") and _model_case(s, kb, opinion):
             intent, rule = "referral", "gate:model_case"
+            if not s.victims:  # the writer's own case: its act's situation, else harm's own
+                situation = situation or _act_situation(s, kb) or kb.harm.situation
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
     # harm told earlier in the conversation keeps Línea 100 first and the place said
@@ -307,6 +296,21 @@ def _unasked(s: Signals, intent: str) -> bool:
     vive en Ilave" is a short statement)."""
     story = bool(s.victims) and s.content_words > SHORT
     return story and intent not in s.cues and not (s.services or s.terms)
+
+
+def _model_case(s: Signals, kb: Knowledge, opinion: Opinion) -> bool:
+    """Harm likely, and someone's case, never "no sé" nor the menu: a child, a woman, an
+    older adult named (whatever else is named: "mis papás se fueron a Arequipa", "¿para qué
+    es este bot?"); or the writer's own, told of someone who does it to them ("el dueño me
+    grababa en la ducha", "si no me dejo tocar me descuenta el sueldo"), when the model takes
+    it for a case and its harm reaches ``model_own_case_gate``. Not where all is said to be
+    well ("vive bien con nosotros, no le falta nada")."""
+    if s.unharmed:
+        return False
+    if s.victims:
+        sure = opinion.harm >= kb.model_case_gate
+        return not s.oos_words or _a_case(opinion) or bool(s.elsewhere and s.situations) or sure
+    return s.people and _a_case(opinion) and opinion.harm >= kb.model_own_case_gate
 
 
 def _a_case(opinion: Opinion) -> bool:

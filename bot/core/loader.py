@@ -162,6 +162,7 @@ class IntentsFile(_Record):
     model_harm_gate: Annotated[float, Rule(ge=0, le=1)] = 0.8
     model_referral_gate: Annotated[float, Rule(ge=0, le=1)] = 1.0
     model_case_gate: Annotated[float, Rule(ge=0, le=1)] = 1.0
+    model_own_case_gate: Annotated[float, Rule(ge=0, le=1)] = 1.0
     second_part: SecondPart | None = None
     intents: Annotated[list[IntentScore], Rule(min_length=1)]
 
@@ -686,6 +687,7 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
         model_harm_gate=intents_f.model_harm_gate,
         model_referral_gate=intents_f.model_referral_gate,
         model_case_gate=intents_f.model_case_gate,
+        model_own_case_gate=intents_f.model_own_case_gate,
         second_part=intents_f.second_part,
         templates=MappingProxyType(templates.parsed),
         model=_model(directory),
