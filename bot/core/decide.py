@@ -175,7 +175,7 @@ def decide(
             situation = (
                 situation or _act_situation(s, kb) or _victim_situation(s, kb) or kb.harm.situation
             )
-        elif intent in ("unknown", "help") and _model_case(s, kb, opinion):
+        elif intent in ("unknown", "help") and _model_case(s, kb, opinion, context):
             intent, rule = "referral", "gate:model_case"
             if not s.victims:  # the writer's own case: its act's situation, else harm's own
                 situation = situation or _act_situation(s, kb) or kb.harm.situation
@@ -298,14 +298,25 @@ def _unasked(s: Signals, intent: str) -> bool:
     return story and intent not in s.cues and not (s.services or s.terms)
 
 
-def _model_case(s: Signals, kb: Knowledge, opinion: Opinion) -> bool:
+def _about_a_service(s: Signals, context: Context | None) -> bool:
+    """A service named, or the one the last answer was about: what a practical question
+    ("¿hablan aymara?", "¿hasta qué hora?") asks of."""
+    if s.services:
+        return True
+    if context is None or context.expired():
+        return False
+    return context.intent in ("describe", "locate") and bool(context.services)
+
+
+def _model_case(s: Signals, kb: Knowledge, opinion: Opinion, context: Context | None) -> bool:
     """Harm likely, and someone's case, never "no sé" nor the menu: a child, a woman, an
     older adult named (whatever else is named: "mis papás se fueron a Arequipa", "¿para qué
     es este bot?"); or the writer's own, told of someone who does it to them ("el dueño me
     grababa en la ducha", "si no me dejo tocar me descuenta el sueldo"), when the model takes
     it for a case and its harm reaches ``model_own_case_gate``. Not where all is said to be
-    well ("vive bien con nosotros, no le falta nada")."""
-    if s.unharmed:
+    well ("vive bien con nosotros, no le falta nada"), nor for a practical question about a
+    service ("¿hablan aymara? mi mamá no entiende castellano" after the Línea 100's card)."""
+    if s.unharmed or (s.asked_topics and not s.situations and _about_a_service(s, context)):
         return False
     if s.victims:
         sure = opinion.harm >= kb.model_case_gate

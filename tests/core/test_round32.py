@@ -11,6 +11,7 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.core.knowledge import Knowledge
+from bot.core.model import Answer
 
 
 def test_the_writers_own_case_the_model_reads_is_referred(engine: Engine, kb: Knowledge) -> None:
@@ -105,3 +106,21 @@ def test_harm_in_new_words_is_read(read_as_meant: Callable[..., None], text: str
 @pytest.mark.parametrize("text", CALM)
 def test_their_calm_look_alikes_are_not(read_as_meant: Callable[..., None], text: str) -> None:
     read_as_meant(text, harmful=False)
+
+
+def test_a_practical_question_after_a_service_is_about_it(
+    talk: Callable[..., Answer], engine: Engine
+) -> None:
+    # "mi mamá" names a woman, and the model suspects harm: still the Línea 100's languages
+    first, then = (
+        "la linea 100 es marcar 100 nomas o tiene otro numero",
+        "hablan aymara? mi mama no entiende bien castellano",
+    )
+    answer = talk(first, then)
+    assert (answer.intent, answer.rule, answer.services[:1]) == (
+        "describe",
+        "gate:practical",
+        ("linea_100",),
+    )
+    # alone, nothing to ask it of: her case, as before
+    assert engine.understand(then).rule == "gate:model_case"
