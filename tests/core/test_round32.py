@@ -72,6 +72,16 @@ HARM = [
     "hoy es la ultima noche que aguanto",
     "ya no quiero amanecer, me pesa hasta respirar",
     "mi esposo se fue hace 20 dias, los de su cuadrilla dicen que no saben de el",
+    # development set 56: the writer's own harm, no victim named
+    "ya no tengo ganas de vivir, mi marido me humilla todos los dias",
+    "mi ex me manda mensajes todo el dia desde otros numeros",
+    "lo bloqueo y vuelve con otro numero, sabe donde estudio",
+    "el docente me dijo que me aprueba si salgo con el",
+    "me escribe por whatsapp todos los dias cosas sexuales",
+    "el dueño del cuarto dice que me vio bañandome",
+    "me trajeron de cusco a un restaurante y me guardaron mi dni",
+    "en la agencia me dijeron que aunque tenga 16 me aceptan en la discoteca",
+    "mi esposo me corrige con el cinturon cuando no le obedezco",
     # red team 37: Quechua and Aymara (AMLQ, Callo, MINEDU; knowledge/andean.yaml)
     "tataymi muchuchiwan sapa p'unchay",
     "qosay k'iriwan kunan tuta",
@@ -93,6 +103,12 @@ CALM = [
     "volvi de la caminata con la espalda llena de rayas rojas de la mochila",
     "mi hijo tiene un diente flojo, ya le va a salir el nuevo",
     "ya compre la soga para amarrar el ganado",
+    # development set 56's and this round's calm look-alikes
+    "no tengo ganas de seguir estudiando para el examen",
+    "mi tio saco un prestamo a su nombre para comprar su moto",
+    "en el fulbito del sabado me metieron un planchazo",
+    "lo bloquee en el grupo de la promo porque mandaba mucho spam",
+    "buena onda el profe de mate",
     # a TV series by name is a story, not a case
     "jajaja anoche en Al fondo hay sitio la suegra le tiró un sartenazo al yerno",
 ]
