@@ -166,7 +166,10 @@ def decide(
         rule = "gate:harm_not_unknown"
     # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
     suspected = _suspects(s, opinion) and not harm.present
-    if suspected and opinion is not None and (intent in QUIET_INTENTS or _unasked(s, intent)):
+    # (not a practical question about a service: "¿hablan quechua? mi esposo solo habla
+    # quechua" after the Línea 100's card is answered as asked, Línea 100 first)
+    unasked = intent in QUIET_INTENTS or _unasked(s, intent)
+    if suspected and opinion is not None and unasked and not _practical_question(s, context):
         if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate and not _worry_about_case(
             s, context
         ):
@@ -175,7 +178,7 @@ def decide(
             situation = (
                 situation or _act_situation(s, kb) or _victim_situation(s, kb) or kb.harm.situation
             )
-        elif intent in ("unknown", "help") and _model_case(s, kb, opinion, context):
+        elif intent in ("unknown", "help") and _model_case(s, kb, opinion):
             intent, rule = "referral", "gate:model_case"
             if not s.victims:  # the writer's own case: its act's situation, else harm's own
                 situation = situation or _act_situation(s, kb) or kb.harm.situation
@@ -298,9 +301,11 @@ def _unasked(s: Signals, intent: str) -> bool:
     return story and intent not in s.cues and not (s.services or s.terms)
 
 
-def _about_a_service(s: Signals, context: Context | None) -> bool:
-    """A service named, or the one the last answer was about: what a practical question
-    ("¿hablan aymara?", "¿hasta qué hora?") asks of."""
+def _practical_question(s: Signals, context: Context | None) -> bool:
+    """A practical question ("¿hablan aymara?", "¿hasta qué hora?") of a service named, or
+    of the one the last answer was about, and no situation told."""
+    if not s.asked_topics or s.situations:
+        return False
     if s.services:
         return True
     if context is None or context.expired():
@@ -308,15 +313,14 @@ def _about_a_service(s: Signals, context: Context | None) -> bool:
     return context.intent in ("describe", "locate") and bool(context.services)
 
 
-def _model_case(s: Signals, kb: Knowledge, opinion: Opinion, context: Context | None) -> bool:
+def _model_case(s: Signals, kb: Knowledge, opinion: Opinion) -> bool:
     """Harm likely, and someone's case, never "no sé" nor the menu: a child, a woman, an
     older adult named (whatever else is named: "mis papás se fueron a Arequipa", "¿para qué
     es este bot?"); or the writer's own, told of someone who does it to them ("el dueño me
     grababa en la ducha", "si no me dejo tocar me descuenta el sueldo"), when the model takes
     it for a case and its harm reaches ``model_own_case_gate``. Not where all is said to be
-    well ("vive bien con nosotros, no le falta nada"), nor for a practical question about a
-    service ("¿hablan aymara? mi mamá no entiende castellano" after the Línea 100's card)."""
-    if s.unharmed or (s.asked_topics and not s.situations and _about_a_service(s, context)):
+    well ("vive bien con nosotros, no le falta nada")."""
+    if s.unharmed:
         return False
     if s.victims:
         sure = opinion.harm >= kb.model_case_gate

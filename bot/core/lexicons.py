@@ -16,6 +16,7 @@ from bot.core.text import MAX_KNOWN_LEN, normalize, phonetic, split_clitics, ste
 MIN_FUZZY_LEN = 5  # shorter words are never corrected by edit distance ("juli", "car"...)
 MIN_PHONETIC_LEN = 4  # nor, below this, by sound
 MAX_CORRECTIONS_CACHED = 20000
+MIN_JOINED = 6  # a split word is joined again only into a word this long
 MAX_TOKENS_CACHED = 20000  # a message's tokens whose words are kept (``token_words``)
 # Typos are corrected only towards names (services, places, terms, situations) and harm
 # words: correcting towards common question words does more harm than good.
@@ -117,6 +118,10 @@ class Lexicons:
             if len(w) >= MIN_FUZZY_LEN and not w.endswith("*") and not w.isdigit()
         }
         self._vocab_list = sorted(targets - self.stopwords)
+        # the words a dictated message may split in two ("huan cane", "a menazo")
+        self._joinable = frozenset(
+            w for w in (*self.vocabulary, *self.place_names) if len(w) >= MIN_JOINED and w.isalpha()
+        )
         self._by_sound: dict[str, str] = {}
         for w in sorted(self.vocabulary | self.stopwords, key=lambda w: (len(w), w)):
             if not w.endswith("*") and w.isalpha():
@@ -300,6 +305,35 @@ class Lexicons:
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
 
     # -- typos -----------------------------------------------------------------------------
+
+    def rejoin(self, words: list[str], ids: list[int]) -> tuple[list[str], list[int]]:
+        """A word that dictation split in two, joined again ("cem en huan cane": Huancané,
+        "me a menazo": amenazó): two neighbours of one sentence whose join is a word of the
+        lexicons or a place, when one of them is no word the bot knows (not "mal trata", two
+        words) and the second is longer than a letter (not "atendí a")."""
+        joinable = self._joinable
+        i, out, out_ids = 0, [], []
+        while i < len(words):
+            if i + 1 < len(words) and ids[i] == ids[i + 1] and len(words[i + 1]) > 1:
+                joined = words[i] + words[i + 1]
+                if joined in joinable and not (self._known(words[i]) and self._known(words[i + 1])):
+                    out.append(joined)
+                    out_ids.append(ids[i])
+                    i += 2
+                    continue
+            out.append(words[i])
+            out_ids.append(ids[i])
+            i += 1
+        return out, out_ids
+
+    def _known(self, word: str) -> bool:
+        """A word the bot knows: of its lexicons, a place, or a common Spanish word."""
+        return (
+            word in self.vocabulary
+            or word in self.stopwords
+            or word in self.place_names
+            or is_common(self.kb.common_words, word)
+        )
 
     def correct(self, word: str) -> str:
         """The vocabulary word a typo most likely meant, or the word itself (kept per

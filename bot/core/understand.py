@@ -32,9 +32,9 @@ class Understanding:
         """The signals of a message, before any decision."""
         lex = self.lexicons
         normalized, every_word, ids, questions = _words_and_sentences(lex, text)
-        raw_words = _bounded(every_word)
+        raw_words, word_ids = lex.rejoin(_bounded(every_word), _bounded(ids))
         words = [lex.correct(w) for w in raw_words]
-        sentences = (_bounded(ids), questions)
+        sentences = (word_ids, questions)
         return read_signals(lex, text, normalized, raw_words, words, sentences)
 
     def opinion(self, signals: Signals) -> Opinion | None:

@@ -140,3 +140,29 @@ def test_a_practical_question_after_a_service_is_about_it(
     )
     # alone, nothing to ask it of: her case, as before
     assert engine.understand(then).rule == "gate:model_case"
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # a dictated message splits a word the bot knows: joined again
+        ("cem en huan cane donde esta", "huancane"),
+        ("mi esposo me a menazo con cuchillo", "amenazo"),
+        ("soy sub oficial de la comisaria de ilave", "suboficial"),
+    ],
+)
+def test_a_word_dictation_split_is_joined(engine: Engine, text: str, joined: str) -> None:
+    assert joined in engine.understanding.read(text).words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two words the bot knows stay two ("mal trato"), and a one-letter word is no half
+        "el mal trato en la posta de salud",
+        "atendi a una señora en la posta",
+    ],
+)
+def test_two_words_stay_two(engine: Engine, text: str) -> None:
+    words = engine.understanding.read(text).words
+    assert "maltrato" not in words and "atendia" not in words
