@@ -171,7 +171,7 @@ def read_signals(
             and not _vocative(h, cues, words)
         ]
     )
-    cues = _outside_idioms(cues, found_harm)
+    cues = _outside_idioms(_outside_topics(cues, plain), found_harm)
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
         w
@@ -1071,6 +1071,13 @@ def _outside_idioms(cues: list[Hit], harm: list[Hit]) -> list[Hit]:
     matar jaja, ¿el CAR qué edades recibe?"): the idiom is an aside, not the question."""
     idioms = _Spans([h for h in harm if h.kind == "idiom"])
     return [c for c in cues if not (c.kind == "oos" and idioms.hold(c))]
+
+
+def _outside_topics(cues: list[Hit], plain: list[Hit]) -> list[Hit]:
+    """The cues but an out-of-scope word inside a practical topic ("y si no tiene DNI, ¿puede
+    inscribirse?" asks the requirements; "¿dónde saco el DNI?" stays out of scope)."""
+    topics = _Spans([h for h in plain if h.kind == "topic"])
+    return [c for c in cues if not (c.kind == "oos" and topics.hold(c))]
 
 
 def _outside_oos(harm: list[Hit], cues: list[Hit]) -> list[Hit]:

@@ -166,3 +166,12 @@ def test_a_word_dictation_split_is_joined(engine: Engine, text: str, joined: str
 def test_two_words_stay_two(engine: Engine, text: str) -> None:
     words = engine.understanding.read(text).words
     assert "maltrato" not in words and "atendia" not in words
+
+
+def test_a_requirement_asked_after_a_service_is_about_it(talk: Callable[..., Answer]) -> None:
+    # "dni" is out of scope alone ("¿dónde saco el DNI?"), not inside a practical topic
+    answer = talk(
+        "donde saco el carnet de conadis en puno, mi hijo tiene discapacidad",
+        "y si el no tiene dni todavia puede inscribirse?",
+    )
+    assert (answer.intent, answer.services[:1]) == ("describe", ("conadis",))
