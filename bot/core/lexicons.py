@@ -17,6 +17,8 @@ MIN_FUZZY_LEN = 5  # shorter words are never corrected by edit distance ("juli",
 MIN_PHONETIC_LEN = 4  # nor, below this, by sound
 MAX_CORRECTIONS_CACHED = 20000
 MIN_JOINED = 6  # a split word is joined again only into a word this long
+# three or more letters, each alone between spaces: "c e m"
+_SPELLED = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")
 MAX_TOKENS_CACHED = 20000  # a message's tokens whose words are kept (``token_words``)
 # Typos are corrected only towards names (services, places, terms, situations) and harm
 # words: correcting towards common question words does more harm than good.
@@ -315,9 +317,9 @@ class Lexicons:
         i, out, out_ids = 0, [], []
         while i < len(words):
             if i + 1 < len(words) and ids[i] == ids[i + 1] and len(words[i + 1]) > 1:
-                joined = words[i] + words[i + 1]
-                if joined in joinable and not (self._known(words[i]) and self._known(words[i + 1])):
-                    out.append(joined)
+                first, second = words[i], words[i + 1]
+                if first + second in joinable and not (self._known(first) and self._known(second)):
+                    out.append(first + second)
                     out_ids.append(ids[i])
                     i += 2
                     continue
@@ -325,6 +327,17 @@ class Lexicons:
             out_ids.append(ids[i])
             i += 1
         return out, out_ids
+
+    def spelled_as_words(self, text: str) -> str:
+        """A word spelled letter by letter ("hay c e m en Pucará", "la D E M U N A") written
+        as the word, when its letters make a word of the lexicons."""
+        if " " not in text:
+            return text
+        return _SPELLED.sub(self._spelled, text)
+
+    def _spelled(self, match: re.Match[str]) -> str:
+        word = match.group(0).replace(" ", "")
+        return word if normalize(word) in self.vocabulary else match.group(0)
 
     def _known(self, word: str) -> bool:
         """A word the bot knows: of its lexicons, a place, or a common Spanish word."""

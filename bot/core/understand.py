@@ -62,7 +62,7 @@ def _words_and_sentences(
     the sentence of each word, and the sentences written as questions ("...?", "¿..."):
     which question a practical topic is asked in. The sentences are joined by a word of
     their own, so that the message is normalised once."""
-    pieces = _SENTENCE_END.split(lex.emoji_as_words(text)[:MAX_CHARS])
+    pieces = _SENTENCE_END.split(lex.spelled_as_words(lex.emoji_as_words(text)[:MAX_CHARS]))
     questions = frozenset(
         i for i, p in enumerate(pieces) if p.strip().endswith("?") or p.strip().startswith("¿")
     )

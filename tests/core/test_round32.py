@@ -82,6 +82,12 @@ HARM = [
     "me trajeron de cusco a un restaurante y me guardaron mi dni",
     "en la agencia me dijeron que aunque tenga 16 me aceptan en la discoteca",
     "mi esposo me corrige con el cinturon cuando no le obedezco",
+    # development set 57
+    "mi vecina esta gritando auxilio, su esposo le esta dando con correa",
+    "mi pareja me esta siguiendo en moto desde el mercado",
+    "un achachi vive solito en su chacra y nadie le lleva comida",
+    "encontraron una bebita dejada en la puerta de la iglesia en ilave",
+    "la señora tiene a su hija de 13 vendiendo todo el dia y ya no va al cole",
     # red team 37: Quechua and Aymara (AMLQ, Callo, MINEDU; knowledge/andean.yaml)
     "tataymi muchuchiwan sapa p'unchay",
     "qosay k'iriwan kunan tuta",
@@ -109,6 +115,8 @@ CALM = [
     "en el fulbito del sabado me metieron un planchazo",
     "lo bloquee en el grupo de la promo porque mandaba mucho spam",
     "buena onda el profe de mate",
+    # blood kin, no blood shed (development set 57)
+    "la adopcion es pa siempre o los papas de sangre lo pueden reclamar",
     # a TV series by name is a story, not a case
     "jajaja anoche en Al fondo hay sitio la suegra le tiró un sartenazo al yerno",
 ]
@@ -149,6 +157,9 @@ def test_a_practical_question_after_a_service_is_about_it(
         ("cem en huan cane donde esta", "huancane"),
         ("mi esposo me a menazo con cuchillo", "amenazo"),
         ("soy sub oficial de la comisaria de ilave", "suboficial"),
+        # spelled letter by letter
+        ("hay c e m en pucara lampa", "cem"),
+        ("la D E M U N A de ilave", "demuna"),
     ],
 )
 def test_a_word_dictation_split_is_joined(engine: Engine, text: str, joined: str) -> None:
@@ -161,11 +172,13 @@ def test_a_word_dictation_split_is_joined(engine: Engine, text: str, joined: str
         # two words the bot knows stay two ("mal trato"), and a one-letter word is no half
         "el mal trato en la posta de salud",
         "atendi a una señora en la posta",
+        # letters that make no word of the bot stay letters
+        "el plan a b c de la escuela",
     ],
 )
 def test_two_words_stay_two(engine: Engine, text: str) -> None:
     words = engine.understanding.read(text).words
-    assert "maltrato" not in words and "atendia" not in words
+    assert "maltrato" not in words and "atendia" not in words and "abc" not in words
 
 
 def test_a_requirement_asked_after_a_service_is_about_it(talk: Callable[..., Answer]) -> None:
