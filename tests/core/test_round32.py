@@ -115,6 +115,11 @@ CALM = [
     "en el fulbito del sabado me metieron un planchazo",
     "lo bloquee en el grupo de la promo porque mandaba mucho spam",
     "buena onda el profe de mate",
+    # development set 58: harm that stopped, a month's work, rival fans, a failed exam
+    "me separe y no me ha vuelto a pegar desde que me fui",
+    "este mes me esta matando, trabajo de 5 a 10",
+    "casi nos matamos con la barra de los otros jaja",
+    "mi mama me va a matar porque jale matematica jaja",
     # blood kin, no blood shed (development set 57)
     "la adopcion es pa siempre o los papas de sangre lo pueden reclamar",
     # a TV series by name is a story, not a case
