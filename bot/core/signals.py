@@ -361,7 +361,8 @@ def _harm(
     level = max(levels, key=LEVELS.index)
     time_hits = _outermost([h for h in hits if h.kind == "time"])
     marks = {h.key for h in time_hits if h.key != "safe"}
-    if _safe_after(time_hits, act_hits):
+    serious = level == "grave" or any(lex.act_category.get(a) == "sexual" for a in acts)
+    if _safe_after(time_hits, act_hits, serious):
         marks.add("safe")
     acts_at = _Spans(act_hits)
     mine = [f for f in hits if f.kind == "first" and acts_at.over(f.start, f.end)]
@@ -412,15 +413,20 @@ def _for_these(lex: Lexicons, act: str, victims: set[str]) -> bool:
     return only is None or bool(only & victims)
 
 
-def _safe_after(time_hits: list[Hit], act_hits: list[Hit]) -> bool:
+def _safe_after(time_hits: list[Hit], act_hits: list[Hit], serious: bool) -> bool:
     """Safe now ("ya está en casa") counts only when said after the harm: after every act and
-    every mark of harm going on or just done, but the ones it holds ("ya vino la policía y
-    se lo llevaron"). "Ya me escapé, me está buscando con un cuchillo" is not safe."""
+    every mark of harm going on or happening now, but the ones it holds ("ya vino la policía y
+    se lo llevaron"). "Ya me escapé, me está buscando con un cuchillo" is not safe. A day
+    named after it with no harm after it is the writer's plan, not the harm's time ("está
+    tranquila con su hermana, ¿el CEM la puede recibir hoy mismo?"), unless the harm is
+    ``serious``, grave or sexual (a little girl abused, "¿a quién acudimos hoy mismo?")."""
     safe = [h for h in time_hits if h.key == "safe"]
     if not safe:
         return False
     last = max(h.start for h in safe)
-    told = [*act_hits, *(h for h in time_hits if h.key in ("now", "recent", "ongoing"))]
+    recent_counts = serious or any(h.start > last for h in act_hits)
+    kinds = ("now", "recent", "ongoing") if recent_counts else ("now", "ongoing")
+    told = [*act_hits, *(h for h in time_hits if h.key in kinds)]
     held = [h for h in told if any(_inside(h, s) for s in safe)]
     return all(h.start < last for h in told if h not in held)
 

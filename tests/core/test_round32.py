@@ -193,3 +193,33 @@ def test_a_requirement_asked_after_a_service_is_about_it(talk: Callable[..., Ans
         "y si el no tiene dni todavia puede inscribirse?",
     )
     assert (answer.intent, answer.services[:1]) == ("describe", ("conadis",))
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # safe now, then a day named for the writer's plan: a case to refer
+        (
+            "soy suboficial, su esposo le golpeo el domingo, el agresor esta detenido. ella esta "
+            "tranquila aqui con su hermana. el CEM la puede recibir hoy mismo?",
+            "referral",
+        ),
+        # in a neighbour's care for now, told by one who helps
+        (
+            "trabajo en la DEMUNA, un niño de 6 años cuyos papas no contestan y nadie lo cuida, "
+            "ahorita esta con una vecina. como se hace la derivacion?",
+            "referral",
+        ),
+        # harm told after the safe words undoes them
+        ("ya estoy donde mi mama, pero hoy mi esposo vino y me pego", "emergency"),
+        # a little girl abused: "hoy mismo" keeps the danger
+        (
+            "mi nieta regreso de la casa de su papa con sangrado y llorando cuando se sienta. "
+            "ya la llevamos a la posta. a quien mas podemos acudir hoy mismo?",
+            "emergency",
+        ),
+    ],
+)
+def test_safe_now_and_a_day_named_after_it(engine: Engine, text: str, intent: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == intent and "100" in "\n".join(answer.text.splitlines()[:3])
