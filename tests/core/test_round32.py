@@ -223,3 +223,15 @@ def test_a_requirement_asked_after_a_service_is_about_it(talk: Callable[..., Ans
 def test_safe_now_and_a_day_named_after_it(engine: Engine, text: str, intent: str) -> None:
     answer = engine.reply(text)
     assert answer.intent == intent and "100" in "\n".join(answer.text.splitlines()[:3])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el ciam de yunguyo tiene talleres para abuelitos? dan almuerzo?",
+        "el cem de ayaviri hace charlas en colegios?",
+        "aceptan practicantes en el cem de juliaca?",
+    ],
+)
+def test_what_a_service_does_asked_yes_or_no_is_described(engine: Engine, text: str) -> None:
+    assert engine.understand(text).intent == "describe"
