@@ -109,6 +109,9 @@ HARM = [
     "awichajax sapakiw jakasi, yuqallanakapaw uraqip aparapxi",
     "wawqiy warminta sarunchan, sapa tuta waqachin",
     "chachajax uta manqhan chint'itu",
+    # done to the writer, said by the Aymara "-itu" alone
+    "suegrajax sapuru tuqitu",
+    "suegrajax jaqinak nayraqatan phinq'achitu, sapüru jachayitu",
     # red team 37: Quechua and Aymara (AMLQ, Callo, MINEDU; knowledge/andean.yaml)
     "tataymi muchuchiwan sapa p'unchay",
     "qosay k'iriwan kunan tuta",
