@@ -26,6 +26,7 @@ WORDS_AND_MONEY = frozenset({"economica", "psicologica"})
 # the rule of a message that only says where, after a case ("estoy en Juliaca"); the guided
 # referral of the Telegram layer reads it as its place
 CASE_PLACE = "gate:case_place"
+CASE_PRACTICAL = "gate:case_practical"  # a practical question about a case told earlier
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
     "gate:harm_now",
@@ -34,6 +35,7 @@ RULES = (
     "gate:elsewhere",
     "gate:more",
     "gate:case_follow_up",
+    CASE_PRACTICAL,
     CASE_PLACE,
     "gate:follow_up",
     "gate:harm_not_unknown",
@@ -187,11 +189,17 @@ def decide(
     # harm told earlier in the conversation keeps Línea 100 first and the place said
     earlier = _harm_told_earlier(context)
     if earlier and context is not None and intent == "unknown" and _about_the_case(s):
-        # what follows a case told earlier is about it: never "no tengo información"; after
-        # an emergency ("la policía dice que espere 24 horas") the danger is not over
-        intent = "emergency" if context.intent == "emergency" else "referral"
-        rule = "gate:case_follow_up"
         situation = situation or context.situation or kb.harm.situation
+        if not harm.present and _asks_on_its_own(s, kb):
+            # a practical question about the case's service ("¿y si no tengo DNI igual me
+            # atienden?", "¿es gratis?"): its answer, Línea 100 first, not the card again
+            intent, rule = "describe", CASE_PRACTICAL
+            services = list(kb.situations[situation].services)
+        else:
+            # what follows a case told earlier is about it: never "no tengo información";
+            # after an emergency ("la policía dice que espere 24 horas") the danger is not over
+            intent = "emergency" if context.intent == "emergency" else "referral"
+            rule = "gate:case_follow_up"
     # a case's answer names the place of the conversation when the message names none
     # ("vivo en Ilave", then "anoche me golpeó")
     if place is None and ("here" in s.asks or intent in CASES or earlier):
@@ -277,6 +285,14 @@ def _about_the_case(s: Signals) -> bool:
     one whatever it names ("¿y si no tengo ni pal pasaje?"), unless it says it changes the
     subject ("otra cosa, ¿dónde saco el DNI?")."""
     return not s.new_topic and (not s.oos_words or s.content_words <= SHORT)
+
+
+def _asks_on_its_own(s: Signals, kb: Knowledge) -> bool:
+    """A practical question that, after a case, is answered on its own (``after_case`` in
+    practical.yaml: "¿es gratis?", "¿y si no tengo DNI?"), not one the case's card answers
+    ("¿a qué número llamo?")."""
+    own = {t.id for t in kb.practical.topics if t.after_case}
+    return any(topic in own for topic in s.asked_topics)
 
 
 def _harm_told_earlier(context: Context | None) -> bool:

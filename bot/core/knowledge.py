@@ -800,6 +800,9 @@ class Topic(_Texts):
     known: Annotated[Text | None, Uses("service place value")] = None
     what: Plain
     alone: bool = False  # asked without a service, it is about the default service
+    # asked after a case told earlier, answered on its own (Línea 100 first), not with the
+    # case's card again ("¿y es gratis?" after "mi esposo me pega")
+    after_case: bool = False
 
     def __post_init__(self) -> None:
         if (self.field is None) != (self.known is None):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.decide import QUIET_INTENTS
+from bot.core.decide import CASE_PRACTICAL, QUIET_INTENTS
 from bot.core.knowledge import Knowledge
 from bot.core.model import Context
 from bot.core.query import CASES, TOLD, Query
@@ -49,9 +49,11 @@ def practical(
         return query
     if query.rule == ELSEWHERE or (not query.services and query.out_of_scope):
         return query  # "teléfono de la DEMUNA de Cusco", "¿cuánto cuesta un carro?"
-    # the service named, the last answer's, the default one for a topic asked alone ("¿qué
-    # número pongo en el afiche?"), else the ones the decision found
-    services = tuple(signals.services) or _earlier(context) or default or query.services
+    # the service named, the last answer's (after a case: the case's own, not the card's
+    # Línea 100), the default one for a topic asked alone ("¿qué número pongo en el afiche?"),
+    # else the ones the decision found
+    earlier = () if query.rule == CASE_PRACTICAL else _earlier(context)
+    services = tuple(signals.services) or earlier or default or query.services
     if not services:
         return query
     intent = query.intent if query.intent in ABOUT_SERVICE else "describe"
@@ -59,8 +61,9 @@ def practical(
     # names a situation the service takes
     takes = any(services[0] in kb.situations[s].services for s in signals.situations)
     described = services[0] if "describe" in signals.cues and signals.services and takes else None
+    rule = CASE_PRACTICAL if query.rule == CASE_PRACTICAL else RULE
     return replace(
-        query, intent=intent, services=services, topics=topics, described=described, rule=RULE
+        query, intent=intent, services=services, topics=topics, described=described, rule=rule
     )
 
 

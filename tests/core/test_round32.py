@@ -279,3 +279,15 @@ def test_safe_now_and_a_day_named_after_it(engine: Engine, text: str, intent: st
 )
 def test_what_a_service_does_asked_yes_or_no_is_described(engine: Engine, text: str) -> None:
     assert engine.understand(text).intent == "describe"
+
+
+def test_a_practical_question_after_a_case_is_answered_on_its_own(
+    talk: Callable[..., Answer],
+) -> None:
+    case = "mi esposo me pego anoche, vivo en juliaca"
+    answer = talk(case, "y si no tengo mi dni igual me atienden?")
+    # Línea 100 first, then the answer about the case's service, not the emergency card again
+    assert (answer.intent, answer.rule) == ("describe", "gate:case_practical")
+    assert "100" in answer.text.splitlines()[0] and "CEM" in answer.text
+    # what the card answers keeps the card ("¿a qué número llamo?")
+    assert talk(case, "a que numero llamo?").intent == "emergency"

@@ -523,6 +523,10 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
         "¿a dónde la llevo?",
         Context(intent="emergency", situation="violencia"),
     ),
+    "gate:case_practical": (
+        "¿y es gratis?",
+        Context(intent="emergency", situation="violencia", services=("linea_100",), harm="now"),
+    ),
     "gate:case_place": ("estoy en Juliaca", Context(intent="emergency", situation="violencia")),
     "gate:follow_up": ("¿y en Lampa?", Context(intent="locate", services=("cem",))),
     "gate:harm_not_unknown": ("hace años mi esposo me pegaba, ahora vivo en Tacna", None),
