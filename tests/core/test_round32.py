@@ -291,3 +291,22 @@ def test_a_practical_question_after_a_case_is_answered_on_its_own(
     assert "100" in answer.text.splitlines()[0] and "CEM" in answer.text
     # what the card answers keeps the card ("¿a qué número llamo?")
     assert talk(case, "a que numero llamo?").intent == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi abuelito tiene 85 años, sus hijos lo dejaron solo en su casa",
+        "mis hijos ya no me dan de comer, me dejaron sola en mi casa de Ilave",
+        "vive solo en putina, sus hijos le quitaron su chacra",
+    ],
+)
+def test_a_parent_left_by_grown_children_is_an_older_adults_case(engine: Engine, text: str) -> None:
+    assert engine.reply(text).services[:2] != ("upe", "car")
+    assert "adulto_mayor" in engine.understanding.read(text).harm.victims[:1]
+
+
+def test_children_beside_harm_to_their_mother_stay_children(engine: Engine) -> None:
+    # "delante de mis hijos, me botaba": the children watch, the writer is harmed
+    text = "mi esposo me insultaba delante de mis hijos, me botaba de la casa"
+    assert "adulto_mayor" not in engine.understanding.read(text).harm.victims
