@@ -341,7 +341,8 @@ def _model_case(s: Signals, kb: Knowledge, opinion: Opinion) -> bool:
     if s.victims:
         sure = opinion.harm >= kb.model_case_gate
         return not s.oos_words or _a_case(opinion) or bool(s.elsewhere and s.situations) or sure
-    return s.people and _a_case(opinion) and opinion.harm >= kb.model_own_case_gate
+    own = s.people and not s.accused  # not the writer reported: "mi vecino me denunció"
+    return own and _a_case(opinion) and opinion.harm >= kb.model_own_case_gate
 
 
 def _a_case(opinion: Opinion) -> bool:

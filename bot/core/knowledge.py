@@ -317,6 +317,7 @@ class Lexicon(_Record):
     shouted: list[Text] = field(default_factory=list)
     calm_shouts: list[Text] = field(default_factory=list)  # "¡ayuda con mi tarea!": no danger
     unharmed: list[Text] = field(default_factory=list)  # "no me hicieron daño": nobody hurt
+    accused: list[Text] = field(default_factory=list)  # "me denunció": the writer is reported
     # "otra cosa, ¿dónde saco el DNI?": what follows is not about the case told before
     topic_changes: list[Text] = field(default_factory=list)
     place_suffixes: list[str] = field(default_factory=list)  # "Macusanipi": in Macusani

@@ -266,6 +266,7 @@ class Lexicons:
             ("elsewhere", "elsewhere", lex.other_places),
             ("calm", "calm", lex.calm_shouts),
             ("unharmed", "unharmed", lex.unharmed),
+            ("accused", "accused", lex.accused),
             ("new_topic", "new_topic", lex.topic_changes),
         ]
         groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]

@@ -709,6 +709,7 @@ PHRASE_LISTS = frozenset(
         "shouted",
         "calm_shouts",
         "unharmed",
+        "accused",
         "topic_changes",
         "greetings",
         "thanks",

@@ -29,6 +29,7 @@ CUE_KINDS = frozenset(
         "ask",
         "calm",
         "unharmed",
+        "accused",
         "new_topic",
     }
 )
@@ -118,6 +119,7 @@ class Signals:
     framed: bool = False  # homework, a novel, the news, a training, and no real person harmed
     asking: bool = True  # a sentence asks: written as a question or with "quisiera saber"...
     unharmed: bool = False  # "no me hicieron daño", "no hay violencia": nobody was hurt
+    accused: bool = False  # "mi vecino me denunció": the writer is the one reported
     new_topic: bool = False  # "otra cosa, …": not about what was told before
     opens_follow_up: bool = False  # "y …": the first word of a follow-up (``follow_openers``)
 
@@ -256,6 +258,7 @@ def read_signals(
         greeting=frozenset(h.key for h in cues if h.kind == "greeting"),
         asking=bool(asks),
         unharmed=any(h.kind == "unharmed" for h in cues),
+        accused=any(h.kind == "accused" for h in cues),
         new_topic=any(h.kind == "new_topic" for h in cues),
         opens_follow_up=bool(words) and words[0] in lex.follow_openers,
         # another department named beside a place of Puno ("la salida a Cusco, Juliaca") is a

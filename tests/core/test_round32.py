@@ -24,6 +24,18 @@ def test_the_writers_own_case_the_model_reads_is_referred(engine: Engine, kb: Kn
     assert off.understand(text).intent == "unknown"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer is the one reported (review 32): the model's suspicion makes no case
+        "mi vecino me denuncio por ruido y ahora me citan a la comisaria",
+        "mi cuñado me denuncio por una deuda",
+    ],
+)
+def test_the_writer_accused_is_no_case_of_their_own(engine: Engine, text: str) -> None:
+    assert engine.understand(text).rule != "gate:model_case"
+
+
 def test_the_writers_own_case_needs_the_model_sure_of_harm(engine: Engine) -> None:
     # a theft told in the first person: the model's harm stays below the gate
     assert engine.understand("en discord un pata me dijo noob y lo bloquee, ya fue").intent != (
