@@ -52,7 +52,8 @@ def practical(
     # the service named, the last answer's (after a case: the case's own, not the card's
     # Línea 100), the default one for a topic asked alone ("¿qué número pongo en el afiche?"),
     # else the ones the decision found
-    earlier = () if query.rule == CASE_PRACTICAL else _earlier(context)
+    after_case = query.rule == CASE_PRACTICAL
+    earlier = () if after_case else _earlier(context)
     services = tuple(signals.services) or earlier or default or query.services
     if not services:
         return query
@@ -61,7 +62,7 @@ def practical(
     # names a situation the service takes
     takes = any(services[0] in kb.situations[s].services for s in signals.situations)
     described = services[0] if "describe" in signals.cues and signals.services and takes else None
-    rule = CASE_PRACTICAL if query.rule == CASE_PRACTICAL else RULE
+    rule = CASE_PRACTICAL if after_case else RULE
     return replace(
         query, intent=intent, services=services, topics=topics, described=described, rule=rule
     )

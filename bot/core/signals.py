@@ -173,7 +173,12 @@ def read_signals(
             and not _vocative(h, cues, words)
         ]
     )
-    cues = _outside_idioms(_outside_topics(cues, plain), found_harm)
+    # an out-of-scope word inside an idiom or a practical topic is not what is asked
+    holders = [
+        *(h for h in plain if h.kind == "topic"),
+        *(h for h in found_harm if h.kind == "idiom"),
+    ]
+    cues = _oos_outside(cues, holders)
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
         w
@@ -1075,18 +1080,13 @@ def _idiom_over(idioms: _Spans, act: Hit) -> bool:
     )
 
 
-def _outside_idioms(cues: list[Hit], harm: list[Hit]) -> list[Hit]:
-    """The cues but an out-of-scope word inside an idiom ("el EXAMEN de admisión me va a
-    matar jaja, ¿el CAR qué edades recibe?"): the idiom is an aside, not the question."""
-    idioms = _Spans([h for h in harm if h.kind == "idiom"])
-    return [c for c in cues if not (c.kind == "oos" and idioms.hold(c))]
-
-
-def _outside_topics(cues: list[Hit], plain: list[Hit]) -> list[Hit]:
-    """The cues but an out-of-scope word inside a practical topic ("y si no tiene DNI, ¿puede
-    inscribirse?" asks the requirements; "¿dónde saco el DNI?" stays out of scope)."""
-    topics = _Spans([h for h in plain if h.kind == "topic"])
-    return [c for c in cues if not (c.kind == "oos" and topics.hold(c))]
+def _oos_outside(cues: list[Hit], holders: list[Hit]) -> list[Hit]:
+    """The cues but an out-of-scope word held by one of ``holders``: an idiom ("el EXAMEN de
+    admisión me va a matar jaja, ¿el CAR qué edades recibe?": an aside, not the question) or
+    a practical topic ("y si no tiene DNI, ¿puede inscribirse?" asks the requirements; "¿dónde
+    saco el DNI?" stays out of scope)."""
+    held = _Spans(holders)
+    return [c for c in cues if not (c.kind == "oos" and held.hold(c))]
 
 
 def _outside_oos(harm: list[Hit], cues: list[Hit]) -> list[Hit]:
