@@ -369,7 +369,7 @@ HarmCategory = Literal[
     "encierro",
     "pedido",
 ]
-TimeMark = Literal["now", "recent", "help_now", "ongoing", "past", "safe"]
+TimeMark = Literal["now", "recent", "help_now", "ongoing", "still", "past", "safe"]
 HarmLevel = Literal["grave", "normal", "low"]
 
 

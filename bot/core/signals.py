@@ -368,7 +368,9 @@ def _harm(
         return HarmReading()
     level = max(levels, key=LEVELS.index)
     time_hits = _outermost([h for h in hits if h.kind == "time"])
-    marks = {h.key for h in time_hits if h.key != "safe"}
+    marks = {h.key for h in time_hits if h.key not in ("safe", "still")}
+    if _still_after_past(lex, time_hits, act_hits):
+        marks.add("still")
     serious = level == "grave" or any(lex.act_category.get(a) == "sexual" for a in acts)
     if _safe_after(time_hits, act_hits, serious):
         marks.add("safe")
@@ -415,6 +417,23 @@ def _harm(
     )
 
 
+STILL_REACH = 6  # words from "desde entonces" to the harm it says goes on
+
+
+def _still_after_past(lex: Lexicons, time_hits: list[Hit], act_hits: list[Hit]) -> bool:
+    """Harm going on since then, said after every mark of the past: "regresó hace dos meses y
+    DESDE ENTONCES toma y ME PEGA"; not what followed a past harm ("el año pasado le pegó el
+    profesor y desde entonces se orina en la cama, tiene miedo": fear is no act done to him)."""
+    last_past = max((h.start for h in time_hits if h.key == "past"), default=-1)
+    done = [a.start for a in act_hits if lex.act_category.get(a.key) != "pedido"]
+    return any(
+        h.key == "still"
+        and h.start > last_past
+        and any(h.end <= a <= h.end + STILL_REACH for a in done)
+        for h in time_hits
+    )
+
+
 def _for_these(lex: Lexicons, act: str, victims: set[str]) -> bool:
     """An act that counts only beside some victims ("vende dulces en": a child) names one."""
     only = lex.act_victims.get(act)
@@ -433,7 +452,7 @@ def _safe_after(time_hits: list[Hit], act_hits: list[Hit], serious: bool) -> boo
         return False
     last = max(h.start for h in safe)
     recent_counts = serious or any(h.start > last for h in act_hits)
-    kinds = ("now", "recent", "ongoing") if recent_counts else ("now", "ongoing")
+    kinds = ("now", "recent", "ongoing", "still") if recent_counts else ("now", "ongoing", "still")
     told = [*act_hits, *(h for h in time_hits if h.key in kinds)]
     held = [h for h in told if any(_inside(h, s) for s in safe)]
     return all(h.start < last for h in told if h not in held)
@@ -613,7 +632,8 @@ def _after_a(start: int, words: Sequence[str]) -> bool:
 
 def _harm_time(marks: set[str], level: str, loud: bool, *, lasting: bool = False) -> HarmTime:
     """When the harm happens, from the time marks found: "now" wins, then "safe" (she is
-    safe now), "recent", "past" (not for an act that lasts: "no contesta"), "¿qué hago?"
+    safe now), "recent", "past" (not for an act that lasts: "no contesta", nor when harm goes
+    on since then: ``_still_after_past``), "¿qué hago?"
     (not for acts of low level), "grave"."""
     if "now" in marks or loud:
         return "now"
@@ -621,7 +641,7 @@ def _harm_time(marks: set[str], level: str, loud: bool, *, lasting: bool = False
         return "past"
     if "recent" in marks:
         return "now"
-    if "past" in marks and not lasting:
+    if "past" in marks and not lasting and "still" not in marks:
         return "past"
     if ("help_now" in marks and level != "low") or level == "grave":
         return "now"

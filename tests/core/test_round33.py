@@ -1,0 +1,48 @@
+"""Development set 60 and red team 39: harm told in words no phrase read before, harm going
+on since a past day, each beside a calm look-alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from bot.core.engine import Engine
+
+HARM = [
+    # development set 60
+    "ahorita se escucha que le estan dando con correa al chiquito, llora",
+    "mi esposo regresa de la fiesta en unas horas y ya se como va a ser igual que la otra vez",
+    "cuando llegue borracho ya se lo que me espera",
+]
+
+CALM = [
+    # development set 60: pains that "kill"
+    "soy adulto mayor y me matan los dolores de rodilla, hay terapia fisica?",
+    "ya se como va a ser el examen, igual que la otra vez",
+]
+
+
+@pytest.mark.parametrize("text", HARM)
+def test_harm_in_new_words_is_read(read_as_meant: Callable[..., None], text: str) -> None:
+    read_as_meant(text, harmful=True)
+
+
+@pytest.mark.parametrize("text", CALM)
+def test_their_calm_look_alikes_are_not(read_as_meant: Callable[..., None], text: str) -> None:
+    read_as_meant(text, harmful=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # harm that began back then and goes on since
+        ("mi esposo regreso hace dos meses y desde entonces toma y me pega", "ongoing"),
+        ("hace un año me separe y desde ahi mi ex me amenaza por whatsapp", "ongoing"),
+        # what followed a past harm is not the harm going on
+        ("el año pasado un profesor le pego y desde entonces tiene miedo", "past"),
+        ("desde entonces me pega, eso fue hace años y ya me separe", "past"),
+    ],
+)
+def test_harm_going_on_since_a_past_day(engine: Engine, text: str, when: str) -> None:
+    assert engine.understand(text).harm == when
