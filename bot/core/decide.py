@@ -32,6 +32,7 @@ RULES = (
     "gate:harm_now",
     "gate:harm_case",
     "gate:harm_ongoing",
+    "gate:case_question",
     "gate:elsewhere",
     "gate:more",
     "gate:case_follow_up",
@@ -397,6 +398,10 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
         return None
     if helper or harm.level == "low":
         return "referral", "gate:harm_case"
+    if asked and harm.to_writer and s.topics and not harm.joked:
+        # the writer's own harm going on is a case to refer, a practical question answered
+        # after it ("mi esposo toma y me pega, ¿en el CEM puedo ir con mis hijos?")
+        return "referral", "gate:case_question"
     if asked:
         return None
     return "emergency", "gate:harm_ongoing"

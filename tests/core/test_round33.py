@@ -46,3 +46,14 @@ def test_their_calm_look_alikes_are_not(read_as_meant: Callable[..., None], text
 )
 def test_harm_going_on_since_a_past_day(engine: Engine, text: str, when: str) -> None:
     assert engine.understand(text).harm == when
+
+
+def test_the_writers_own_harm_beside_a_practical_question_is_a_case(engine: Engine) -> None:
+    # the case's card (Línea 100 first), the practical question answered after it
+    answer = engine.reply("mi esposo toma y me pega siempre, ¿en el CEM hablan quechua?")
+    assert (answer.intent, answer.rule) == ("referral", "gate:case_question")
+    assert "Línea 100" in answer.text.splitlines()[0]
+    assert "quechua" in answer.text.split("\n", 2)[2]
+    # a nurse asking for the women she sees gets the answer to her question
+    nurse = "soy enfermera, muchas señoras me cuentan que sus esposos les pegan, ¿el CEM habla quechua?"
+    assert engine.understand(nurse).rule != "gate:case_question"

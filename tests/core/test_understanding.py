@@ -517,6 +517,7 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
     "gate:harm_now": ("mi esposo me amenaza con matarme", None),
     "gate:harm_case": ("hay un adulto mayor abandonado en Cupi, ¿quién se encarga?", None),
     "gate:harm_ongoing": ("mi pareja me pega", None),
+    "gate:case_question": ("mi pareja me pega siempre, ¿el CEM atiende sábados?", None),
     "gate:elsewhere": ("en arequipa también hay cem?", None),
     "gate:more": ("más información", Context(intent="locate", services=("cem",), more="…")),
     "gate:case_follow_up": (
