@@ -27,6 +27,16 @@ HARM = [
     "mi padrastro me graba cuando duermo",
     "mi alumno tenia la espalda como rayada",
     "la señora me tiene 8 meses sin pagar y no me deja salir",
+    # known failures of the development sets
+    "mi ex dejo un papel que decia asi vas a quedar",
+    "mi ex se para en la ventana toda la noche mirando",
+    "pasa en moto por mi casa cinco veces al dia",
+    "mi abuelito vive solo y no tiene quien le cocine",
+    "a mi sobrina la tienen en la casa cuidando animales, no va a la escuela",
+    "atendi el parto de una niña de 14, el papa tiene 35",
+    "a mi sobrina de 16 la embarazo un profesor",
+    "mis hermanos cobran la pension de mi mama y no le dan nada",
+    "mi hermano se llevo las escrituras y quiere botar a mi abuela",
 ]
 
 CALM = [
@@ -39,6 +49,10 @@ CALM = [
     "el burro de mi abuelo se cayo en la quebrada y se le zafo la pata",
     "anoche soñe que mi ex me perseguia con un cuchillo y desperte sudando",
     "estoy escribiendo un poema sobre una mujer que su esposo le pega",
+    # the same words, nobody harmed
+    "mi hijo cobra la pension 65 de mi papa porque ya no puede caminar, que dias pagan?",
+    "me dejaron un papel en la puerta de la municipalidad: pase a recoger su recibo",
+    "mi tia come solo chuño en cuaresma, es costumbre",
 ]
 
 
