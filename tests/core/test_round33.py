@@ -37,6 +37,8 @@ HARM = [
     "a mi sobrina de 16 la embarazo un profesor",
     "mis hermanos cobran la pension de mi mama y no le dan nada",
     "mi hermano se llevo las escrituras y quiere botar a mi abuela",
+    # a figure asked, the writer's own case among those it counts
+    "cuantos casos de abuso atendio el CEM el 2022? pregunto porque mi hija es uno de esos casos",
 ]
 
 CALM = [
