@@ -62,11 +62,9 @@ def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
     if unsure:  # safety_first opens it with the Línea 100
         lines = [fill(r.chat.unsure), fill(r.chat.can_do)]
     else:
-        lines = [
-            fill(r.chat.sorry, department=kb.department.name),
-            fill(r.chat.can_do),
-            fill(r.contacts.in_danger, linea100=linea100_line(kb)),
-        ]
+        lines = [fill(r.chat.sorry, department=kb.department.name), fill(r.chat.can_do)]
+        if query is None or not query.harm:  # else safety_first opens it with the Línea 100
+            lines.append(fill(r.contacts.in_danger, linea100=linea100_line(kb)))
     suggestions = menu_suggestions(kb)
     prov = province_for(kb, query.place) if query else None
     if prov is not None:  # the place was understood: offer what exists there
