@@ -167,6 +167,11 @@ def decide(
     if harm.present and intent in QUIET_INTENTS:
         intent = "emergency" if harm.time != "past" else "referral"
         rule = "gate:harm_not_unknown"
+    elif s.affiliation and harm.level == "grave" and harm.specific and intent in QUIET_INTENTS:
+        # grave harm to someone in particular told by one who helps, beside a frame said of
+        # something else (a teniente: "un comunero le pegó con un palo… escuché en la radio
+        # que ya no se puede conciliar"): never "no tengo información", a case to refer
+        intent, rule = "referral", "gate:harm_not_unknown"
     # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
     suspected = _suspects(s, opinion) and not harm.present
     # (not a practical question about a service: "¿hablan quechua? mi esposo solo habla

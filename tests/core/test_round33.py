@@ -39,6 +39,12 @@ HARM = [
     "mi hermano se llevo las escrituras y quiere botar a mi abuela",
     # a figure asked, the writer's own case among those it counts
     "cuantos casos de abuso atendio el CEM el 2022? pregunto porque mi hija es uno de esos casos",
+    # development set 61
+    "atendimos a una niña de 12 años que esta embarazada, nos dijo que es de su padrastro",
+    "mi alumna de 13 ya esta conviviendo con un señor de 30",
+    "ayer salio al colegio y no volvio",
+    "cuatro alumnos de 13 trabajan de noche en el socavon",
+    "dice que va a volver para quedarse con el terreno y que me va a sacar de la casa",
 ]
 
 CALM = [
@@ -55,6 +61,9 @@ CALM = [
     "mi hijo cobra la pension 65 de mi papa porque ya no puede caminar, que dias pagan?",
     "me dejaron un papel en la puerta de la municipalidad: pase a recoger su recibo",
     "mi tia come solo chuño en cuaresma, es costumbre",
+    "mi hijo salio al colegio y no llego su mochila, se la olvido en la combi",
+    "mi hija no regresa hasta el domingo xq esta en el campeonato",
+    "mis hijos estan encerrados en la casa x las vacaciones y se aburren",
 ]
 
 
@@ -92,3 +101,19 @@ def test_the_writers_own_harm_beside_a_practical_question_is_a_case(engine: Engi
     # a nurse asking for the women she sees gets the answer to her question
     nurse = "soy enfermera, muchas señoras me cuentan que sus esposos les pegan, ¿el CEM habla quechua?"
     assert engine.understand(nurse).rule != "gate:case_question"
+
+
+def test_grave_harm_told_by_one_who_helps_beside_a_frame_is_a_case(engine: Engine) -> None:
+    # the radio frames the law, not the beating; she is safe now at her mother's
+    text = (
+        "soy teniente gobernador de Huacullani. la semana pasada un comunero le pego a su esposa"
+        " con un palo, tiene la cabeza cosida. escuche en la radio que ya no se puede conciliar."
+        " ella ahorita esta en la casa de su mama. a donde la llevamos?"
+    )
+    answer = engine.reply(text)
+    assert answer.intent == "referral"
+    assert "Línea 100" in answer.text.splitlines()[0]
+    # a film's story is not a case, whoever watches it
+    assert engine.reply("en la novela el esposo la encierra y le pega, q serie tan fuerte").intent == (
+        "unknown"
+    )
