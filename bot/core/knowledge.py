@@ -291,6 +291,8 @@ class Grammar(_Record):
     not_this_place: list[Text] = field(default_factory=list)
     # "achachilaXA", "mamaY": a person word's ending that says someone in particular
     particular_endings: list[Text] = field(default_factory=list)
+    # "DOS hermanitos duermen en el cajero": a few victims counted are someone in particular
+    counted: list[Text] = field(default_factory=list)
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites
     also_objects: list[Text]  # "pega a mis hijos Y A mí": one more object of the act
     place_levels: dict[Text, PlaceLevel]  # "distrito de Puno": the district

@@ -82,6 +82,7 @@ class Lexicons:
         self.not_this_place = _phrases(grammar.not_this_place)
         self.singular = self.particular | self.whose
         self.particular_endings = tuple(_normalized(grammar.particular_endings))
+        self.counted = _normalized(grammar.counted)
         self.site_questions = _normalized(grammar.site_questions)
         self.also_objects = _phrases(grammar.also_objects)
         self.person_place = _normalized(grammar.person_place)

@@ -398,7 +398,10 @@ def _harm(
     )
     personal = first or any(w in lex.mine for w in before)
     specific = (
-        personal or any(w in lex.singular for w in before) or _marked_particular(lex, hits, words)
+        personal
+        or any(w in lex.singular for w in before)
+        or _marked_particular(lex, hits, words)
+        or _counted(lex, hits, words)
     )
     return HarmReading(
         acts=tuple(acts),
@@ -463,6 +466,13 @@ def _marked_particular(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> 
     Quechua "mamaY": ``grammar.particular_endings``)."""
     ends = lex.particular_endings
     return bool(ends) and any(h.kind == "victim" and words[h.end - 1].endswith(ends) for h in hits)
+
+
+def _counted(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> bool:
+    """A victim's word right after a few counted (grammar ``counted``: "DOS hermanitos",
+    "CUATRO alumnos"): children seen, not children in general; not one who harms ("tres
+    docentes")."""
+    return any(h.kind == "victim" and h.start and words[h.start - 1] in lex.counted for h in hits)
 
 
 def _before_people(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> list[str]:

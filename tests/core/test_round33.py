@@ -45,6 +45,8 @@ HARM = [
     "ayer salio al colegio y no volvio",
     "cuatro alumnos de 13 trabajan de noche en el socavon",
     "dice que va a volver para quedarse con el terreno y que me va a sacar de la casa",
+    # a few children counted are children seen, not children in general
+    "hay dos hermanitos que duermen en el cajero del banco tapados con carton",
 ]
 
 CALM = [
@@ -64,6 +66,7 @@ CALM = [
     "mi hijo salio al colegio y no llego su mochila, se la olvido en la combi",
     "mi hija no regresa hasta el domingo xq esta en el campeonato",
     "mis hijos estan encerrados en la casa x las vacaciones y se aburren",
+    "mis dos hijos pasan la tarde en el puesto, no tengo donde dejarlos. estan bien, solo se aburren",
 ]
 
 
