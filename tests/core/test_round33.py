@@ -66,7 +66,7 @@ CALM = [
     "mi hijo salio al colegio y no llego su mochila, se la olvido en la combi",
     "mi hija no regresa hasta el domingo xq esta en el campeonato",
     "mis hijos estan encerrados en la casa x las vacaciones y se aburren",
-    "mis dos hijos pasan la tarde en el puesto, no tengo donde dejarlos. estan bien, solo se aburren",
+    "mis dos hijos pasan la tarde en el puesto, no tengo donde dejarlos. estan bien, solo juegan",
 ]
 
 
@@ -102,7 +102,9 @@ def test_the_writers_own_harm_beside_a_practical_question_is_a_case(engine: Engi
     assert "Línea 100" in answer.text.splitlines()[0]
     assert "quechua" in answer.text.split("\n", 2)[2]
     # a nurse asking for the women she sees gets the answer to her question
-    nurse = "soy enfermera, muchas señoras me cuentan que sus esposos les pegan, ¿el CEM habla quechua?"
+    nurse = (
+        "soy enfermera, varias señoras me cuentan que sus esposos les pegan, ¿el CEM habla quechua?"
+    )
     assert engine.understand(nurse).rule != "gate:case_question"
 
 
@@ -117,6 +119,5 @@ def test_grave_harm_told_by_one_who_helps_beside_a_frame_is_a_case(engine: Engin
     assert answer.intent == "referral"
     assert "Línea 100" in answer.text.splitlines()[0]
     # a film's story is not a case, whoever watches it
-    assert engine.reply("en la novela el esposo la encierra y le pega, q serie tan fuerte").intent == (
-        "unknown"
-    )
+    novel = "en la novela el esposo la encierra y le pega, q serie tan fuerte"
+    assert engine.reply(novel).intent == "unknown"
