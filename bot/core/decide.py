@@ -501,7 +501,12 @@ def _follow_up(
     )
     named = bool(s.services or s.terms or (s.situations and not (counted or serves or meant_for)))
     ranking = s.asks & RANKING  # "¿y cuál tiene menos?": among all provinces
-    if s.content_words > _short(s) or (named and (s.place or asking or s.periods or s.asks_sites)):
+    complete = named and bool(s.place or asking or s.periods or s.asks_sites)
+    # "¿y cuántas DEMUNA?" after what Sandia has: complete, but it opens as a follow-up, asks
+    # for sites and names no place, so the last answer's place holds (not "¿y la beneficencia
+    # en cuántas provincias está?")
+    leans = s.opens_follow_up and s.asks_sites and not s.place
+    if s.content_words > _short(s) or (complete and not leans):
         return None
     if not named and not (s.place or s.periods or asking or ranking):
         return None

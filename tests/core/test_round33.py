@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from bot.core.engine import Engine
+from bot.core.model import Answer
 
 HARM = [
     # development set 60
@@ -121,3 +122,21 @@ def test_grave_harm_told_by_one_who_helps_beside_a_frame_is_a_case(engine: Engin
     # a film's story is not a case, whoever watches it
     novel = "en la novela el esposo la encierra y le pega, q serie tan fuerte"
     assert engine.reply(novel).intent == "unknown"
+
+
+def test_a_follow_up_that_asks_for_sites_keeps_the_last_place(talk: Callable[..., Answer]) -> None:
+    answer = talk("q servicios del mimp hay en sandia", "y cuantas demunas?")
+    assert (answer.intent, answer.province) == ("locate", "sandia")
+    # not one that asks across provinces
+    across = talk(
+        "q tiene el ministerio en ayaviri", "y la beneficencia en cuantas provincias esta"
+    )
+    assert "7" in across.text
+
+
+def test_the_month_written_short_and_a_request_for_information(
+    talk: Callable[..., Answer], engine: Engine
+) -> None:
+    answer = talk("educadores de calle cuantos niños atendio en 2022", "y ene del 23?")
+    assert (answer.intent, answer.services[:1]) == ("stats", ("educadores_calle",))
+    assert engine.understand("q info me puedes dar?").intent == "help"
