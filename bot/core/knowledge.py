@@ -340,9 +340,9 @@ class Lexicon(_Record):
     follow_openers: list[Text] = field(default_factory=list)
     english_words: list[Text] = field(default_factory=list)
     affiliation: list[Text] = field(default_factory=list)
-    residence: dict[Literal["writer", "person", "household", "family", "agent"], list[Text]] = (
-        field(default_factory=dict)
-    )
+    residence: dict[
+        Literal["writer", "workplace", "person", "household", "family", "agent"], list[Text]
+    ] = field(default_factory=dict)
     indicators: dict[Id, list[Text]] = field(default_factory=dict)
     periods: dict[Period, list[Text]]
     stopwords: list[Text]

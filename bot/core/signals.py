@@ -39,9 +39,11 @@ MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role", "audie
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
 # the keys of lexicon ``residence``, best first: whose home is the case's place (the
-# writer's not in someone else's case, the family's not in the writer's own)
+# writer's, and where the writer works, not in someone else's case; the family's not in the
+# writer's own)
 RESIDENCE_RANKS_OTHERS = ("person", "household", "family")
-RESIDENCE_RANKS_OWN = ("writer", "household", "person")
+RESIDENCE_RANKS_OWN = ("writer", "workplace", "household", "person")
+WRITERS = frozenset({"writer", "workplace"})  # where the writer lives, works or studies
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
@@ -867,9 +869,9 @@ def _points_back(cues: list[Hit], words: Sequence[str]) -> bool:
 def _asked_not_home(
     asking: Callable[[int], bool], cues: list[Hit], others: bool
 ) -> Callable[[int], bool]:
-    """``asking``, but not where the writer says where they live when the case is someone
-    else's ("mi hermana vive en Azángaro… Yo vivo en Juliaca, ¿a dónde reporto esto?")."""
-    homes = [h.end for h in cues if h.kind == "residence" and h.key == "writer" and others]
+    """``asking``, but not where the writer says they live, work or study when the case is
+    someone else's ("mi hermana vive en Azángaro… Yo vivo en Juliaca, ¿a dónde reporto esto?")."""
+    homes = [h.end for h in cues if h.kind == "residence" and h.key in WRITERS and others]
     return lambda i: asking(i) and not _follows(i, homes, RESIDENCE_GAP)
 
 
