@@ -165,14 +165,13 @@ def decide(
                     kb.intents, {i: v for i, v in scores.items() if i != "describe"}, opinion
                 )
         rule = f"score:{intent}"
-    if harm.present and intent in QUIET_INTENTS:
-        intent = "emergency" if harm.time != "past" else "referral"
+    # harm told, or grave harm to someone in particular told by one who helps beside a frame
+    # said of something else (a teniente: "un comunero le pegó con un palo… escuché en la
+    # radio que ya no se puede conciliar"): never "no tengo información"
+    helped = s.affiliation and harm.level == "grave" and harm.specific
+    if intent in QUIET_INTENTS and (harm.present or helped):
+        intent = "emergency" if harm.present and harm.time != "past" else "referral"
         rule = "gate:harm_not_unknown"
-    elif s.affiliation and harm.level == "grave" and harm.specific and intent in QUIET_INTENTS:
-        # grave harm to someone in particular told by one who helps, beside a frame said of
-        # something else (a teniente: "un comunero le pegó con un palo… escuché en la radio
-        # que ya no se puede conciliar"): never "no tengo información", a case to refer
-        intent, rule = "referral", "gate:harm_not_unknown"
     # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
     suspected = _suspects(s, opinion) and not harm.present
     # (not a practical question about a service: "¿hablan quechua? mi esposo solo habla

@@ -457,7 +457,7 @@ def _safe_after(time_hits: list[Hit], act_hits: list[Hit], serious: bool) -> boo
         return False
     last = max(h.start for h in safe)
     recent_counts = serious or any(h.start > last for h in act_hits)
-    kinds = ("now", "recent", "ongoing", "still") if recent_counts else ("now", "ongoing", "still")
+    kinds = {"now", "ongoing", "still", *(("recent",) if recent_counts else ())}
     told = [*act_hits, *(h for h in time_hits if h.key in kinds)]
     held = [h for h in told if any(_inside(h, s) for s in safe)]
     return all(h.start < last for h in told if h not in held)
