@@ -234,6 +234,7 @@ def read_signals(
         None if harm.present else _asked_not_home(asking, cues, others),
         origins,
         _points_back(cues, words),
+        others and harm.present,
     )
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
@@ -690,6 +691,7 @@ def _place(
     asked: Callable[[int], bool] | None = None,
     origins: Sequence[int] = (),
     here: bool = False,
+    defer_origins: bool = False,
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the place named (the first, or the first said to be where the
     person is now: "soy de Moho pero vivo en Puno"; not the writer's own office when the whole
@@ -712,6 +714,7 @@ def _place(
     now_at: int | None = None
     now_rank = len(residence)
     origin_at: int | None = None
+    writer_from: list[int] = []  # readings said where the writer comes from ("soy de Lampa")
     roads: list[tuple[list[Place], tuple[int, int]]] = []
     unmeant: list[tuple[list[Place], tuple[int, int]]] = []
     for start, end in sorted(by_span)[:MAX_PLACES]:
@@ -734,6 +737,8 @@ def _place(
                 now_at, now_rank = len(readings), rank
             if origin_at is None and _follows(start, origins, RESIDENCE_GAP):
                 origin_at = len(readings)
+            if defer_origins and _from_origin(lex, words, start):
+                writer_from.append(len(readings))
             readings.append(reading)
             spans.append((start, end))
     for reading, span in roads:  # a road is named after where it leads: the last reading
@@ -744,6 +749,8 @@ def _place(
     if not readings:
         return None, (), ()
     lead = origin_at if now_at is None else now_at
+    if lead is None and writer_from[:1] == [0]:
+        lead = _past_origin(kb, readings, writer_from)
     at_office = _follows(spans[0][0], offices, 1)
     if not lead and at_office and any(r[0].kind == "department" for r in readings[1:]):
         readings.append(readings.pop(0))
@@ -782,6 +789,21 @@ def _place(
                 others.remove(other)
                 return other, tuple(first), tuple(others)
     return first[0], tuple(first[1:]), tuple(others)
+
+
+def _past_origin(kb: Knowledge, readings: list[list[Place]], origins: list[int]) -> int | None:
+    """In someone else's case told by one who first says where they come from, the next
+    place named ("soy de Azángaro y mi hija estudia en Juliaca": Juliaca), unless the origin's
+    province is named again ("soy de Ilave… ¿en Ilave hay psicólogo?")."""
+    home = _province_of(kb, readings[0][0])
+    later = [i for i in range(1, len(readings)) if i not in origins]
+    if not later or any(_province_of(kb, readings[i][0]) == home for i in range(1, len(readings))):
+        return None
+    return later[0]
+
+
+def _province_of(kb: Knowledge, place: Place) -> str:
+    return kb.districts[place.key].province if place.kind == "district" else place.key
 
 
 def _in_place(kb: Knowledge, readings: list[Place], anchor: Place) -> Place:

@@ -1,0 +1,44 @@
+"""Round 34: someone else's case told by one who first says where they come from. The
+round's harm and calm phrases are data: ``tests/core/phrases/round34.yaml``."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        # the case is where the daughter is, not where her mother comes from
+        (
+            "soy de Azangaro y mi hija de 16 esta en una academia en Juliaca, ayer salio con un"
+            " chico y hasta ahora no vuelve, q hago",
+            "san_roman",
+        ),
+        (
+            "soy de Puno pero trabajo en una escuela de Cojata, una alumna me conto que su tio le"
+            " hace cosas, a quien aviso?",
+            "huancane",
+        ),
+        # the origin named again is the case's place
+        (
+            "soy de ilave. mi hija de 19 tiene un enamorado q la insulta y le prohibe estudiar en"
+            " puno. en ilave hay psicologo gratis o solo en puno?",
+            "el_collao",
+        ),
+        # the writer's own case keeps the place the writer comes from
+        ("soy de Lampa, mi esposo me pega cuando toma, fuimos a Juliaca a la feria", "lampa"),
+    ],
+)
+def test_where_the_writer_comes_from_yields_to_the_case(
+    engine: Engine, text: str, province: str
+) -> None:
+    assert engine.reply(text).province == province
+
+
+def test_a_slap_is_not_a_district(engine: Engine) -> None:
+    answer = engine.reply("soy de zepita, mi vecino le dio un manazo a su bebe y esta vomitando")
+    assert answer.province == "chucuito"
+    assert engine.reply("vivo en Mañazo, mi esposo me pega").province == "puno"
