@@ -42,3 +42,13 @@ def test_a_slap_is_not_a_district(engine: Engine) -> None:
     answer = engine.reply("soy de zepita, mi vecino le dio un manazo a su bebe y esta vomitando")
     assert answer.province == "chucuito"
     assert engine.reply("vivo en Mañazo, mi esposo me pega").province == "puno"
+
+
+def test_the_department_named_beside_a_province_gets_its_total(engine: Engine) -> None:
+    answer = engine.reply(
+        "soy comisario de una comisaria en Azangaro, cuantos CEM funcionan en la region Puno?"
+    )
+    assert answer.province == "azangaro"
+    assert "13 CEM regular y 7 CEM en comisaría" in answer.text
+    # a province alone keeps its own count
+    assert "departamento" not in engine.reply("cuantos CEM hay en Azangaro?").text

@@ -138,8 +138,9 @@ def district_of(place: Place | None) -> str | None:
 
 def named_as_department(query: Query) -> bool:
     """The place was named by a name that is also the department's, alone ("¿cuántos CEM
-    hay en Puno?"): the department may be what is asked about."""
-    return any(a.kind == "department" for a in query.alternatives)
+    hay en Puno?"), or the department is named too ("soy comisario en Azángaro: ¿cuántos CEM
+    hay en la región Puno?"): the department may be what is asked about."""
+    return any(p.kind == "department" for p in (*query.alternatives, *query.other_places))
 
 
 def place_intro(kb: Knowledge, place: Place | None, alternatives: Sequence[Place]) -> list[str]:
