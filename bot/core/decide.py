@@ -21,6 +21,7 @@ QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
 FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
 FOLLOW_CUES = frozenset({"locate", "describe", "stats", "overview"})
 SITE_INTENTS = frozenset({"locate", "stats", "overview"})  # answers that count sites in a place
+BARE = 2  # content words of a follow-up that says nothing but what it asks ("¿cuántos CEM tiene?")
 RANKING = frozenset({"most", "least"})
 # harm that a question about a service may be answered beside (harm.yaml categories)
 WORDS_AND_MONEY = frozenset({"economica", "psicologica"})
@@ -505,7 +506,9 @@ def _follow_up(
     # "¿y cuántas DEMUNA?" after what Sandia has: complete, but it opens as a follow-up, asks
     # for sites and names no place, so the last answer's place holds (not "¿y la beneficencia
     # en cuántas provincias está?")
-    leans = s.opens_follow_up and s.asks_sites and not s.place and context.intent in SITE_INTENTS
+    # (or says nothing else: "¿cuántos CEM tiene?")
+    bare = s.opens_follow_up or s.content_words <= BARE
+    leans = bare and s.asks_sites and not s.place and context.intent in SITE_INTENTS
     if s.content_words > _short(s) or (complete and not leans):
         return None
     if not named and not (s.place or s.periods or asking or ranking):

@@ -3,9 +3,12 @@ round's harm and calm phrases are data: ``tests/core/phrases/round34.yaml``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.core.engine import Engine
+from bot.core.model import Answer
 
 
 @pytest.mark.parametrize(
@@ -52,3 +55,10 @@ def test_the_department_named_beside_a_province_gets_its_total(engine: Engine) -
     assert "13 CEM regular y 7 CEM en comisaría" in answer.text
     # a province alone keeps its own count
     assert "departamento" not in engine.reply("cuantos CEM hay en Azangaro?").text
+
+
+def test_a_bare_count_after_a_place_keeps_it(talk: Callable[..., Answer], engine: Engine) -> None:
+    answer = talk("q servicios hay en huancane", "cuantos cem tiene?")
+    assert (answer.intent, answer.rule, answer.province) == ("locate", "gate:follow_up", "huancane")
+    # asked first, it is the whole department's
+    assert engine.reply("cuantos cem tiene?").province is None
