@@ -487,6 +487,8 @@ def _follow_up(
     one that names what it asks about and how, is answered on its own."""
     if context is None or context.expired() or context.intent not in FOLLOW_INTENTS:
         return None
+    if "thanks" in s.greeting and not s.asking:
+        return None  # "ok gracias, hoy mismo voy": a goodbye, nothing asked
     asking = s.cues & FOLLOW_CUES
     # "¿cuántos adultos mayores atendió?": the people counted, not a situation to refer;
     # "¿atiende a abuelitos?": whom the service of the last answer serves

@@ -62,3 +62,16 @@ def test_a_bare_count_after_a_place_keeps_it(talk: Callable[..., Answer], engine
     assert (answer.intent, answer.rule, answer.province) == ("locate", "gate:follow_up", "huancane")
     # asked first, it is the whole department's
     assert engine.reply("cuantos cem tiene?").province is None
+
+
+def test_thanks_after_a_case_is_a_goodbye_with_the_safety_line(talk: Callable[..., Answer]) -> None:
+    answer = talk(
+        "soy profesora en Putina, un alumno vino con quemaduras y dice q su mama le quema",
+        "cuantas demunas hay en putina?",
+        "ok gracias, hoy mismo voy",
+    )
+    assert answer.intent == "greeting"
+    assert "Línea 100" in answer.text
+    # thanks beside a question is still a follow-up
+    asked = talk("cuantas demunas hay en putina?", "gracias, y en ayaviri?")
+    assert (asked.intent, asked.province) == ("locate", "melgar")
