@@ -699,7 +699,9 @@ def _place(
     Puno?"; with ``asked``, the first named in a sentence that asks: "estudio en la UNA Puno.
     ¿Cuántos CEM hay en El Collao?"), the other readings of that name, and the first reading
     of every other place named ("en Puno y San Román"). ``origins``: where a person harmed is
-    from ("una abuelita de Mañazo"), taken only when no place is said to be where one lives.
+    from ("una abuelita de Mañazo"), taken only when no place is said to be where one lives;
+    with ``defer_origins`` (someone else's case), where the writer comes from yields to the
+    next place named (``_past_origin``).
     A place after a road's words (grammar ``roads``: "el paradero de la salida a Puno, en
     Juliaca") is where the road leads, and one said not to be meant (``not_this_place``: "no
     el de Ollachea") is not: each taken only when no other place is named. A place after
@@ -803,6 +805,7 @@ def _past_origin(kb: Knowledge, readings: list[list[Place]], origins: list[int])
 
 
 def _province_of(kb: Knowledge, place: Place) -> str:
+    """The province a place lies in (a province is its own; the department, its id)."""
     return kb.districts[place.key].province if place.kind == "district" else place.key
 
 
