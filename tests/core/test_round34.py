@@ -1,5 +1,6 @@
-"""Round 34: someone else's case told by one who first says where they come from. The
-round's harm and calm phrases are data: ``tests/core/phrases/round34.yaml``."""
+"""Round 34: someone else's case told by one who first says where they come from, a slap
+that is no district, the department's total beside a province, a bare count and a goodbye
+after a case. The round's harm and calm phrases are data: ``tests/core/phrases/round34.yaml``."""
 
 from __future__ import annotations
 
