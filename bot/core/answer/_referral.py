@@ -44,10 +44,9 @@ def referral(kb: Knowledge, query: Query) -> Answer:
     own = {*situation.services, *situation.also, "linea_100"}
     asked = [sid for sid in query.services if sid not in own and sid in kb.coverage]
     lead = list(situation.services[:1]) if query.harm not in ("", "past") else []
+    shown = unique([*lead, *asked, *situation.services])
     lines.extend(
-        referral_line(kb, sid, prov, origin)
-        for sid in unique([*lead, *asked, *situation.services])
-        if not (sid == "linea_100" and urgent)
+        referral_line(kb, sid, prov, origin) for sid in shown if not (sid == "linea_100" and urgent)
     )
     lines.extend(
         referral_line(kb, sid, prov, origin, secondary=True)
@@ -61,7 +60,7 @@ def referral(kb: Knowledge, query: Query) -> Answer:
     lines.append(source_line(kb, next((x for x in sources if x), None)))
     what_is = kb.responses.suggestions.what_is
     suggestions = [suggest(what_is, service=short_name(kb, sid)) for sid in situation.services[:2]]
-    query = with_services(query, unique([*situation.services, *situation.also, *asked]))
+    query = with_services(query, unique([*shown, *situation.also]))
     return with_place(kb, query, "referral", lines, suggestions, situation.label)
 
 
