@@ -1,0 +1,54 @@
+"""Round 35: where the person at risk called from, sleeps now or is made to work; the age a
+service takes; a referral's services in the order its card shows them. The round's harm and
+calm phrases are data: ``tests/core/phrases/round35.yaml``."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        # where the mother called from, not the barracks where her son serves
+        (
+            "estoy en el cuartel de Puno, mi mama me llamo llorando desde Huancane, mi padrastro"
+            " le pego otra vez, como hago para que alguien la vea",
+            "huancane",
+        ),
+        # where the writer sleeps now, not the home she was thrown out of
+        (
+            "mi papa me boto de la casa en Taraco y ahora duermo donde una amiga en Juliaca, no"
+            " tengo plata, donde me reciben",
+            "san_roman",
+        ),
+        # where the girl is made to work, not where her grandmother lives
+        (
+            "soy regidor de Cojata, a una niña de 12 la hacen trabajar en una pension en Juliaca"
+            " y ya no va al colegio, a quien pasamos el caso",
+            "san_roman",
+        ),
+    ],
+)
+def test_the_case_is_where_the_person_at_risk_is(engine: Engine, text: str, province: str) -> None:
+    assert engine.reply(text).province == province
+
+
+def test_the_age_a_service_takes_is_answered(engine: Engine) -> None:
+    answer = engine.reply("el cedif de juli desde que edad reciben a los niños?")
+    assert "6 meses a 11 años" in answer.text
+    assert "60 años a más" in engine.reply("el centro de dia de juli hasta que edad").text
+
+
+def test_a_referral_names_the_service_asked_first(engine: Engine) -> None:
+    # harm that is over: the service asked comes before the situation's own, in the text and
+    # in the answer's services
+    answer = engine.reply(
+        "una vecina fue golpeada por su esposo el año pasado y ya se separo, sus hijos"
+        " necesitan apoyo, la DEMUNA la puede ayudar?"
+    )
+    assert answer.intent == "referral"
+    assert answer.services[:2] == ("demuna", "cem")
+    assert answer.text.index("(DEMUNA)") < answer.text.index("(CEM)")
