@@ -52,3 +52,10 @@ def test_a_referral_names_the_service_asked_first(engine: Engine) -> None:
     assert answer.intent == "referral"
     assert answer.services[:2] == ("demuna", "cem")
     assert answer.text.index("(DEMUNA)") < answer.text.index("(CEM)")
+
+
+def test_the_department_total_names_its_few_sites(engine: Engine) -> None:
+    text = engine.reply("Estrategia Rural en que distritos interviene en Puno?").text
+    assert "4 ER (Huacullani, PIAS Lago Titicaca (distrito de Puno), Coasa y Corani)" in text
+    # many sites, or sites without names: the count alone
+    assert "4 CAR." in engine.reply("cuantos car hay en puno").text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import wraps
 
@@ -16,7 +16,7 @@ from bot.core.answer._render import (
     suggest,
     unique,
 )
-from bot.core.knowledge import Coverage, Knowledge, Province
+from bot.core.knowledge import Coverage, Knowledge, Province, ProvinceCount
 from bot.core.model import Answer, Context, Intent, Suggestion
 from bot.core.query import Place, Query
 
@@ -182,6 +182,13 @@ def breakdown(kb: Knowledge, coverage: Coverage, province_id: str) -> str:
     if coverage.kinds and rows:
         labels = {k.id: k.label for k in coverage.kinds}
         parts.append(join_es([f"{r.count} {labels[r.kind or '']}" for r in rows]))
+    if names := site_names(kb, rows):
+        parts.append(join_es(names))
+    return "; ".join(parts)
+
+
+def site_names(kb: Knowledge, rows: Iterable[ProvinceCount]) -> list[str]:
+    """The named sites of ``rows``, each with its district when its name is another."""
     names = []
     for site in (s for r in rows for s in r.sites):
         district = kb.districts[site.district].name if site.district else site.name
@@ -190,9 +197,7 @@ def breakdown(kb: Knowledge, coverage: Coverage, province_id: str) -> str:
         else:
             template = kb.responses.places.site_in_district
             names.append(fill_text(template, site=site.name, district=district))
-    if names:
-        parts.append(join_es(names))
-    return "; ".join(parts)
+    return names
 
 
 def discrepancy(kb: Knowledge, service_id: str, province_id: str) -> Html | None:

@@ -20,6 +20,7 @@ from bot.core.answer._lines import (
     province_for,
     province_phrase,
     short_name,
+    site_names,
     source_line,
     with_place,
     with_services,
@@ -59,7 +60,7 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     else:
         lines, suggestions, query = _in_province(kb, query, prov)
     if prov is not None and named_as_department(query):
-        lines.append(_department_total(kb, sid, r.counts.department_too))
+        lines.append(_department_total(kb, sid, r.counts.department_too, sites=True))
     places = [prov, *_elsewhere(kb, query, prov)] if prov else []
     for other in (o for o in asked[1:] if kb.coverage[o].counts):
         lines += [count_sentence(kb, other, p) for p in places] or _in_department(kb, other)[0]
@@ -78,16 +79,24 @@ def locate(kb: Knowledge, query: Query) -> Answer:
     return with_place(kb, query, "locate", lines, suggestions, title, details)
 
 
-def _department_total(kb: Knowledge, sid: str, template: str) -> Html:
-    """The department's total of a service, by kind, in ``template`` (``counts``)."""
+def _department_total(kb: Knowledge, sid: str, template: str, sites: bool = False) -> Html:
+    """The department's total of a service, by kind, in ``template`` (``counts``); with
+    ``sites``, a service without kinds names its few sites instead ("4 ER (Huacullani, PIAS
+    Lago Titicaca, Coasa y Corani)": the districts it works in)."""
     total = kb.total(sid)
     return fill(
         template,
         department=kb.department.name,
         count=total,
         service=counted_name(kb, sid, total),
-        kinds=_kinds(kb, sid),
+        kinds=_kinds(kb, sid) or (_sites(kb, sid, total) if sites else ""),
     )
+
+
+def _sites(kb: Knowledge, sid: str, total: int) -> Html | str:
+    """Every site of a service in parentheses, when each is named and they are few."""
+    names = site_names(kb, kb.coverage[sid].counts)
+    return Html(f" ({esc(join_es(names))})") if len(names) == total <= SHORT_LIST else ""
 
 
 def _department_answer(kb: Knowledge, query: Query, sid: str) -> tuple[list[str], list[str]]:
