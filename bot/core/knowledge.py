@@ -426,6 +426,7 @@ class Harm(_Record):
     time: dict[TimeMark, list[Text]] = field(default_factory=dict)
     frames: list[Text] = field(default_factory=list)
     case_kinds: list[Text] = field(default_factory=list)  # a frame unless someone is harmed
+    animals: list[Text] = field(default_factory=list)  # a frame unless far after the harm
     disclosures: list[Text] = field(default_factory=list)  # "me contó que": no frame then
     audiences: list[Text] = field(default_factory=list)  # "mi hija vio una serie": no case
     writer_roles: list[Text] = field(default_factory=list)  # "soy abuela": not the victim

@@ -301,6 +301,7 @@ class Lexicons:
         ]
         groups += [("frame", "frame", harm.frames), ("first", "first", harm.first_person)]
         groups.append(("frame", "kind", harm.case_kinds))  # "para los casos de"
+        groups.append(("frame", "animal", harm.animals))  # "el zorro", "mi perro"
         groups.append(("told", "told", harm.disclosures))
         groups.append(("audience", "audience", harm.audiences))
         groups.append(("role", "role", harm.writer_roles))

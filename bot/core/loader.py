@@ -720,6 +720,7 @@ PHRASE_LISTS = frozenset(
         "agents",
         "frames",
         "case_kinds",
+        "animals",
         "disclosures",
         "audiences",
         "writer_roles",

@@ -416,7 +416,7 @@ def _harm(
         specific=specific,
         first_person=first,
         # a frame, unless someone told the writer ("en la charla una alumna me contó que…")
-        framed=_frames(lex, hits, before) and not any(h.kind == "told" for h in hits),
+        framed=_frames(lex, hits, before, act_hits) and not any(h.kind == "told" for h in hits),
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
         joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),
@@ -571,14 +571,28 @@ def _framed(lex: Lexicons, harm: HarmReading, marks: list[Hit], before: list[str
     return quiet and not own and _frames(lex, marks, before)
 
 
-def _frames(lex: Lexicons, marks: list[Hit], before: list[str]) -> bool:
+ANIMAL_GAP = 5  # words after an act within which an animal named is what it was done to
+
+
+def _frames(lex: Lexicons, marks: list[Hit], before: list[str], acts: Sequence[Hit] = ()) -> bool:
     """A frame among the hits; a kind of case asked about ("para los casos de", harm.yaml
     ``case_kinds``) only while nobody in particular is named ("para los casos de maltrato: EL
     vecino encierra a sus hijos", "UNA señora le pega a su nieta" are cases; "adultos mayores
-    abandonados por sus hijos" is a kind); ``before``: the word before each person named
-    (``_before_people``)."""
+    abandonados por sus hijos" is a kind); an animal (``animals``) only when named before the
+    first act or right after one ("mi perro fue envenenado", "le pegó a mi perro"), not
+    further on ("su papá le pega con chicote cuando no termina de pastear las alpacas");
+    ``before``: the word before each person named (``_before_people``)."""
     particular = any(w in lex.mine or w in lex.particular for w in before)
-    return any(h.kind == "frame" and not (h.key == "kind" and particular) for h in marks)
+
+    def counts(h: Hit) -> bool:
+        if h.key == "kind":
+            return not particular
+        if h.key == "animal":
+            first = min((a.start for a in acts), default=h.start + 1)
+            return h.start < first or any(0 <= h.start - a.end < ANIMAL_GAP for a in acts)
+        return True
+
+    return any(h.kind == "frame" and counts(h) for h in marks)
 
 
 def _vocative(hit: Hit, cues: list[Hit], words: Sequence[str]) -> bool:

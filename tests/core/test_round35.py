@@ -59,3 +59,19 @@ def test_the_department_total_names_its_few_sites(engine: Engine) -> None:
     assert "4 ER (Huacullani, PIAS Lago Titicaca (distrito de Puno), Coasa y Corani)" in text
     # many sites, or sites without names: the count alone
     assert "4 CAR." in engine.reply("cuantos car hay en puno").text
+
+
+def test_an_animal_named_further_on_does_not_frame_harm_to_a_child(engine: Engine) -> None:
+    # the alpacas come long after the beating: a child's case, not something done to a herd
+    answer = engine.reply(
+        "soy profesora en Putina, un alumno de 13 llega con marcas en los brazos, dice que su"
+        " papa le pega con chicote cuando no termina de pastear las alpacas"
+    )
+    assert answer.intent in ("emergency", "referral")
+    assert "Línea 100" in "".join(answer.text.split("\n")[:3])
+    # what is done to an animal, named before or right after the act, is no case
+    for text in (
+        "mi perro fue envenenado por el vecino en Ilave, donde denuncio",
+        "el vecino le pego con un palo a mi perrito, eso se denuncia?",
+    ):
+        assert engine.reply(text).intent != "emergency", text
