@@ -30,6 +30,30 @@ from bot.core.engine import Engine
             " y ya no va al colegio, a quien pasamos el caso",
             "san_roman",
         ),
+        # where the brother stayed, not where the writer studies
+        (
+            "estudio en la UNA Puno y mi hermano de 16 se quedo en Ilave con mis papas, una"
+            " cuenta le pide 500 soles o publica sus fotos",
+            "el_collao",
+        ),
+        # where the father was brought to live, not where he was harmed
+        (
+            "mi papa de 75 vivia en Cabana con mi hermano que le pegaba, hace seis meses lo"
+            " traje a vivir conmigo a Puno, eso lo ve el CIAM?",
+            "puno",
+        ),
+        # next to the writer's house, not where the girl comes from
+        (
+            "al lado de mi casa en Juliaca vive una familia que trajo a una chiquita de"
+            " Cuyocuyo, no va al colegio y no le pagan",
+            "san_roman",
+        ),
+        # where one from Acora works
+        (
+            "mi hermana es de Acora pero trabaja en una polleria de Juliaca, desde el jueves su"
+            " celular esta apagado",
+            "san_roman",
+        ),
     ],
 )
 def test_the_case_is_where_the_person_at_risk_is(engine: Engine, text: str, province: str) -> None:
