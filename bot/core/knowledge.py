@@ -285,6 +285,8 @@ class Grammar(_Record):
     story_quotes: list[Text] = field(default_factory=list)
     # "la SALIDA A Puno", "la CARRETERA A Ananea": the place after it is where a road leads
     roads: list[Text] = field(default_factory=list)
+    # "la UNA", "la UNAJ": a place named where one studies or works, taken only when no other is
+    weak_places: list[Text] = field(default_factory=list)
     # "Aguas Calientes, EL DE Acora": the place after it says which one the place before is
     same_place: list[Text] = field(default_factory=list)
     # "NO EL DE Ollachea", "NO LA DE Yunguyo": the place after it is not the one meant

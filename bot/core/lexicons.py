@@ -78,6 +78,7 @@ class Lexicons:
         self.story_turns = _normalized(grammar.story_turns)
         self.story_quotes = _normalized(grammar.story_quotes)
         self.roads = _normalized(grammar.roads)
+        self.weak_places = _normalized(grammar.weak_places)
         self.same_place = _phrases(grammar.same_place)
         self.not_this_place = _phrases(grammar.not_this_place)
         self.singular = self.particular | self.whose

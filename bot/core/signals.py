@@ -718,7 +718,8 @@ def _place(
     next place named (``_past_origin``).
     A place after a road's words (grammar ``roads``: "el paradero de la salida a Puno, en
     Juliaca") is where the road leads, and one said not to be meant (``not_this_place``: "no
-    el de Ollachea") is not: each taken only when no other place is named. A place after
+    el de Ollachea") is not, and a weak place (``weak_places``: "estudio en la UNA") is where
+    one studies or works: each taken only when no other place is named. A place after
     ``same_place`` words says which the one before is ("Crucero, pero el de Pomata")."""
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
@@ -735,8 +736,10 @@ def _place(
     unmeant: list[tuple[list[Place], tuple[int, int]]] = []
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(lex, by_span[(start, end)], words, start, end):
-            if " ".join(words[max(0, start - 2) : start]) in lex.roads:
-                roads.append((reading, (start, end)))  # "la salida a Puno, en Juliaca"
+            named = " ".join(words[start:end])
+            if " ".join(words[max(0, start - 2) : start]) in lex.roads or named in lex.weak_places:
+                # "la salida a Puno, en Juliaca"; "estudio en la UNA… en Ilave"
+                roads.append((reading, (start, end)))
                 continue
             if _said_before(words, start, lex.not_this_place):
                 unmeant.append((reading, (start, end)))  # "no el de Ollachea"
@@ -757,7 +760,7 @@ def _place(
                 writer_from.append(len(readings))
             readings.append(reading)
             spans.append((start, end))
-    for reading, span in roads:  # a road is named after where it leads: the last reading
+    for reading, span in roads:  # a road is named after where it leads, a weak place last
         readings.append(reading)
         spans.append(span)
     if not readings:  # "¿y no en Lampa?": only places said not to be meant, then those

@@ -99,3 +99,14 @@ def test_an_animal_named_further_on_does_not_frame_harm_to_a_child(engine: Engin
         "el vecino le pego con un palo a mi perrito, eso se denuncia?",
     ):
         assert engine.reply(text).intent != "emergency", text
+
+
+def test_the_una_is_puno_unless_another_place_is_named(engine: Engine) -> None:
+    # "la UNA" alone is the university's seat in Puno; "una" alone is no place
+    assert engine.reply("mi ex esta rondando mi cuarto por la UNA, tengo miedo").province == "puno"
+    assert engine.reply("vivo en una comunidad y mi esposo me pega").province is None
+    # where one studies yields to the place the question is about
+    answer = engine.reply(
+        "trabajo de la UNA sobre violencia en Yunguyo: cuantos CEM tiene Yunguyo?"
+    )
+    assert answer.province == "yunguyo"
