@@ -162,7 +162,9 @@ def read_signals(
         if h.fuzzy and h.kind in CORRECTED_NAMES
     )
     cues = [h for h in plain if h.kind in CUE_KINDS]
-    names, cues = _settle_overlaps(names, cues)
+    # a weak place keeps the subject its name also says ("un traje para la Candelaria")
+    weak = [(h.start, h.end) for h in found if " ".join(words[h.start : h.end]) in lex.weak_places]
+    names, cues = _settle_overlaps(names, cues, weak)
     asks = _asking_sentences(plain, sentences)
     asking = _asking(sentences, asks)
     marks = [h for h in plain if h.kind in MARK_KINDS]
@@ -1176,13 +1178,17 @@ def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
     return [h for h in harm if not titled.hold(h)]
 
 
-def _settle_overlaps(names: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list[Hit]]:
+def _settle_overlaps(
+    names: list[Hit], cues: list[Hit], weak: Sequence[tuple[int, int]] = ()
+) -> tuple[list[Hit], list[Hit]]:
     """Resolve words claimed both by a name and by a cue.
 
     A service or term name hides the greeting words inside it; a longer phrase hides a
     shorter one of another meaning ("cuánto cuesta" is not "cuántos", "cuánto gana" is out
     of scope); an out-of-scope phrase longer than the name it contains wins over it ("car
-    wash"), a shorter one loses ("pensión de alimentos").
+    wash"), a shorter one loses ("pensión de alimentos"), but not inside a weak place
+    (``weak``: the spans of the places of grammar ``weak_places``), where both stay ("la
+    Candelaria" is a place and a fiesta).
     """
     titles = _Spans(h for h in names if h.kind in ("service", "term"))
     named = _Spans(names)
@@ -1202,7 +1208,7 @@ def _settle_overlaps(names: list[Hit], cues: list[Hit]) -> tuple[list[Hit], list
     for cue in cues:
         if cue.kind == "greeting" and titles.over(cue.start, cue.end):
             continue
-        if cue.kind == "oos":
+        if cue.kind == "oos" and not any(s <= cue.start and cue.end <= e for s, e in weak):
             inside = named.over(cue.start, cue.end)
             longest = max((e.end - e.start for e in inside), default=0)
             if inside and longest >= cue.end - cue.start:

@@ -110,3 +110,14 @@ def test_the_una_is_puno_unless_another_place_is_named(engine: Engine) -> None:
         "trabajo de la UNA sobre violencia en Yunguyo: cuantos CEM tiene Yunguyo?"
     )
     assert answer.province == "yunguyo"
+
+
+def test_the_candelaria_is_puno_unless_another_place_is_named(engine: Engine) -> None:
+    answer = engine.reply(
+        "a mi sobrina de 14 se la llevo un tipo mayor en su moto despues del ensayo de la"
+        " candelaria y no contesta"
+    )
+    assert answer.province == "puno"
+    # another town's fiesta: that town
+    text = "en la fiesta de la Candelaria de Juli mi esposo me pego, hay CEM en Juli?"
+    assert engine.reply(text).province == "chucuito"
