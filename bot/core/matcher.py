@@ -268,8 +268,9 @@ class _Search:
             self.found[kind, key, start, pos] = None
         if not (node.exact or node.rooted or node.prefixes):
             return
-        steps, light = node.steps, self.light
-        for j, word in enumerate(self.words[pos : pos + self.window], pos):
+        steps, light, words = node.steps, self.light, self.words
+        for j in range(pos, min(pos + self.window, len(words))):
+            word = words[j]
             children = steps.get(word)
             if children is None:
                 if len(steps) > MAX_NODE_STEPS:
