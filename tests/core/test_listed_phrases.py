@@ -1,6 +1,7 @@
 """The harm and calm messages a round lists as data (``tests/core/phrases/*.yaml``: ``harm``
 read as harm, Línea 100 first; ``calm`` and ``no_case`` read as no harm; ``no_case`` neither
-an emergency nor a referral chosen by a gate of the model)."""
+an emergency nor a referral chosen by a gate of the model; ``places``, each message with the
+province its case is in)."""
 
 from __future__ import annotations
 
@@ -38,3 +39,8 @@ def test_listed_calm_messages_read_no_harm(read_as_meant: Callable[..., None], t
 @pytest.mark.parametrize("text", _listed("no_case"))
 def test_listed_calm_messages_are_no_case(engine: Engine, text: str) -> None:
     assert engine.reply(text).intent not in ("emergency", "referral"), text
+
+
+@pytest.mark.parametrize("case", _listed("places"))
+def test_listed_places_are_the_cases(engine: Engine, case: dict[str, str]) -> None:
+    assert engine.reply(case["q"]).province == case["province"], case["q"]

@@ -1,63 +1,12 @@
-"""Round 35: where the person at risk called from, sleeps now or is made to work; the age a
-service takes; a referral's services in the order its card shows them. The round's harm and
-calm phrases are data: ``tests/core/phrases/round35.yaml``."""
+"""Round 35: the age a service takes; a referral's services in the order its card shows them;
+the department's few sites named; an animal named further on that no longer frames a child's
+case; la UNA and la Candelaria as weak places. The round's harm and calm phrases, and where
+the person at risk is (called from, sleeps now, is made to work, stayed), are data:
+``tests/core/phrases/round35.yaml``."""
 
 from __future__ import annotations
 
-import pytest
-
 from bot.core.engine import Engine
-
-
-@pytest.mark.parametrize(
-    ("text", "province"),
-    [
-        # where the mother called from, not the barracks where her son serves
-        (
-            "estoy en el cuartel de Puno, mi mama me llamo llorando desde Huancane, mi padrastro"
-            " le pego otra vez, como hago para que alguien la vea",
-            "huancane",
-        ),
-        # where the writer sleeps now, not the home she was thrown out of
-        (
-            "mi papa me boto de la casa en Taraco y ahora duermo donde una amiga en Juliaca, no"
-            " tengo plata, donde me reciben",
-            "san_roman",
-        ),
-        # where the girl is made to work, not where her grandmother lives
-        (
-            "soy regidor de Cojata, a una niña de 12 la hacen trabajar en una pension en Juliaca"
-            " y ya no va al colegio, a quien pasamos el caso",
-            "san_roman",
-        ),
-        # where the brother stayed, not where the writer studies
-        (
-            "estudio en la UNA Puno y mi hermano de 16 se quedo en Ilave con mis papas, una"
-            " cuenta le pide 500 soles o publica sus fotos",
-            "el_collao",
-        ),
-        # where the father was brought to live, not where he was harmed
-        (
-            "mi papa de 75 vivia en Cabana con mi hermano que le pegaba, hace seis meses lo"
-            " traje a vivir conmigo a Puno, eso lo ve el CIAM?",
-            "puno",
-        ),
-        # next to the writer's house, not where the girl comes from
-        (
-            "al lado de mi casa en Juliaca vive una familia que trajo a una chiquita de"
-            " Cuyocuyo, no va al colegio y no le pagan",
-            "san_roman",
-        ),
-        # where one from Acora works
-        (
-            "mi hermana es de Acora pero trabaja en una polleria de Juliaca, desde el jueves su"
-            " celular esta apagado",
-            "san_roman",
-        ),
-    ],
-)
-def test_the_case_is_where_the_person_at_risk_is(engine: Engine, text: str, province: str) -> None:
-    assert engine.reply(text).province == province
 
 
 def test_the_age_a_service_takes_is_answered(engine: Engine) -> None:
