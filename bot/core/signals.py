@@ -196,8 +196,10 @@ def read_signals(
         _unique(h.key for h in situation_hits), key=lambda s: kb.situations[s].priority
     )
     if own and (situations or set(services) - own):
-        # "le escribo de la DEMUNA...": the writer's service is not what is asked about
-        services = [s for s in services if s not in own]
+        # "le escribo de la DEMUNA...": the writer's service is not what is asked about,
+        # unless named again ("soy la responsable de la DEMUNA… ¿qué casos ve la DEMUNA?")
+        mine = own - _writers_services(names, cues, apart=True)
+        services = [s for s in services if s not in mine]
     terms = _unique(h.key for h in names if h.kind == "term")
     loud = shouted(lex, text) and not any(h.kind == "calm" for h in cues)
     # the word before each person named, read once for the harm and for its frame
@@ -1088,10 +1090,11 @@ def _affiliated(cues: list[Hit], names: list[Hit]) -> bool:
     return any(h.kind == "affiliation" and h.end not in places for h in cues)
 
 
-def _writers_services(names: list[Hit], cues: list[Hit]) -> set[str]:
-    """Services named right after "le escribo de", "trabajo en" (one word between at most)."""
+def _writers_services(names: list[Hit], cues: list[Hit], *, apart: bool = False) -> set[str]:
+    """Services named right after "le escribo de", "trabajo en" (one word between at most);
+    with ``apart``, those named anywhere else."""
     ends = [h.end for h in cues if h.kind == "affiliation"]
-    return {h.key for h in names if h.kind == "service" and _follows(h.start, ends, 1)}
+    return {h.key for h in names if h.kind == "service" and _follows(h.start, ends, 1) != apart}
 
 
 def _with_localities(

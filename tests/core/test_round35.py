@@ -70,3 +70,18 @@ def test_the_candelaria_is_puno_unless_another_place_is_named(engine: Engine) ->
     # another town's fiesta: that town
     text = "en la fiesta de la Candelaria de Juli mi esposo me pego, hay CEM en Juli?"
     assert engine.reply(text).province == "chucuito"
+
+
+def test_the_writers_office_is_not_what_is_asked_unless_named_again(engine: Engine) -> None:
+    # one in charge of a DEMUNA who asks which CEM takes the district's cases
+    answer = engine.reply(
+        "soy el nuevo responsable de la DEMUNA de Tinicachi en Yunguyo, a que CEM corresponde"
+        " derivar los casos de violencia de nuestro distrito?"
+    )
+    assert answer.services[0] == "cem"
+    # the office named again is asked about
+    answer = engine.reply(
+        "soy la nueva responsable de la DEMUNA de Ocuviri, que casos ve la DEMUNA y cuales se"
+        " derivan al CEM?"
+    )
+    assert answer.services[0] == "demuna"
