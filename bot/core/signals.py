@@ -163,7 +163,9 @@ def read_signals(
     )
     cues = [h for h in plain if h.kind in CUE_KINDS]
     # a weak place keeps the subject its name also says ("un traje para la Candelaria")
-    weak = [(h.start, h.end) for h in found if " ".join(words[h.start : h.end]) in lex.weak_places]
+    weak = frozenset(
+        (h.start, h.end) for h in found if " ".join(words[h.start : h.end]) in lex.weak_places
+    )
     names, cues = _settle_overlaps(names, cues, weak)
     asks = _asking_sentences(plain, sentences)
     asking = _asking(sentences, asks)
@@ -239,6 +241,7 @@ def read_signals(
         origins,
         _points_back(cues, words),
         others and harm.present,
+        weak,
     )
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
@@ -710,6 +713,7 @@ def _place(
     origins: Sequence[int] = (),
     here: bool = False,
     defer_origins: bool = False,
+    weak: frozenset[tuple[int, int]] = frozenset(),
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the place named (the first, or the first said to be where the
     person is now: "soy de Moho pero vivo en Puno"; not the writer's own office when the whole
@@ -722,9 +726,10 @@ def _place(
     next place named (``_past_origin``).
     A place after a road's words (grammar ``roads``: "el paradero de la salida a Puno, en
     Juliaca") is where the road leads, and one said not to be meant (``not_this_place``: "no
-    el de Ollachea") is not, and a weak place (``weak_places``: "estudio en la UNA") is where
-    one studies or works: each taken only when no other place is named. A place after
-    ``same_place`` words says which the one before is ("Crucero, pero el de Pomata")."""
+    el de Ollachea") is not, and a weak place (``weak``, the spans of grammar ``weak_places``:
+    "estudio en la UNA") is where one studies or works: each taken only when no other place
+    is named. A place after ``same_place`` words says which the one before is ("Crucero, pero
+    el de Pomata")."""
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
@@ -740,8 +745,7 @@ def _place(
     unmeant: list[tuple[list[Place], tuple[int, int]]] = []
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(lex, by_span[(start, end)], words, start, end):
-            named = " ".join(words[start:end])
-            if " ".join(words[max(0, start - 2) : start]) in lex.roads or named in lex.weak_places:
+            if " ".join(words[max(0, start - 2) : start]) in lex.roads or (start, end) in weak:
                 # "la salida a Puno, en Juliaca"; "estudio en la UNA… en Ilave"
                 roads.append((reading, (start, end)))
                 continue
@@ -1182,7 +1186,7 @@ def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
 
 
 def _settle_overlaps(
-    names: list[Hit], cues: list[Hit], weak: Sequence[tuple[int, int]] = ()
+    names: list[Hit], cues: list[Hit], weak: frozenset[tuple[int, int]] = frozenset()
 ) -> tuple[list[Hit], list[Hit]]:
     """Resolve words claimed both by a name and by a cue.
 
