@@ -768,6 +768,7 @@ def _place(
                 writer_from.append(len(readings))
             readings.append(reading)
             spans.append((start, end))
+    named = len(readings)  # the places named plainly, before roads and weak places
     for reading, span in roads:  # a road is named after where it leads, a weak place last
         readings.append(reading)
         spans.append(span)
@@ -777,7 +778,7 @@ def _place(
         return None, (), ()
     lead = origin_at if now_at is None else now_at
     if lead is None and writer_from[:1] == [0]:
-        lead = _past_origin(kb, readings, writer_from)
+        lead = _past_origin(kb, readings[:named], writer_from)
     at_office = _follows(spans[0][0], offices, 1)
     if not lead and at_office and any(r[0].kind == "department" for r in readings[1:]):
         readings.append(readings.pop(0))
