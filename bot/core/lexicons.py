@@ -84,6 +84,8 @@ class Lexicons:
         self.singular = self.particular | self.whose
         self.particular_endings = tuple(_normalized(grammar.particular_endings))
         self.counted = _normalized(grammar.counted)
+        # the words between "a" and the person it names as the object: "a sus 3 hijitos"
+        self.determiners = self.articles | self.mine | self.singular | self.counted
         self.site_questions = _normalized(grammar.site_questions)
         self.also_objects = _phrases(grammar.also_objects)
         self.person_place = _normalized(grammar.person_place)

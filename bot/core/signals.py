@@ -210,7 +210,7 @@ def read_signals(
     # where the writer lives is not the case's place when the case is someone else's
     # _harm read them when harm is told; else not a person named only inside a subject the
     # bot does not cover ("la pensión 65", "Qali Warma")
-    victims = harm.victims or _named_victims(_outside_oos(harm_hits, cues), words)
+    victims = harm.victims or _named_victims(_outside_oos(harm_hits, cues), words, lex.determiners)
     others = bool(victims) and not harm.to_writer
     if harm.present:  # "¿dónde denuncio?" beside harm told: that situation too
         told = _unique([*situations, *(h.key for h in situated if h.kind == "case_situation")])
@@ -416,7 +416,7 @@ def _harm(
     return HarmReading(
         acts=tuple(acts),
         categories=frozenset(lex.act_category.get(a, "pedido") for a in acts),
-        victims=_victims(hits, words, writer_harmed=writer_harmed),
+        victims=_victims(hits, words, lex.determiners, writer_harmed=writer_harmed),
         to_writer=writer_harmed,
         level=level,
         personal=personal,
@@ -617,7 +617,11 @@ def _vocative(hit: Hit, cues: list[Hit], words: Sequence[str]) -> bool:
 
 
 def _victims(
-    hits: list[Hit], words: Sequence[str], *, writer_harmed: bool = True
+    hits: list[Hit],
+    words: Sequence[str],
+    determiners: frozenset[str],
+    *,
+    writer_harmed: bool = True,
 ) -> tuple[str, ...]:
     """The victims named: first the ones the harm is done to ("le quitaron su terreno A mi
     awicha"), then in the order named; "una señora mayor" is an older adult, not the woman
@@ -629,14 +633,18 @@ def _victims(
         hidden += [h for h in hits if h.kind == "role"]
     outside = _Spans(hidden)
     named = _outermost([h for h in hits if h.kind == "victim" and not outside.over(h.start, h.end)])
-    named.sort(key=lambda h: (not _after_a(h.start, words), h.start))
+    named.sort(key=lambda h: (not _after_a(h.start, words, determiners), h.start))
     return tuple(_unique(h.key for h in named))
 
 
-def _named_victims(hits: list[Hit], words: Sequence[str]) -> tuple[str, ...]:
+def _named_victims(
+    hits: list[Hit], words: Sequence[str], determiners: frozenset[str]
+) -> tuple[str, ...]:
     """The victims named when no harm is read: the writer's role ("soy abuela, cuido a mis
     3 nietos") only when nobody else is named ("soy abuela de 80 y vivo sola")."""
-    return _victims(hits, words, writer_harmed=False) or _victims(hits, words)
+    return _victims(hits, words, determiners, writer_harmed=False) or _victims(
+        hits, words, determiners
+    )
 
 
 def _victims_first(kb: Knowledge, situations: list[str], victims: Sequence[str]) -> list[str]:
@@ -658,10 +666,13 @@ def _victims_first(kb: Knowledge, situations: list[str], victims: Sequence[str])
     return [lead, *(s for s in situations if s != lead)]
 
 
-def _after_a(start: int, words: Sequence[str]) -> bool:
-    """The word is the object of the harm: "a mi awicha", "a su hijo", "a la niña"."""
-    before = words[max(0, start - 2) : start]
-    return bool(before) and (before[-1] == "a" or (len(before) == 2 and before[0] == "a"))
+def _after_a(start: int, words: Sequence[str], determiners: frozenset[str]) -> bool:
+    """The word is the object of the harm: "a mi awicha", "a su hijo", "a la niña", "a sus 3
+    hijitos" (the vecina who leaves them is not: "la vecina deja a sus 3 hijitos encerrados")."""
+    before = list(words[max(0, start - 3) : start])
+    if "a" in before[-2:]:
+        return True
+    return len(before) == 3 and before[0] == "a" and all(w in determiners for w in before[1:])
 
 
 def _harm_time(marks: set[str], level: str, loud: bool, *, lasting: bool = False) -> HarmTime:
