@@ -6,7 +6,8 @@ The reference list (INEI, Censos Nacionales 2017; see ``SOURCES.md`` beside it) 
 per centro poblado: district ubigeo, name in capitals, coordinates. The bot needs only the
 names by district, in the form people write them: "UROS CHULLUNI (ORCONPLAYA)" gives
 "Uros Chulluni" and "Orconplaya"; "WILUYO - SALCEDO" gives "Wiluyo - Salcedo" and "Salcedo";
-"ISLA SUASI" gives "Isla Suasi" and "Suasi".
+"ISLA SUASI" gives "Isla Suasi" and "Suasi"; "LUQUINA CHICO" gives "Luquina Chico" and
+"Luquina" (people leave out the part's word: Chico, Grande, Alto, Bajo...).
 Names that are a district's own name or capital are left out (the bot knows them already),
 and so are names of fewer than four letters.
 """
@@ -16,14 +17,18 @@ from __future__ import annotations
 import csv
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "reference" / "puno_centros_poblados.csv"
 OUT = ROOT / "knowledge" / "centros_poblados.yaml"
+COMMON_WORDS = ROOT / "knowledge" / "model" / "common_words.txt"
 SEPARATOR = "|"  # one line per district: the names, separated by "|"
 SMALL_WORDS = {"De", "Del", "La", "Las", "Los", "El", "Y", "E"}
+# the last word that names a part of a place: "Luquina Chico" is also said "Luquina"
+PART_WORDS = {"CHICO", "CHICA", "GRANDE", "ALTO", "ALTA", "BAJO", "BAJA", "CENTRO", "I", "II", "III"}
 
 HEADER = """\
 # CENTROS POBLADOS del departamento, por distrito (ubigeo del INEI): el bot los reconoce
@@ -34,7 +39,7 @@ HEADER = """\
 # desde la lista del INEI (Censos Nacionales 2017, 9 372 centros poblados de Puno; ver
 # SOURCES.md junto a esa lista). Los barrios de las ciudades están en barrios.yaml.
 # Un nombre entre paréntesis en la lista es otro nombre del mismo lugar; "X - Y" da también Y;
-# "Isla X" da también X.
+# "Isla X" da también X; "X Chico", "X Grande", "X Alto"... dan también X.
 # Cada distrito es una línea: sus centros poblados separados por "|". En "urban", los que el
 # INEI cuenta como urbanos: si un nombre está en varios distritos, se prefiere el urbano.
 
@@ -50,8 +55,16 @@ def title(name: str) -> str:
     return " ".join(w if i == 0 or w not in SMALL_WORDS else w.lower() for i, w in enumerate(words))
 
 
-def names(raw: str) -> list[str]:
-    """The name and its other names: "(...)" is another name, "X - Y" also gives Y."""
+def _folded(name: str) -> str:
+    """Lower case without accents, as the common words are written ("PEÑA" -> "pena")."""
+    decomposed = unicodedata.normalize("NFD", name.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def names(raw: str, common: set[str]) -> list[str]:
+    """The name and its other names: "(...)" is another name, "X - Y" also gives Y, "X Chico"
+    also gives X unless X is a common word ("Puerto Arturo Chico" is not "Puerto") or a
+    district's name ("Vilque Chico" is not the district Vilque)."""
     found = []
     inside = re.findall(r"\(([^)]*)\)", raw)
     main = re.sub(r"\([^)]*\)", " ", raw)
@@ -61,6 +74,9 @@ def names(raw: str) -> list[str]:
         found.append(main.split(" - ")[-1])
     if main.startswith("ISLA "):
         found.append(main[len("ISLA ") :])
+    head, _, last = main.strip().rpartition(" ")
+    if head and last in PART_WORDS and _folded(head) not in common:
+        found.append(head)
     cleaned = [" ".join(n.replace(",", " ").split()) for n in found]
     return [title(n) for n in cleaned if sum(c.isalpha() for c in n) >= 4]
 
@@ -70,12 +86,14 @@ def main(argv: list[str]) -> int:
     by_district: dict[str, dict[str, None]] = defaultdict(dict)
     urban: dict[str, dict[str, None]] = defaultdict(dict)
     capitals: dict[str, set[str]] = defaultdict(set)
+    common = set(COMMON_WORDS.read_text(encoding="utf-8").split())
     with source.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     for row in rows:
         capitals[row["ubigeo"]].add(row["district"].upper())
+    common |= {_folded(row["district"]) for row in rows}
     for row in rows:
-        for name in names(row["name"]):
+        for name in names(row["name"], common):
             if name.upper() not in capitals[row["ubigeo"]]:
                 by_district[row["ubigeo"]][name] = None
                 if row["kind"] == "urbano":
