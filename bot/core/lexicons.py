@@ -123,7 +123,7 @@ class Lexicons:
             for w in words_of(e.pattern)
             if len(w) >= MIN_FUZZY_LEN and not w.endswith("*") and not w.isdigit()
         }
-        self._vocab_list = sorted(targets - self.stopwords)
+        self._vocab_list = sorted(targets - self.stopwords - self._andean_only())
         # the words a dictated message may split in two ("huan cane", "a menazo")
         self._joinable = frozenset(
             w for w in (*self.vocabulary, *self.place_names) if len(w) >= MIN_JOINED and w.isalpha()
@@ -291,6 +291,23 @@ class Lexicons:
         groups.append(("agent", "agent", [*harm.agents, *self._andean("agent")]))
         groups.append(("idiom", "idiom", harm.idioms))
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
+
+    def _andean_only(self) -> set[str]:
+        """The words of the Quechua and Aymara forms that no Spanish phrase of harm.yaml has:
+        no typo is corrected towards them, since a word a letter or two away is most often
+        another word of those languages ("llakiwan", with sorrow, is not "llamiwan", he
+        touches me)."""
+        harm = self.kb.harm
+        spanish = [
+            *(p for a in harm.acts for p in a.phrases),
+            *(p for v in harm.victims for p in v.phrases),
+            *harm.agents,
+        ]
+        andean = (f for word in self.kb.andean for f in word.forms)
+        return self._words(andean) - self._words(spanish)
+
+    def _words(self, texts: Iterable[str]) -> set[str]:
+        return {w for t in texts for w in words_of(self.pattern(t))}
 
     def _andean(self, role: str) -> list[str]:
         """The spellings of the Quechua and Aymara words read in this role."""
