@@ -28,7 +28,19 @@ COMMON_WORDS = ROOT / "knowledge" / "model" / "common_words.txt"
 SEPARATOR = "|"  # one line per district: the names, separated by "|"
 SMALL_WORDS = {"De", "Del", "La", "Las", "Los", "El", "Y", "E"}
 # the last word that names a part of a place: "Luquina Chico" is also said "Luquina"
-PART_WORDS = {"CHICO", "CHICA", "GRANDE", "ALTO", "ALTA", "BAJO", "BAJA", "CENTRO", "I", "II", "III"}
+PART_WORDS = {
+    "CHICO",
+    "CHICA",
+    "GRANDE",
+    "ALTO",
+    "ALTA",
+    "BAJO",
+    "BAJA",
+    "CENTRO",
+    "I",
+    "II",
+    "III",
+}
 
 HEADER = """\
 # CENTROS POBLADOS del departamento, por distrito (ubigeo del INEI): el bot los reconoce
