@@ -17,14 +17,16 @@ from __future__ import annotations
 import csv
 import re
 import sys
-import unicodedata
+from array import array
 from collections import defaultdict
 from pathlib import Path
+
+from bot.core.common_words import is_common, read_common_words
+from bot.core.text import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "reference" / "puno_centros_poblados.csv"
 OUT = ROOT / "knowledge" / "centros_poblados.yaml"
-COMMON_WORDS = ROOT / "knowledge" / "model" / "common_words.txt"
 SEPARATOR = "|"  # one line per district: the names, separated by "|"
 SMALL_WORDS = {"De", "Del", "La", "Las", "Los", "El", "Y", "E"}
 # the last word that names a part of a place: "Luquina Chico" is also said "Luquina"
@@ -67,13 +69,7 @@ def title(name: str) -> str:
     return " ".join(w if i == 0 or w not in SMALL_WORDS else w.lower() for i, w in enumerate(words))
 
 
-def _folded(name: str) -> str:
-    """Lower case without accents, as the common words are written ("PEÑA" -> "pena")."""
-    decomposed = unicodedata.normalize("NFD", name.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def names(raw: str, common: set[str]) -> list[str]:
+def names(raw: str, common: array[int], districts: set[str]) -> list[str]:
     """The name and its other names: "(...)" is another name, "X - Y" also gives Y, "X Chico"
     also gives X unless X is a common word ("Puerto Arturo Chico" is not "Puerto") or a
     district's name ("Vilque Chico" is not the district Vilque)."""
@@ -87,7 +83,8 @@ def names(raw: str, common: set[str]) -> list[str]:
     if main.startswith("ISLA "):
         found.append(main[len("ISLA ") :])
     head, _, last = main.strip().rpartition(" ")
-    if head and last in PART_WORDS and _folded(head) not in common:
+    folded = normalize(head)
+    if head and last in PART_WORDS and not is_common(common, folded) and folded not in districts:
         found.append(head)
     cleaned = [" ".join(n.replace(",", " ").split()) for n in found]
     return [title(n) for n in cleaned if sum(c.isalpha() for c in n) >= 4]
@@ -98,14 +95,14 @@ def main(argv: list[str]) -> int:
     by_district: dict[str, dict[str, None]] = defaultdict(dict)
     urban: dict[str, dict[str, None]] = defaultdict(dict)
     capitals: dict[str, set[str]] = defaultdict(set)
-    common = set(COMMON_WORDS.read_text(encoding="utf-8").split())
+    common = read_common_words(ROOT / "knowledge")
     with source.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     for row in rows:
         capitals[row["ubigeo"]].add(row["district"].upper())
-    common |= {_folded(row["district"]) for row in rows}
+    districts = {normalize(row["district"]) for row in rows}
     for row in rows:
-        for name in names(row["name"], common):
+        for name in names(row["name"], common, districts):
             if name.upper() not in capitals[row["ubigeo"]]:
                 by_district[row["ubigeo"]][name] = None
                 if row["kind"] == "urbano":
