@@ -235,6 +235,11 @@ class _Determinizer:
                 target = self.merge(targets)
                 table[token] = [target]
                 self.fix(target)
+        # one target per prefix: "[*] [*]" links two "any word" edges from one node
+        by_prefix: dict[str, list[_Node]] = {}
+        for prefix, target in node.prefixes:
+            by_prefix.setdefault(prefix, []).append(target)
+        node.prefixes = [(prefix, self.merge(targets)) for prefix, targets in by_prefix.items()]
         for _, target in node.prefixes:
             self.fix(target)
 
