@@ -295,6 +295,9 @@ class Grammar(_Record):
     particular_endings: list[Text] = field(default_factory=list)
     # "DOS hermanitos duermen en el cajero": a few victims counted are someone in particular
     counted: list[Text] = field(default_factory=list)
+    # "le quema las manos CUANDO NO hace la tarea": what a punishment is for; a frame a few
+    # words after it is the reason, not a story's frame
+    reasons: list[Text] = field(default_factory=list)
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites
     also_objects: list[Text]  # "pega a mis hijos Y A mí": one more object of the act
     place_levels: dict[Text, PlaceLevel]  # "distrito de Puno": the district

@@ -75,6 +75,7 @@ class Lexicons:
         self.whose = _normalized(grammar.whose)
         self.story_links = _normalized(grammar.story_links)
         self.story_breaks = _normalized(grammar.story_breaks)
+        self.reasons = _phrases(grammar.reasons)
         self.story_turns = _normalized(grammar.story_turns)
         self.story_quotes = _normalized(grammar.story_quotes)
         self.roads = _normalized(grammar.roads)

@@ -423,7 +423,8 @@ def _harm(
         specific=specific,
         first_person=first,
         # a frame, unless someone told the writer ("en la charla una alumna me contó que…")
-        framed=_frames(lex, hits, before, act_hits) and not any(h.kind == "told" for h in hits),
+        framed=_frames(lex, hits, before, act_hits, words)
+        and not any(h.kind == "told" for h in hits),
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
         joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),
@@ -579,16 +580,25 @@ def _framed(lex: Lexicons, harm: HarmReading, marks: list[Hit], before: list[str
 
 
 ANIMAL_GAP = 5  # words after an act within which an animal named is what it was done to
+REASON_GAP = 4  # words from a punishment's reason to the frame it names: "cuando no HACE LA tarea"
 
 
-def _frames(lex: Lexicons, marks: list[Hit], before: list[str], acts: Sequence[Hit] = ()) -> bool:
+def _frames(
+    lex: Lexicons,
+    marks: list[Hit],
+    before: list[str],
+    acts: Sequence[Hit] = (),
+    words: Sequence[str] = (),
+) -> bool:
     """A frame among the hits; a kind of case asked about ("para los casos de", harm.yaml
     ``case_kinds``) only while nobody in particular is named ("para los casos de maltrato: EL
     vecino encierra a sus hijos", "UNA señora le pega a su nieta" are cases; "adultos mayores
     abandonados por sus hijos" is a kind); an animal (``animals``) only when named before the
     first act or right after one ("mi perro fue envenenado", "le pegó a mi perro"), not
     further on ("su papá le pega con chicote cuando no termina de pastear las alpacas");
-    ``before``: the word before each person named (``_before_people``)."""
+    none that is what a punishment told before it is for (``_a_reason``: "le quema las manos
+    con la plancha cuando no hace la tarea"); ``before``: the word before each person named
+    (``_before_people``)."""
     particular = any(w in lex.mine or w in lex.particular for w in before)
 
     def counts(h: Hit) -> bool:
@@ -597,9 +607,25 @@ def _frames(lex: Lexicons, marks: list[Hit], before: list[str], acts: Sequence[H
         if h.key == "animal":
             first = min((a.start for a in acts), default=h.start + 1)
             return h.start < first or any(0 <= h.start - a.end < ANIMAL_GAP for a in acts)
-        return True
+        return not _a_reason(lex, h, acts, words)
 
     return any(h.kind == "frame" and counts(h) for h in marks)
+
+
+def _a_reason(lex: Lexicons, frame: Hit, acts: Sequence[Hit], words: Sequence[str]) -> bool:
+    """The frame is what an act told before it punishes: a reason (grammar ``reasons``:
+    "cuando no", "porque no", "por no") between the act and the frame, at most
+    ``REASON_GAP`` words before it ("le quema las manos con la plancha CUANDO NO hace la
+    tarea"); not "su papá le pega a su mamá cuando llega borracho, es para mi tarea"."""
+    for act in acts:
+        if act.end > frame.start:
+            continue
+        gap = words[act.end : frame.start]
+        for i in range(len(gap)):
+            for size in (1, 2, 3):
+                if tuple(gap[i : i + size]) in lex.reasons and len(gap) - i - size <= REASON_GAP:
+                    return True
+    return False
 
 
 def _vocative(hit: Hit, cues: list[Hit], words: Sequence[str]) -> bool:

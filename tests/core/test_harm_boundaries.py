@@ -118,3 +118,31 @@ def test_an_origin_in_the_question_does_not_move_the_place(
     kb = engine.kb
     read = place.key if place.kind == "province" else kb.districts[place.key].province
     assert read == province
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el papa de mi compañero le quema las manos con la plancha cuando no hace la tarea",
+        "su papa le pega con la correa por no hacer su tarea",
+        "su mama la encierra en el cuarto si no termina la tarea",
+    ],
+)
+def test_a_frame_that_a_punishment_is_for_is_no_frame(engine: Engine, text: str) -> None:
+    """Homework named as what a punishment is for ("cuando no hace la tarea") is the reason,
+    not a story told for homework (grammar ``reasons``)."""
+    harm = engine.understanding.read(text).harm
+    assert harm.present
+    assert not harm.framed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "para mi tarea: por que no se debe pegar a los niños?",
+        "en mi tarea de comunicacion tengo que explicar por que el maltrato infantil es delito",
+        "su papa le pega a su mama cuando llega borracho, es una escena de la novela para mi tarea",
+    ],
+)
+def test_homework_told_before_or_far_after_the_act_still_frames(engine: Engine, text: str) -> None:
+    assert not engine.understanding.read(text).harm.present
