@@ -377,7 +377,9 @@ def _harm(
     if not acts:
         return HarmReading()
     level = max(levels, key=LEVELS.index)
-    time_hits = _outermost([h for h in hits if h.kind == "time"])
+    # a time word inside a frame is the frame's: "no tenemos caso AHORITA"
+    frames_at = _Spans(h for h in hits if h.kind == "frame")
+    time_hits = _outermost([h for h in hits if h.kind == "time" and not frames_at.hold(h)])
     marks = {h.key for h in time_hits if h.key not in ("safe", "still")}
     if _still_after_past(lex, time_hits, act_hits):
         marks.add("still")

@@ -146,3 +146,26 @@ def test_a_frame_that_a_punishment_is_for_is_no_frame(engine: Engine, text: str)
 )
 def test_homework_told_before_or_far_after_the_act_still_frames(engine: Engine, text: str) -> None:
     assert not engine.understanding.read(text).harm.present
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuando llega una senora golpeada la mandamos al cem o a la comisaria? "
+        "es para saber el procedimiento, no tenemos caso ahorita",
+        "si llega una mujer con golpes a la posta a donde la derivo, no tenemos ningun caso "
+        "en este momento",
+    ],
+)
+def test_a_time_word_inside_a_frame_is_the_frame_s(engine: Engine, text: str) -> None:
+    """"Ahorita" in "no tenemos caso ahorita" says when there is no case, not when harm
+    happens: a worker's procedure question, not an emergency."""
+    harm = engine.understanding.read(text).harm
+    assert not harm.stated_now
+    assert engine.reply(text).intent != "emergency"
+
+
+def test_a_time_word_outside_the_frame_still_counts(engine: Engine) -> None:
+    text = "no es un caso hipotetico, ahorita mi vecino le esta pegando a su esposa"
+    assert engine.understanding.read(text).harm.stated_now
+    assert engine.reply(text).intent == "emergency"
