@@ -158,7 +158,7 @@ def test_homework_told_before_or_far_after_the_act_still_frames(engine: Engine, 
     ],
 )
 def test_a_time_word_inside_a_frame_is_the_frame_s(engine: Engine, text: str) -> None:
-    """"Ahorita" in "no tenemos caso ahorita" says when there is no case, not when harm
+    """ "Ahorita" in "no tenemos caso ahorita" says when there is no case, not when harm
     happens: a worker's procedure question, not an emergency."""
     harm = engine.understanding.read(text).harm
     assert not harm.stated_now
