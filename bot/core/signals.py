@@ -619,15 +619,11 @@ def _a_reason(lex: Lexicons, frame: Hit, acts: Sequence[Hit], words: Sequence[st
     "cuando no", "porque no", "por no") between the act and the frame, at most
     ``REASON_GAP`` words before it ("le quema las manos con la plancha CUANDO NO hace la
     tarea"); not "su papá le pega a su mamá cuando llega borracho, es para mi tarea"."""
-    longest = max(map(len, lex.reasons), default=0)
     for act in acts:
-        if act.end > frame.start:
-            continue
-        gap = words[act.end : frame.start]
-        for i in range(len(gap)):
-            for size in range(1, longest + 1):
-                if tuple(gap[i : i + size]) in lex.reasons and len(gap) - i - size <= REASON_GAP:
-                    return True
+        after = words[act.end :]  # the reason starts after the act and ends near the frame
+        ends = range(max(0, frame.start - act.end - REASON_GAP), frame.start - act.end + 1)
+        if any(_said_before(after, end, lex.reasons) for end in ends):
+            return True
     return False
 
 
