@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from bot.core.matcher import Entry, Matcher, Words, _Node
@@ -57,3 +59,18 @@ def test_one_target_per_prefix() -> None:
         assert len(prefixes) == len(set(prefixes))
     assert _spans(m, "tio ya toco") == {("a1", 0, 3)}
     assert _spans(m, "tio a y o quiso irse") == {("a2", 0, 6)}
+
+
+def test_edges_into_a_node_share_one_list_and_survive_pickling() -> None:
+    """A choice of words links one edge per word into the same node; the edges share one
+    list (the harm automaton's 110 000 edges would otherwise hold as many lists), and a
+    pickled matcher (the engine cache) finds the same phrases."""
+    m = _matcher("(me|le|les|nos) (pega|golpea|patea) fuerte", by_root=True)
+    lists = [ts for node in _nodes(m._root, {}).values() for ts in node.rooted.values()]
+    assert len(lists) > len({id(ts) for ts in lists})
+    for targets in lists:
+        assert len(targets) == 1
+    back = pickle.loads(pickle.dumps(m))
+    for text in ("le pega fuerte", "nos patearon fuerte", "me golpeaba fuerte"):
+        assert _spans(back, text) == _spans(m, text) == {("a0", 0, 3)}
+    assert _spans(back, "le pega suave") == set()
