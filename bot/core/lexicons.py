@@ -138,9 +138,10 @@ class Lexicons:
         self._corrections: dict[str, str] = {}
         self._tokens: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
-    # the corrections and tokens hold words of messages: never kept on disk
+    # the corrections and tokens hold words of messages: never kept on disk; the phrases'
+    # words (``_normal``) serve only to build the matchers, which hold them
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_corrections": {}, "_tokens": {}}
+        return {**self.__dict__, "_corrections": {}, "_tokens": {}, "_normal": {}}
 
     def emoji_as_words(self, text: str) -> str:
         """The emoji of lexicon.yaml read as their words ("😢" is "llanto"); a run of them

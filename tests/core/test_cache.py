@@ -37,6 +37,26 @@ def test_a_second_start_reads_the_cache(
     assert read.reply(QUESTION).text == built.reply(QUESTION).text
 
 
+def test_the_cache_leaves_out_what_only_builds_the_matchers(
+    knowledge: Path, tmp_path: Path
+) -> None:
+    """The parsed templates and the phrases' words are left out of the file; the engine
+    read back answers as the one built (harm, places below the district, Quechua, typos)."""
+    cache = tmp_path / "cache"
+    built = cached_engine(knowledge, cache)
+    read = cached_engine(knowledge, cache)
+    assert built.kb.templates and not read.kb.templates
+    assert not read.understanding.lexicons._normal
+    for question in (
+        QUESTION,
+        "hay demuna en la rinconada",
+        "qosay maqawan sapa tuta, vivo en ilave",
+        "mi bescino le pega a su esposa",
+        "cuantos casos atendio el cem en 2022",
+    ):
+        assert read.reply(question).text == built.reply(question).text
+
+
 def test_a_changed_file_builds_and_validates_again(knowledge: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     cached_engine(knowledge, cache)
