@@ -239,7 +239,7 @@ def read_signals(
         offices,
         None if harm.present else _asked_not_home(asking, cues, others),
         origins,
-        _points_back(cues, words),
+        _points_back(cues, words, asking),
         others and harm.present,
         weak,
     )
@@ -945,11 +945,17 @@ def _origins(
     ]
 
 
-def _points_back(cues: list[Hit], words: Sequence[str]) -> bool:
-    """A word for the place said before ("¿hay CEM ahí?", "en la provincia"), not one that
-    names its own ("en la provincia de Azángaro")."""
+def _points_back(cues: list[Hit], words: Sequence[str], asking: Callable[[int], bool]) -> bool:
+    """A word of a sentence that asks for the place said before ("¿hay CEM ahí?", "en la
+    provincia"), not one that names its own ("en la provincia de Azángaro"), nor one said
+    before the question ("mi tesis sobre las DEMUNA de mi provincia. ¿Cuántas hay en la
+    provincia de Azángaro?")."""
     return any(
-        h.kind == "ask" and h.key == "here" and "de" not in words[h.end : h.end + 1] for h in cues
+        h.kind == "ask"
+        and h.key == "here"
+        and asking(h.start)
+        and "de" not in words[h.end : h.end + 1]
+        for h in cues
     )
 
 

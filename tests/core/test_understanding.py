@@ -842,6 +842,12 @@ def test_a_cue_in_a_sentence_that_only_tells_counts_less(engine: Engine) -> None
         # the department's own name alone may be the whole department: the writer's place stays
         ("Soy de Ilave. ¿Ya funciona Juguemos en Puno?", "el_collao"),
         ("Vivo en Sandia, ¿hay CEM ahí o tengo que ir hasta Juliaca?", "sandia"),
+        # "mi provincia" said before the question does not point the question back
+        (
+            "Estudio en la UNA Puno. Hago mi tesis sobre las DEMUNA de mi provincia. "
+            "¿Cuántas hay en la provincia de Azángaro?",
+            "azangaro",
+        ),
         # where the harmed person is from, said beside her, beats the writer's workplace
         ("soy enfermera en Juliaca, atendí a una abuelita de Mañazo, su nuera la empuja", "puno"),
     ],
