@@ -425,7 +425,7 @@ def _harm(
         specific=specific,
         first_person=first,
         # a frame, unless someone told the writer ("en la charla una alumna me contó que…")
-        framed=_frames(lex, hits, before, act_hits, words)
+        framed=_frames(lex, hits, before, act_hits, words, writer_harmed)
         and not any(h.kind == "told" for h in hits),
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
@@ -591,13 +591,16 @@ def _frames(
     before: list[str],
     acts: Sequence[Hit] = (),
     words: Sequence[str] = (),
+    to_writer: bool = False,
 ) -> bool:
     """A frame among the hits; a kind of case asked about ("para los casos de", harm.yaml
     ``case_kinds``) only while nobody in particular is named ("para los casos de maltrato: EL
     vecino encierra a sus hijos", "UNA señora le pega a su nieta" are cases; "adultos mayores
     abandonados por sus hijos" is a kind); an animal (``animals``) only when named before the
     first act or right after one ("mi perro fue envenenado", "le pegó a mi perro"), not
-    further on ("su papá le pega con chicote cuando no termina de pastear las alpacas");
+    further on ("su papá le pega con chicote cuando no termina de pastear las alpacas"), and
+    before the acts only while none is done to the writer (``to_writer``: "la nevada mató
+    crías de alpaca… la semana pasada me empujó contra la pirca");
     none that is what a punishment told before it is for (``_a_reason``: "le quema las manos
     con la plancha cuando no hace la tarea"); ``before``: the word before each person named
     (``_before_people``)."""
@@ -608,7 +611,8 @@ def _frames(
             return not particular
         if h.key == "animal":
             first = min((a.start for a in acts), default=h.start + 1)
-            return h.start < first or any(0 <= h.start - a.end < ANIMAL_GAP for a in acts)
+            told_before = h.start < first and not to_writer
+            return told_before or any(0 <= h.start - a.end < ANIMAL_GAP for a in acts)
         return not _a_reason(lex, h, acts, words)
 
     return any(h.kind == "frame" and counts(h) for h in marks)
