@@ -867,16 +867,14 @@ class Knowledge:
     responses: Responses
     warnings: tuple[str, ...]
 
-    # The parsed templates serve only to build the matchers (``Lexicons``); a cached engine's
-    # are built, so the cache leaves them out (~130 000 objects, ~8 MB in memory, a third of
-    # the time to read the cache). Read back, ``templates`` is empty: nothing reads it once
-    # the matchers are built. (Written by hand: a slotted dataclass's own pair keeps every
-    # field, in order.)
+    # The parsed templates and the localities serve only to build the matchers and the
+    # index of places (``Lexicons``); a cached engine's are built, so the cache leaves them
+    # out (~150 000 objects, ~10 MB in memory, a third of the time to read the cache). Read
+    # back, both are empty: nothing reads them once the matchers are built. (Written by
+    # hand: a slotted dataclass's own pair keeps every field, in order.)
     def __getstate__(self) -> list[object]:
-        return [
-            MappingProxyType({}) if f.name == "templates" else getattr(self, f.name)
-            for f in fields(self)
-        ]
+        built: dict[str, object] = {"templates": MappingProxyType({}), "localities": ()}
+        return [built.get(f.name, getattr(self, f.name)) for f in fields(self)]
 
     def __setstate__(self, state: list[object]) -> None:
         for f, value in zip(fields(self), state, strict=True):

@@ -46,6 +46,7 @@ def test_the_cache_leaves_out_what_only_builds_the_matchers(
     built = cached_engine(knowledge, cache)
     read = cached_engine(knowledge, cache)
     assert built.kb.templates and not read.kb.templates
+    assert built.kb.localities and not read.kb.localities
     assert not read.understanding.lexicons._normal
     for question in (
         QUESTION,
