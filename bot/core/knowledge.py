@@ -53,7 +53,10 @@ class KnowledgeError(Exception):
 
 
 class _Record:
-    """Base of the records: unknown keys refused, whitespace around texts stripped."""
+    """Base of the records: unknown keys refused, whitespace around texts stripped. Records
+    are compared as objects, not field by field, and print as objects (``eq=False,
+    repr=False``): nothing compares them, and the methods that dataclasses would write for
+    42 classes cost a fifth of the core's import at each start."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {
         "extra": "forbid",
@@ -64,7 +67,7 @@ class _Record:
 # --- services.yaml -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Service(_Record):
     """One public service: what it is, who runs it, who it serves, how to reach it."""
 
@@ -90,7 +93,7 @@ class Service(_Record):
 # --- locations.yaml ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Site(_Record):
     """A named place where a service works (e.g. "CEDIF Juli", "PIAS Lago Titicaca"), with
     what the ministry adds about it (all optional)."""
@@ -103,14 +106,14 @@ class Site(_Record):
     languages: list[Text] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Kind(_Record):
     id: Id
     label: Text
     stated_total: Count | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ProvinceCount(_Record):
     province: Id
     count: Count
@@ -118,7 +121,7 @@ class ProvinceCount(_Record):
     sites: list[Site] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Coverage(_Record):
     """How many sites of a service each province has, as the seed's detailed listing gives it."""
 
@@ -132,14 +135,14 @@ class Coverage(_Record):
     source: Text
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class TableRow(_Record):
     province: Id
     counts: dict[Id, Count]
     total: Count
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ConsolidatedTable(_Record):
     """One of the seed's consolidated tables, kept as printed (for cross-checks and totals)."""
 
@@ -155,7 +158,7 @@ class ConsolidatedTable(_Record):
 # --- figures.yaml ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Figure(_Record):
     """One number of the seed: service, indicator, period, value, label and source."""
 
@@ -170,7 +173,7 @@ class Figure(_Record):
 # --- glossary.yaml -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Term(_Record):
     id: Id
     term: Text
@@ -184,7 +187,7 @@ class Term(_Record):
 # --- contacts.yaml -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Contact(_Record):
     id: Id
     name: Text
@@ -200,7 +203,7 @@ class Contact(_Record):
 # --- places.yaml -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Department(_Record):
     id: Id
     name: Text
@@ -208,7 +211,7 @@ class Department(_Record):
     aliases: list[Name] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Province(_Record):
     id: Id
     ubigeo: Annotated[str, Rule(pattern=r"^\d{4}$")]
@@ -219,7 +222,7 @@ class Province(_Record):
     aliases: list[Name] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class District(_Record):
     ubigeo: Ubigeo
     name: Text
@@ -233,7 +236,7 @@ class District(_Record):
 # --- situations.yaml ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Situation(_Record):
     """A kind of case for referrals ("a dónde derivo ...") and the services that take it."""
 
@@ -266,7 +269,7 @@ AnswerCue = Literal["most", "least", "compare", "more", "here"]
 PlaceLevel = Literal["district", "province", "department"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Grammar(_Record):
     """The small words of the language that the reading of a message relies on."""
 
@@ -310,7 +313,7 @@ class Grammar(_Record):
     origins: list[Text]  # "aunque SOY DE Juliaca": where the writer comes from, not asked about
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Lexicon(_Record):
     """Words of the users' language: the understanding reads these, nothing is hard-coded.
 
@@ -381,7 +384,7 @@ TimeMark = Literal["now", "recent", "help_now", "ongoing", "still", "past", "saf
 HarmLevel = Literal["grave", "normal", "low"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class HarmAct(_Record):
     """Something done to a person (hitting, threats, abuse...), in phrases matched by root."""
 
@@ -396,7 +399,7 @@ class HarmAct(_Record):
     phrases: Annotated[list[Text], Rule(min_length=1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class HarmVictim(_Record):
     """A kind of person harmed, and the referral situation for harm done to them."""
 
@@ -409,7 +412,7 @@ class HarmVictim(_Record):
     phrases: Annotated[list[Text], Rule(min_length=1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Jokes(_Record):
     """Laughter ("jaja", "xd"): harm of these categories said with it is of level low (a
     case referred, Línea 100 first; not the emergency card), unless the message also says
@@ -420,7 +423,7 @@ class Jokes(_Record):
     serious: list[Text] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Harm(_Record):
     """The parts harm is recognised from: acts, victims, agents, time, and frames that say a
     story is not a case (homework, news, a training)."""
@@ -458,7 +461,7 @@ class Locality(NamedTuple):
 # --- andean.yaml ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class AndeanWord(_Record):
     """A Quechua or Aymara word people mix into Spanish, with what the bot reads it as."""
 
@@ -520,7 +523,7 @@ def _known_signals(names: Iterable[str]) -> None:
         raise ValueError(f"señal desconocida: {', '.join(unknown)}")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SecondPart(_Record):
     """A question of two parts ("¿qué es la UPE y dónde queda?"): the intents that may be
     answered together, with the signals each needs (all of them) to be the second part, and
@@ -533,7 +536,7 @@ class SecondPart(_Record):
         _known_signals(s for needs in self.intents.values() for s in needs)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class IntentScore(_Record):
     """How one intent is scored: the signals it requires (any one) and their weights."""
 
@@ -579,7 +582,7 @@ Html = Annotated[Text, Uses()]
 Plain = Annotated[Text, Uses(markup=False)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SuggestionText(_Record):
     """A follow-up button (plain text): what it shows and the question it sends."""
 
@@ -590,7 +593,7 @@ class SuggestionText(_Record):
 Button = Annotated[SuggestionText, Uses()]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ByOperation(_Texts):
     mimp: Plain
     coordinated: Plain
@@ -599,7 +602,7 @@ class ByOperation(_Texts):
         return self.mimp if operation == "mimp" else self.coordinated
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ContactTexts(_Texts):
     linea100: Annotated[Text, Uses("name phone free hours languages")]
     free: Html
@@ -611,7 +614,7 @@ class ContactTexts(_Texts):
     for_department: Annotated[Text, Uses("linea100")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SourceTexts(_Texts):
     source: Annotated[Text, Uses("source")]
     source_and_summary: Annotated[Text, Uses("source summary")]
@@ -620,7 +623,7 @@ class SourceTexts(_Texts):
     coordinates: Annotated[Text, Uses("source", markup=False)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PlaceTexts(_Texts):
     province: Annotated[Text, Uses("province", markup=False)]
     district: Annotated[Text, Uses("district province", markup=False)]
@@ -634,7 +637,7 @@ class PlaceTexts(_Texts):
     did_you_mean: Annotated[Text, Uses("names")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class CountTexts(_Texts):
     none: Annotated[Text, Uses("province service")]
     some: Annotated[Text, Uses("province count service detail")]
@@ -645,7 +648,7 @@ class CountTexts(_Texts):
     nearest: Annotated[Text, Uses("count service province capital km")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class EmergencyTexts(_Texts):
     heading: Html
     district: Annotated[Text, Uses("district province")]
@@ -657,7 +660,7 @@ class EmergencyTexts(_Texts):
     english: Html
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class DescribeTexts(_Texts):
     serves: Annotated[Text, Uses("serves")]
     offers: Html
@@ -669,7 +672,7 @@ class DescribeTexts(_Texts):
     programme: Annotated[Text, Uses("department")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class StatsTexts(_Texts):
     which_service: Annotated[Text, Uses("department periods services")]
     no_indicator: Annotated[Text, Uses("what")]
@@ -681,7 +684,7 @@ class StatsTexts(_Texts):
     heading: Annotated[Text, Uses("service department")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class OverviewTexts(_Texts):
     heading: Annotated[Text, Uses("place capital")]
     with_total: Annotated[Text, Uses("heading total")]
@@ -691,7 +694,7 @@ class OverviewTexts(_Texts):
     province: Annotated[Text, Uses("province capital")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PartsTexts(_Texts):
     most: Annotated[Text, Uses("service provinces count")]
     all_services: Plain
@@ -704,7 +707,7 @@ class PartsTexts(_Texts):
     no_more: Html
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ReferralTexts(_Texts):
     ask_place: Html
     department: Annotated[Text, Uses("bullet service count")]
@@ -713,7 +716,7 @@ class ReferralTexts(_Texts):
     nearest: Annotated[Text, Uses("bullet service province nearest count km")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ChatTexts(_Texts):
     hello: Annotated[Text, Uses("department")]
     thanks: Html
@@ -728,14 +731,14 @@ class ChatTexts(_Texts):
     glossary: Html
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class NearestTexts(_Texts):
     far: Annotated[Text, Uses("km department")]
     closest: Annotated[Text, Uses("capital district province km")]
     cem: Annotated[Text, Uses("province km")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class TitleTexts(_Texts):
     emergency: Plain
     locate: Annotated[Text, Uses("service place", markup=False)]
@@ -749,7 +752,7 @@ class TitleTexts(_Texts):
     glossary: Plain
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SuggestionTexts(_Texts):
     emergency: Button
     where_cem: Button
@@ -770,7 +773,7 @@ class SuggestionTexts(_Texts):
     more: Button
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Responses(_Texts):
     """Every fixed text of the answers (``knowledge/responses.yaml``)."""
 
@@ -799,7 +802,7 @@ class Responses(_Texts):
 TopicField = Literal["free", "serves", "languages", "hours", "address", "phone"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Topic(_Texts):
     """A practical question about a service ("¿es gratis?", "¿hablan aimara?"), and where
     its answer comes from (``field``); without a field the data never says."""
@@ -819,7 +822,7 @@ class Topic(_Texts):
             raise ValueError("'known' va con 'field', y solo con 'field'")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PracticalFile(_Texts):
     default_service: Id
     place: Annotated[Text, Uses("place", markup=False)]
