@@ -873,15 +873,12 @@ class Knowledge:
     # The parsed templates and the localities serve only to build the matchers and the
     # index of places (``Lexicons``); a cached engine's are built, so the cache leaves them
     # out (~150 000 objects, ~10 MB in memory, a third of the time to read the cache). Read
-    # back, both are empty: nothing reads them once the matchers are built. (Written by
-    # hand: a slotted dataclass's own pair keeps every field, in order.)
+    # back, both are empty: nothing reads them once the matchers are built. The state is
+    # the fields' values in order, as a slotted dataclass's own pair has it: its
+    # ``__setstate__`` (added by ``dataclass``) reads it back.
     def __getstate__(self) -> list[object]:
         built: dict[str, object] = {"templates": MappingProxyType({}), "localities": ()}
         return [built.get(f.name, getattr(self, f.name)) for f in fields(self)]
-
-    def __setstate__(self, state: list[object]) -> None:
-        for f, value in zip(fields(self), state, strict=True):
-            object.__setattr__(self, f.name, value)
 
     def count(self, service_id: str, province_id: str) -> int:
         """Sites of a service in a province, from the detailed listing."""

@@ -624,7 +624,7 @@ def _a_reason(lex: Lexicons, frame: Hit, acts: Sequence[Hit], words: Sequence[st
     ``REASON_GAP`` words before it ("le quema las manos con la plancha CUANDO NO hace la
     tarea"); not "su papá le pega a su mamá cuando llega borracho, es para mi tarea"."""
     for act in acts:
-        after = words[act.end :]  # the reason starts after the act and ends near the frame
+        after = words[act.end : frame.start]  # the reason: after the act, near the frame
         ends = range(max(0, frame.start - act.end - REASON_GAP), frame.start - act.end + 1)
         if any(_said_before(after, end, lex.reasons) for end in ends):
             return True
