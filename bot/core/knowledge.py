@@ -311,6 +311,9 @@ class Grammar(_Record):
     level_above: dict[PlaceLevel, PlaceLevel] = field(default_factory=dict)
     person_place: list[Text]  # "una abuelita DE Mañazo": where a person named is from
     origins: list[Text]  # "aunque SOY DE Juliaca": where the writer comes from, not asked about
+    # "me vine de Huancané a Puno… mi sobrinita SIGUE ALLÁ": someone stayed where one came from
+    left_behind: list[Text] = field(default_factory=list)
+    left_behind_not: list[Text] = field(default_factory=list)  # "ÉL sigue allá": who harms
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

@@ -94,6 +94,8 @@ class Lexicons:
         self.which = _normalized(grammar.which)
         self.level_above = dict(grammar.level_above)
         self.origins = _phrases(grammar.origins)
+        self.left_behind = _phrases(grammar.left_behind)
+        self.left_behind_not = _normalized(grammar.left_behind_not)
         definite = [normalize(w) for w in grammar.definite]
         self.localities = Localities(kb.localities, markers, ordinary, definite, self.stopwords)
         self.place_markers = frozenset(markers)

@@ -242,6 +242,9 @@ def read_signals(
         _points_back(cues, words, asking),
         others and harm.present,
         weak,
+        [h.end for h in cues if h.kind == "residence" and h.key == "writer"]
+        if victims and _left_behind(lex, words, harm_hits)
+        else None,
     )
     named_locality = next(
         (h.name for h in found if place is not None and place.key in h.districts), None
@@ -754,6 +757,7 @@ def _place(
     here: bool = False,
     defer_origins: bool = False,
     weak: frozenset[tuple[int, int]] = frozenset(),
+    behind: Sequence[int] | None = None,
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the place named (the first, or the first said to be where the
     person is now: "soy de Moho pero vivo en Puno"; not the writer's own office when the whole
@@ -769,7 +773,8 @@ def _place(
     el de Ollachea") is not, and a weak place (``weak``, the spans of grammar ``weak_places``:
     "estudio en la UNA") is where one studies or works: each taken only when no other place
     is named. A place after ``same_place`` words says which the one before is ("Crucero, pero
-    el de Pomata")."""
+    el de Pomata"). With ``behind`` (someone "sigue allá"; the ends of the writer's words of
+    residence), the first place away from the writer's (``_away``)."""
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
@@ -804,7 +809,7 @@ def _place(
                 now_at, now_rank = len(readings), rank
             if origin_at is None and _follows(start, origins, RESIDENCE_GAP):
                 origin_at = len(readings)
-            if defer_origins and _from_origin(lex, words, start):
+            if (defer_origins or behind is not None) and _from_origin(lex, words, start):
                 writer_from.append(len(readings))
             readings.append(reading)
             spans.append((start, end))
@@ -817,6 +822,9 @@ def _place(
     if not readings:
         return None, (), ()
     lead = origin_at if now_at is None else now_at
+    away = None if behind is None else _away(kb, readings[:named], spans, behind, writer_from)
+    if away is not None:
+        lead = away
     if lead is None and writer_from[:1] == [0]:
         lead = _past_origin(kb, readings[:named], writer_from)
     at_office = _follows(spans[0][0], offices, 1)
@@ -857,6 +865,40 @@ def _place(
                 others.remove(other)
                 return other, tuple(first), tuple(others)
     return first[0], tuple(first[1:]), tuple(others)
+
+
+def _away(
+    kb: Knowledge,
+    readings: list[list[Place]],
+    spans: list[tuple[int, int]],
+    home_ends: Sequence[int],
+    origins: list[int],
+) -> int | None:
+    """Someone "sigue allá": the first place that is not the writer's nor lies in it (nor
+    it in that place), where the writer lives now ("me vine de Huancané a Puno… mi sobrinita
+    sigue allá": Huancané), else where the writer comes from ("somos de Huancané… ella sigue
+    allá": the other)."""
+    now = (
+        i
+        for i, (start, _) in enumerate(spans[: len(readings)])
+        if _follows(start, home_ends, RESIDENCE_GAP)
+    )
+    home = next(now, origins[0] if origins else None)
+    if home is None:
+        return None
+    return next(
+        (i for i, r in enumerate(readings) if not _overlap(kb, r[0], readings[home][0])), None
+    )
+
+
+def _overlap(kb: Knowledge, a: Place, b: Place) -> bool:
+    """One place is the other or lies in it ("Huatasani, en Huancané")."""
+    return (
+        a == b
+        or "department" in (a.kind, b.kind)
+        or b.key == _province_of(kb, a)
+        or (a.key == _province_of(kb, b))
+    )
 
 
 def _past_origin(kb: Knowledge, readings: list[list[Place]], origins: list[int]) -> int | None:
@@ -979,6 +1021,21 @@ def _from_origin(lex: Lexicons, words: Sequence[str], start: int) -> bool:
     while j > 0 and words[j - 1] in lex.localities.articles:
         j -= 1
     return _said_before(words, j, lex.origins)
+
+
+def _left_behind(lex: Lexicons, words: Sequence[str], hits: list[Hit]) -> bool:
+    """Someone stays far from the writer (grammar ``left_behind``: "mi sobrinita sigue
+    allá"), not the one who harms ("el padrastro sigue allá en Moho", grammar
+    ``left_behind_not``: "él sigue viviendo allá"); read only where a
+    victim is named (in the writer's own case "él sigue viviendo allá" is the one who harms)."""
+    agents = {h.end for h in hits if h.kind == "agent"}
+    return any(
+        tuple(words[at : at + len(p)]) == p
+        and at not in agents
+        and (at == 0 or words[at - 1] not in lex.left_behind_not)
+        for p in lex.left_behind
+        for at in range(len(words) - len(p) + 1)
+    )
 
 
 def _said_before(words: Sequence[str], at: int, phrases: Iterable[tuple[str, ...]]) -> bool:
