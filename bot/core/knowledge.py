@@ -289,6 +289,7 @@ class Grammar(_Record):
     story_quotes: list[Text] = field(default_factory=list)
     # "la SALIDA A Puno", "la CARRETERA A Ananea": the place after it is where a road leads
     roads: list[Text] = field(default_factory=list)
+    institutions: list[Text] = field(default_factory=list)  # "la UNA Puno": a weak place
     # "la UNA", "la UNAJ": a place named where one studies or works, taken only when no other is
     weak_places: list[Text] = field(default_factory=list)
     # "Aguas Calientes, EL DE Acora": the place after it says which one the place before is
@@ -313,6 +314,7 @@ class Grammar(_Record):
     origins: list[Text]  # "aunque SOY DE Juliaca": where the writer comes from, not asked about
     # "me vine de Huancané a Puno… mi sobrinita SIGUE ALLÁ": someone stayed where one came from
     left_behind: list[Text] = field(default_factory=list)
+    behalf: list[Text] = field(default_factory=list)  # "le escribo POR MI papá": whose case
     left_behind_not: list[Text] = field(default_factory=list)  # "ÉL sigue allá": who harms
 
 

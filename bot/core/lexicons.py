@@ -79,6 +79,7 @@ class Lexicons:
         self.story_turns = _normalized(grammar.story_turns)
         self.story_quotes = _normalized(grammar.story_quotes)
         self.roads = _normalized(grammar.roads)
+        self.institutions = _phrases(grammar.institutions)
         self.weak_places = _normalized(grammar.weak_places)
         self.same_place = _phrases(grammar.same_place)
         self.not_this_place = _phrases(grammar.not_this_place)
@@ -95,6 +96,7 @@ class Lexicons:
         self.level_above = dict(grammar.level_above)
         self.origins = _phrases(grammar.origins)
         self.left_behind = _phrases(grammar.left_behind)
+        self.behalf = _phrases(grammar.behalf)
         self.left_behind_not = _normalized(grammar.left_behind_not)
         definite = [normalize(w) for w in grammar.definite]
         self.localities = Localities(kb.localities, markers, ordinary, definite, self.stopwords)

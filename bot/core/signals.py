@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.knowledge import Knowledge
@@ -211,7 +211,9 @@ def read_signals(
     # _harm read them when harm is told; else not a person named only inside a subject the
     # bot does not cover ("la pensión 65", "Qali Warma")
     victims = harm.victims or _named_victims(_outside_oos(harm_hits, cues), words, lex.determiners)
-    others = bool(victims) and not harm.to_writer
+    # "le escribo por mi papá… mi hermano me botó": the case is the papá's (grammar ``behalf``)
+    behalf = next(_said_at(words, lex.behalf), None) is not None
+    others = bool(victims) and (not harm.to_writer or behalf)
     if harm.present:  # "¿dónde denuncio?" beside harm told: that situation too
         told = _unique([*situations, *(h.key for h in situated if h.kind == "case_situation")])
         situations = sorted(told, key=lambda s: kb.situations[s].priority)
@@ -772,7 +774,9 @@ def _place(
     Juliaca") is where the road leads, and one said not to be meant (``not_this_place``: "no
     el de Ollachea") is not, and a weak place (``weak``, the spans of grammar ``weak_places``:
     "estudio en la UNA") is where one studies or works: each taken only when no other place
-    is named. A place after ``same_place`` words says which the one before is ("Crucero, pero
+    is named, as is a city named with its university (grammar ``institutions``: "la UNA Puno"),
+    unless said to be where someone is ("mi hermano estudia en la UNA Puno").
+    A place after ``same_place`` words says which the one before is ("Crucero, pero
     el de Pomata"). With ``behind`` (someone "sigue allá"; the ends of the writer's words of
     residence), the first place away from the writer's (``_away``)."""
     kb = lex.kb
@@ -790,7 +794,10 @@ def _place(
     unmeant: list[tuple[list[Place], tuple[int, int]]] = []
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(lex, by_span[(start, end)], words, start, end):
-            if " ".join(words[max(0, start - 2) : start]) in lex.roads or (start, end) in weak:
+            road = " ".join(words[max(0, start - 2) : start]) in lex.roads
+            housed = any(_follows(start, ends, RESIDENCE_GAP) for ends in residence)
+            campus = _said_before(words, start, lex.institutions) and not housed
+            if road or (start, end) in weak or campus:
                 # "la salida a Puno, en Juliaca"; "estudio en la UNA… en Ilave"
                 roads.append((reading, (start, end)))
                 continue
@@ -1030,12 +1037,17 @@ def _left_behind(lex: Lexicons, words: Sequence[str], hits: list[Hit]) -> bool:
     victim is named (in the writer's own case "él sigue viviendo allá" is the one who harms)."""
     agents = {h.end for h in hits if h.kind == "agent"}
     return any(
-        tuple(words[at : at + len(p)]) == p
-        and at not in agents
-        and (at == 0 or words[at - 1] not in lex.left_behind_not)
-        for p in lex.left_behind
-        for at in range(len(words) - len(p) + 1)
+        at not in agents and (at == 0 or words[at - 1] not in lex.left_behind_not)
+        for at in _said_at(words, lex.left_behind)
     )
+
+
+def _said_at(words: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> Iterator[int]:
+    """Where each of ``phrases`` is said in ``words`` (the position of its first word)."""
+    for at, word in enumerate(words):
+        for p in phrases:
+            if word == p[0] and tuple(words[at : at + len(p)]) == p:
+                yield at
 
 
 def _said_before(words: Sequence[str], at: int, phrases: Iterable[tuple[str, ...]]) -> bool:
