@@ -18,6 +18,8 @@ from bot.core.signals import Signals
 SHORT = 4  # content words: a short message
 FOLLOW_EXTRA = 2  # content words more for a follow-up that opens as one ("y …")
 QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
+# what a question about services is answered with, which a case told beside it may overrule
+SERVICE_INTENTS = frozenset({"describe", "locate", "overview"})
 FOLLOW_INTENTS = frozenset({"locate", "stats", "overview", "referral", "describe"})
 FOLLOW_CUES = frozenset({"locate", "describe", "stats", "overview"})
 SITE_INTENTS = frozenset({"locate", "stats", "overview"})  # answers that count sites in a place
@@ -45,6 +47,7 @@ RULES = (
     "gate:model_harm",
     "gate:model_case",
     "gate:model_referral",
+    "gate:model_told_case",
     "gate:practical",  # set after the decision, by practical.py
     *(f"score:{i}" for i in ("locate", "describe", "stats", "overview", "referral")),
     *(f"score:{i}" for i in ("greeting", "help", "unknown")),
@@ -191,6 +194,8 @@ def decide(
             intent, rule = "referral", "gate:model_case"
             if not s.victims:  # the writer's own case: its act's situation, else harm's own
                 situation = situation or _act_situation(s, kb) or kb.harm.situation
+    elif suspected and intent in SERVICE_INTENTS and _told_case(s, kb, opinion, context):
+        intent, rule = "referral", "gate:model_told_case"
     if harm.present and not follow_up:
         situation = _harm_situation(s, kb, situation)
     # harm told earlier in the conversation keeps Línea 100 first and the place said
@@ -322,6 +327,17 @@ def _unasked(s: Signals, intent: str) -> bool:
     vive en Ilave" is a short statement)."""
     story = bool(s.victims) and s.content_words > SHORT
     return story and intent not in s.cues and not (s.services or s.terms)
+
+
+def _told_case(s: Signals, kb: Knowledge, opinion: Opinion | None, context: Context | None) -> bool:
+    """A case told beside a question about services ("una adolescente de 15… embarazada de
+    su tío… ¿qué servicio puede acogerla?"): a victim named, and the model sure of harm
+    (``model_own_case_gate``) and of a case to refer (``model_referral_gate``); not where all
+    is said to be well, nor a practical question of a service (its hours, its address)."""
+    if opinion is None or not s.victims or s.unharmed or _practical_question(s, context):
+        return False
+    sure = opinion.harm >= kb.model_own_case_gate
+    return sure and opinion.intents.get("referral", 0.0) >= kb.model_referral_gate
 
 
 def _practical_question(s: Signals, context: Context | None) -> bool:

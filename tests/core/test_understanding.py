@@ -537,6 +537,11 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
         None,
     ),
     "gate:model_case": ("la wawa de mi vecina siempre esta en la calle de noche", None),
+    "gate:model_told_case": (
+        "en el comedor una niña de 10 viene sola a comer, su papa la deja sola toda la semana, "
+        "hay demuna en ayaviri?",
+        None,
+    ),
     "gate:practical": ("hablo aymara, ¿me van a entender?", None),
     "score:locate": ("dnd hay demuna x ilave", None),
     "score:describe": ("que es el cem", None),
