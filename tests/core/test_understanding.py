@@ -538,8 +538,8 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
     ),
     "gate:model_case": ("la wawa de mi vecina siempre esta en la calle de noche", None),
     "gate:model_told_case": (
-        "en el comedor una niña de 10 viene sola a comer, su papa la deja sola toda la semana, "
-        "hay demuna en ayaviri?",
+        "ya me sali de la casa con mis 3 hijos por violencia, estoy donde mi hermana en Ilave "
+        "pero no puedo quedarme, hay albergue?",
         None,
     ),
     "gate:practical": ("hablo aymara, ¿me van a entender?", None),
