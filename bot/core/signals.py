@@ -1044,10 +1044,12 @@ def _left_behind(lex: Lexicons, words: Sequence[str], hits: list[Hit]) -> bool:
 
 def _said_at(words: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> Iterator[int]:
     """Where each of ``phrases`` is said in ``words`` (the position of its first word)."""
+    firsts = {p[0] for p in phrases}
     for at, word in enumerate(words):
-        for p in phrases:
-            if word == p[0] and tuple(words[at : at + len(p)]) == p:
-                yield at
+        if word in firsts:
+            for p in phrases:
+                if word == p[0] and tuple(words[at : at + len(p)]) == p:
+                    yield at
 
 
 def _said_before(words: Sequence[str], at: int, phrases: Iterable[tuple[str, ...]]) -> bool:
