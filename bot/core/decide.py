@@ -27,6 +27,8 @@ BARE = 2  # content words of a follow-up that says nothing but what it asks ("¿
 RANKING = frozenset({"most", "least"})
 # harm that a question about a service may be answered beside (harm.yaml categories)
 WORDS_AND_MONEY = frozenset({"economica", "psicologica"})
+# a cry for help or fear alone (harm.yaml category "pedido"): not a relative's case told
+CRY = frozenset({"pedido"})
 # the rule of a message that only says where, after a case ("estoy en Juliaca"); the guided
 # referral of the Telegram layer reads it as its place
 CASE_PLACE = "gate:case_place"
@@ -420,9 +422,11 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
         return None
     if helper or harm.level == "low":
         return "referral", "gate:harm_case"
-    if asked and harm.to_writer and s.topics and not harm.joked:
-        # the writer's own harm going on is a case to refer, a practical question answered
-        # after it ("mi esposo toma y me pega, ¿en el CEM puedo ir con mis hijos?")
+    kin = harm.personal and bool(harm.categories - CRY)
+    if asked and (harm.to_writer or kin) and s.topics and not harm.joked:
+        # the writer's own harm going on, or a relative's, is a case to refer, a practical
+        # question answered after it ("mi esposo toma y me pega, ¿en el CEM puedo ir con mis
+        # hijos?", "mi tía está con moretones, su marido la golpea, ¿el CEM atiende gratis?")
         return "referral", "gate:case_question"
     if asked:
         return None
