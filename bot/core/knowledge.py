@@ -355,7 +355,8 @@ class Lexicon(_Record):
     english_words: list[Text] = field(default_factory=list)
     affiliation: list[Text] = field(default_factory=list)
     residence: dict[
-        Literal["writer", "workplace", "person", "household", "family", "agent"], list[Text]
+        Literal["writer", "moved", "workplace", "person", "household", "family", "agent", "offer"],
+        list[Text],
     ] = field(default_factory=dict)
     indicators: dict[Id, list[Text]] = field(default_factory=dict)
     periods: dict[Period, list[Text]]

@@ -42,8 +42,10 @@ RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunida
 # writer's, and where the writer works, not in someone else's case; the family's not in the
 # writer's own)
 RESIDENCE_RANKS_OTHERS = ("person", "household", "family")
-RESIDENCE_RANKS_OWN = ("writer", "workplace", "household", "person")
-WRITERS = frozenset({"writer", "workplace"})  # where the writer lives, works or studies
+RESIDENCE_RANKS_OWN = ("writer", "moved", "workplace", "household", "person")
+WRITERS = frozenset({"writer", "moved", "workplace"})  # where the writer lives, works or studies
+# where the writer lives now, for one who "sigue allá"
+HOMES = frozenset({"writer", "moved", "workplace", "household"})
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
@@ -224,8 +226,10 @@ def read_signals(
     # (not where the one who harms lives: "él vive en Juliaca", lexicon residence "agent")
     ranks = RESIDENCE_RANKS_OTHERS if others else RESIDENCE_RANKS_OWN
     agents = {h.end for h in cues if h.kind == "residence" and h.key == "agent"}
+    # (a job offered somewhere, the bait: no one's home, "trabajo de niñera en" not a workplace)
+    unhomed = agents | {h.end for h in cues if h.kind == "residence" and h.key == "offer"}
     residence = [
-        [h.end for h in cues if h.kind == "residence" and h.key == key and h.end not in agents]
+        [h.end for h in cues if h.kind == "residence" and h.key == key and h.end not in unhomed]
         for key in ranks
     ]
     # "atendí a una abuelita de Mañazo": where she is from, when no place is said to be where
@@ -243,8 +247,8 @@ def read_signals(
         origins,
         _points_back(cues, words, asking),
         others and harm.present,
-        weak,
-        [h.end for h in cues if h.kind == "residence" and h.key == "writer"]
+        weak | _places_after(names, agents),
+        [h.end for h in cues if h.kind == "residence" and h.key in HOMES and h.end not in unhomed]
         if victims and _left_behind(lex, words, harm_hits)
         else None,
     )
@@ -773,9 +777,10 @@ def _place(
     A place after a road's words (grammar ``roads``: "el paradero de la salida a Puno, en
     Juliaca") is where the road leads, and one said not to be meant (``not_this_place``: "no
     el de Ollachea") is not, and a weak place (``weak``, the spans of grammar ``weak_places``:
-    "estudio en la UNA") is where one studies or works: each taken only when no other place
-    is named, as is a city named with its university (grammar ``institutions``: "la UNA Puno"),
-    unless said to be where someone is ("mi hermano estudia en la UNA Puno").
+    "estudio en la UNA", where one studies or works; and of places where the one who harms
+    went or lives) is not the case's: each taken only when no other place is named, as is a
+    city named with its university (grammar ``institutions``: "la UNA Puno"), unless said to
+    be where someone is ("mi hermano estudia en la UNA Puno").
     A place after ``same_place`` words says which the one before is ("Crucero, pero
     el de Pomata"). With ``behind`` (someone "sigue allá"; the ends of the writer's words of
     residence), the first place away from the writer's (``_away``)."""
@@ -1028,6 +1033,16 @@ def _from_origin(lex: Lexicons, words: Sequence[str], start: int) -> bool:
     while j > 0 and words[j - 1] in lex.localities.articles:
         j -= 1
     return _said_before(words, j, lex.origins)
+
+
+def _places_after(names: list[Hit], ends: Iterable[int]) -> frozenset[tuple[int, int]]:
+    """The spans of the places named right after words of residence of the one who harms
+    ("mi esposo se volvió a Juliaca y me dejó en Ilave"): weak places, where the case is not."""
+    return frozenset(
+        (h.start, h.end)
+        for h in names
+        if h.kind in ("province", "district") and _follows(h.start, ends, RESIDENCE_GAP)
+    )
 
 
 def _left_behind(lex: Lexicons, words: Sequence[str], hits: list[Hit]) -> bool:
