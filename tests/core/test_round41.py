@@ -6,6 +6,8 @@ matches with a score, study that "kills")."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.core.engine import Engine
@@ -101,10 +103,8 @@ def test_the_place_of_a_letter_that_tells_a_move(engine: Engine, text: str, prov
         "hay un niñito llorando solo en la calle y ya es de noche",
     ],
 )
-def test_harm_told_by_its_traces_is_a_case(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent in ("emergency", "referral"), text
-    assert "Línea 100" in "".join(answer.text.split("\n")[:3]), text
+def test_harm_told_by_its_traces_is_a_case(read_as_meant: Callable[..., None], text: str) -> None:
+    read_as_meant(text, harmful=True)
 
 
 @pytest.mark.parametrize(
