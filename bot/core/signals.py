@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.knowledge import Knowledge
@@ -909,7 +909,7 @@ def _overlap(kb: Knowledge, a: Place, b: Place) -> bool:
         a == b
         or "department" in (a.kind, b.kind)
         or b.key == _province_of(kb, a)
-        or (a.key == _province_of(kb, b))
+        or a.key == _province_of(kb, b)
     )
 
 
@@ -1048,8 +1048,8 @@ def _places_after(names: list[Hit], ends: Iterable[int]) -> frozenset[tuple[int,
 def _left_behind(lex: Lexicons, words: Sequence[str], hits: list[Hit]) -> bool:
     """Someone stays far from the writer (grammar ``left_behind``: "mi sobrinita sigue
     allá"), not the one who harms ("el padrastro sigue allá en Moho", grammar
-    ``left_behind_not``: "él sigue viviendo allá"); read only where a
-    victim is named (in the writer's own case "él sigue viviendo allá" is the one who harms)."""
+    ``left_behind_not``: "él sigue viviendo allá"). Read only where a victim is named: in the
+    writer's own case "él sigue viviendo allá" is the one who harms."""
     agents = {h.end for h in hits if h.kind == "agent"}
     return any(
         at not in agents and (at == 0 or words[at - 1] not in lex.left_behind_not)
@@ -1057,7 +1057,7 @@ def _left_behind(lex: Lexicons, words: Sequence[str], hits: list[Hit]) -> bool:
     )
 
 
-def _said_at(words: Sequence[str], phrases: Iterable[tuple[str, ...]]) -> Iterator[int]:
+def _said_at(words: Sequence[str], phrases: Collection[tuple[str, ...]]) -> Iterator[int]:
     """Where each of ``phrases`` is said in ``words`` (the position of its first word)."""
     firsts = {p[0] for p in phrases}
     for at, word in enumerate(words):
