@@ -4,13 +4,13 @@ the vocabulary that typos are corrected towards."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from bot.core.common_words import is_common
 from bot.core.knowledge import Knowledge
 from bot.core.localities import Localities
 from bot.core.matcher import ANY, NUMBER, Entry, Matcher, forms
-from bot.core.templates import Choice, Item, Pattern, parse
+from bot.core.templates import Choice, Item, Pattern, expand, parse
 from bot.core.text import MAX_KNOWN_LEN, normalize, phonetic, split_clitics, stem
 
 MIN_FUZZY_LEN = 5  # shorter words are never corrected by edit distance ("juli", "car"...)
@@ -32,9 +32,10 @@ def _normalized(words: Iterable[str]) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
 
-def _phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
-    """Phrases of the knowledge as word tuples, normalised ("y a" -> ("y", "a"))."""
-    return frozenset(tuple(normalize(p).split()) for p in phrases)
+def _phrases(templates: Iterable[str], rules: Mapping[str, str]) -> frozenset[tuple[str, ...]]:
+    """Phrases of the knowledge as word tuples, normalised ("y a" -> ("y", "a")), each
+    template expanded ("(escribo|consulto) por mi (papa|mama)": four phrases)."""
+    return frozenset(tuple(normalize(p).split()) for t in templates for p in expand(t, rules))
 
 
 class Lexicons:
@@ -69,34 +70,35 @@ class Lexicons:
         # ordinary words, and places outside the department (Sicuani is also a centro poblado)
         ordinary = [normalize(w) for w in [*lex.not_places, *lex.other_places]]
         grammar = lex.grammar
+        rules = lex.expansion_rules
         self.articles = _normalized(grammar.articles)
         self.mine = _normalized(grammar.mine)
         self.particular = _normalized(grammar.particular)
         self.whose = _normalized(grammar.whose)
         self.story_links = _normalized(grammar.story_links)
         self.story_breaks = _normalized(grammar.story_breaks)
-        self.reasons = _phrases(grammar.reasons)
+        self.reasons = _phrases(grammar.reasons, rules)
         self.story_turns = _normalized(grammar.story_turns)
         self.story_quotes = _normalized(grammar.story_quotes)
         self.roads = _normalized(grammar.roads)
-        self.institutions = _phrases(grammar.institutions)
+        self.institutions = _phrases(grammar.institutions, rules)
         self.weak_places = _normalized(grammar.weak_places)
-        self.same_place = _phrases(grammar.same_place)
-        self.not_this_place = _phrases(grammar.not_this_place)
+        self.same_place = _phrases(grammar.same_place, rules)
+        self.not_this_place = _phrases(grammar.not_this_place, rules)
         self.singular = self.particular | self.whose
         self.particular_endings = tuple(_normalized(grammar.particular_endings))
         self.counted = _normalized(grammar.counted)
         # the words between "a" and the person it names as the object: "a sus 3 hijitos"
         self.determiners = self.articles | self.mine | self.singular | self.counted
         self.site_questions = _normalized(grammar.site_questions)
-        self.also_objects = _phrases(grammar.also_objects)
+        self.also_objects = _phrases(grammar.also_objects, rules)
         self.person_place = _normalized(grammar.person_place)
         self.place_levels = {normalize(w): level for w, level in grammar.place_levels.items()}
         self.which = _normalized(grammar.which)
         self.level_above = dict(grammar.level_above)
-        self.origins = _phrases(grammar.origins)
-        self.left_behind = _phrases(grammar.left_behind)
-        self.behalf = _phrases(grammar.behalf)
+        self.origins = _phrases(grammar.origins, rules)
+        self.left_behind = _phrases(grammar.left_behind, rules)
+        self.behalf = _phrases(grammar.behalf, rules)
         self.left_behind_not = _normalized(grammar.left_behind_not)
         definite = [normalize(w) for w in grammar.definite]
         self.localities = Localities(kb.localities, markers, ordinary, definite, self.stopwords)

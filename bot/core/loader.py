@@ -728,6 +728,15 @@ PHRASE_LISTS = frozenset(
         "negations",
         "idioms",
         "serious",
+        # grammar phrases read as word sequences (``Lexicons``)
+        "reasons",
+        "institutions",
+        "same_place",
+        "not_this_place",
+        "also_objects",
+        "origins",
+        "left_behind",
+        "behalf",
     }
 )
 PHRASE_MAPS = frozenset(

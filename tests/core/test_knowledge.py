@@ -214,6 +214,11 @@ BROKEN = {
         lambda s: s.replace("\n  - (me|nos|le|les) (conto|", "\n  - (me|nos|le|les (conto|", 1),
         "plantilla no válida",
     ),
+    "bad template in a grammar list": (
+        "lexicon.yaml",
+        lambda s: s.replace("    - escribo por (mi|su) (", "    - escribo por (mi|su (", 1),
+        "plantilla no válida",
+    ),
     "unknown signal for a second part": (
         "intents.yaml",
         lambda s: s.replace("stats: [cue_stats, figures]", "stats: [cue_stats, figuras]", 1),
