@@ -225,13 +225,9 @@ def read_signals(
     # family's; in the writer's own case the writer's, the household's, then another's
     # (not where the one who harms lives: "él vive en Juliaca", lexicon residence "agent")
     ranks = RESIDENCE_RANKS_OTHERS if others else RESIDENCE_RANKS_OWN
-    agents = {h.end for h in cues if h.kind == "residence" and h.key == "agent"}
-    # (a job offered somewhere, the bait: no one's home, "trabajo de niñera en" not a workplace)
-    unhomed = agents | {h.end for h in cues if h.kind == "residence" and h.key == "offer"}
-    residence = [
-        [h.end for h in cues if h.kind == "residence" and h.key == key and h.end not in unhomed]
-        for key in ranks
-    ]
+    agents = _ends(cues, "agent")
+    homes = _homes(cues, agents | _ends(cues, "offer"))
+    residence = [homes.get(key, []) for key in ranks]
     # "atendí a una abuelita de Mañazo": where she is from, when no place is said to be where
     # she lives ("una señora de Mañazo que vive en Juliaca": Juliaca)
     origins = _origins(lex, harm_hits, words, victims) if others and harm.present else []
@@ -247,8 +243,8 @@ def read_signals(
         origins,
         _points_back(cues, words, asking),
         others and harm.present,
-        weak | _places_after(names, agents),
-        [h.end for h in cues if h.kind == "residence" and h.key in HOMES and h.end not in unhomed]
+        weak | _places_after(names, agents) | _campuses(lex, names, words, residence),
+        [end for key in HOMES for end in homes.get(key, [])]
         if victims and _left_behind(lex, words, harm_hits)
         else None,
     )
@@ -777,10 +773,9 @@ def _place(
     A place after a road's words (grammar ``roads``: "el paradero de la salida a Puno, en
     Juliaca") is where the road leads, and one said not to be meant (``not_this_place``: "no
     el de Ollachea") is not, and a weak place (``weak``, the spans of grammar ``weak_places``:
-    "estudio en la UNA", where one studies or works; and of places where the one who harms
-    went or lives) is not the case's: each taken only when no other place is named, as is a
-    city named with its university (grammar ``institutions``: "la UNA Puno"), unless said to
-    be where someone is ("mi hermano estudia en la UNA Puno").
+    "estudio en la UNA", where one studies or works; of places where the one who harms went or
+    lives; of a city named with its university) is not the case's: each taken only when no
+    other place is named.
     A place after ``same_place`` words says which the one before is ("Crucero, pero
     el de Pomata"). With ``behind`` (someone "sigue allá"; the ends of the writer's words of
     residence), the first place away from the writer's (``_away``)."""
@@ -799,10 +794,7 @@ def _place(
     unmeant: list[tuple[list[Place], tuple[int, int]]] = []
     for start, end in sorted(by_span)[:MAX_PLACES]:
         if reading := _readings(lex, by_span[(start, end)], words, start, end):
-            road = " ".join(words[max(0, start - 2) : start]) in lex.roads
-            housed = any(_follows(start, ends, RESIDENCE_GAP) for ends in residence)
-            campus = _said_before(words, start, lex.institutions) and not housed
-            if road or (start, end) in weak or campus:
+            if " ".join(words[max(0, start - 2) : start]) in lex.roads or (start, end) in weak:
                 # "la salida a Puno, en Juliaca"; "estudio en la UNA… en Ilave"
                 roads.append((reading, (start, end)))
                 continue
@@ -1033,6 +1025,37 @@ def _from_origin(lex: Lexicons, words: Sequence[str], start: int) -> bool:
     while j > 0 and words[j - 1] in lex.localities.articles:
         j -= 1
     return _said_before(words, j, lex.origins)
+
+
+def _homes(cues: list[Hit], unhomed: set[int]) -> dict[str, list[int]]:
+    """Where each kind of words of residence (lexicon ``residence``) ends, but where
+    ``unhomed`` ones end: the one who harms' ("él vive en") and a job offered somewhere, the
+    bait ("trabajo de niñera en" is no workplace), no one's home."""
+    homes: dict[str, list[int]] = defaultdict(list)
+    for h in cues:
+        if h.kind == "residence" and h.end not in unhomed:
+            homes[h.key].append(h.end)
+    return homes
+
+
+def _ends(cues: list[Hit], key: str) -> set[int]:
+    """Where the words of residence of one kind end."""
+    return {h.end for h in cues if h.kind == "residence" and h.key == key}
+
+
+def _campuses(
+    lex: Lexicons, names: list[Hit], words: Sequence[str], residence: Sequence[Sequence[int]]
+) -> frozenset[tuple[int, int]]:
+    """The spans of cities named with their university (grammar ``institutions``: "la UNA
+    Puno"), where one studies, unless said to be where someone is ("mi hermano estudia en la
+    UNA Puno")."""
+    return frozenset(
+        (h.start, h.end)
+        for h in names
+        if h.kind in ("province", "district", "department")
+        and _said_before(words, h.start, lex.institutions)
+        and not any(_follows(h.start, ends, RESIDENCE_GAP) for ends in residence)
+    )
 
 
 def _places_after(names: list[Hit], ends: Iterable[int]) -> frozenset[tuple[int, int]]:
