@@ -71,6 +71,7 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "indicator": float(bool(s.indicators)),
         "situation": float(bool(s.situations)),
         "asks_sites": float(s.asks_sites),
+        "asks_count": float("count" in s.asks),  # "¿cuántos…?", "las cifras"
         "named_only": float(bool(s.situations) and s.named_only_situation),
         "greeting": float(bool(s.greeting)),
         # thanks, and nothing asked ("gracias, ya tiene su carnet de CONADIS")
@@ -266,15 +267,23 @@ def _second_part(
 ) -> Intent | None:
     """The other part of a question of two ("¿qué es la UPE y dónde queda?"): an intent of
     ``second_part`` that the scores did not choose, with all the signals it needs there and
-    at least ``min_score``; the highest such."""
+    at least ``min_score``; the highest such. After a case's card, whatever decided it, only
+    those of ``after_case`` (the figure asked beside harm told)."""
     part = kb.second_part
-    if part is None or not rule.startswith("score:") or intent not in part.intents:
+    if part is None:
+        return None
+    if intent in CASES:
+        further: dict[str, list[str]] = {i: needs for i, needs in part.after_case.items()}
+    elif rule.startswith("score:") and intent in part.intents:
+        further = {i: [] for i in part.intents}
+    else:
         return None
     others = [
         i
         for i, needs in part.intents.items()
         if i != intent
-        and all(values.get(n) for n in needs)
+        and i in further
+        and all(values.get(n) for n in (*needs, *further[i]))
         and scores.get(i, -1.0) >= part.min_score
     ]
     return cast(Intent, max(others, key=lambda i: scores[i])) if others else None

@@ -263,7 +263,7 @@ class Situation(_Record):
 
 # words that shape the answer, not its intent: the province with most or least of a service,
 # a comparison, the rest of the last answer, the place of the last answer ("ahí")
-AnswerCue = Literal["most", "least", "compare", "more", "here"]
+AnswerCue = Literal["most", "least", "compare", "more", "here", "count"]
 
 
 PlaceLevel = Literal["district", "province", "department"]
@@ -496,6 +496,7 @@ SIGNAL_NAMES = frozenset(
         "indicator",
         "situation",
         "asks_sites",
+        "asks_count",
         "named_only",
         "cue_locate",
         "cue_describe",
@@ -533,13 +534,22 @@ def _known_signals(names: Iterable[str]) -> None:
 class SecondPart(_Record):
     """A question of two parts ("¿qué es la UPE y dónde queda?"): the intents that may be
     answered together, with the signals each needs (all of them) to be the second part, and
-    the score it must reach."""
+    the score it must reach; ``after_case``: those that may also follow a case's card, with
+    the further signals they need there ("¿cuántas llamadas recibió la Línea 100 en enero?
+    yo llamé por mi suegro que me manosea")."""
 
     intents: dict[Literal["locate", "describe", "stats"], list[Signal]]
     min_score: float
+    after_case: dict[Literal["locate", "describe", "stats"], list[Signal]] = field(
+        default_factory=dict
+    )
 
     def __post_init__(self) -> None:
-        _known_signals(s for needs in self.intents.values() for s in needs)
+        _known_signals(
+            s for needs in (*self.intents.values(), *self.after_case.values()) for s in needs
+        )
+        if missing := sorted(set(self.after_case) - set(self.intents)):
+            raise ValueError(f"after_case sin sus señales en intents: {', '.join(missing)}")
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

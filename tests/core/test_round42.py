@@ -1,0 +1,79 @@
+"""Round 42: a figure asked beside harm told is answered after the case's card; the writer's
+home village is the place of a relative's case ("me regresé de Juliaca a mi pueblo en Moho");
+harm told without a violent verb (a mark carried, a wish not to wake, school papers torn up, an
+ex who keeps coming in, cold water as punishment); calm look-alikes (a boss who "kills" over a
+report, food crushed with a stone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+
+
+def test_a_figure_asked_beside_harm_follows_the_case_card(engine: Engine) -> None:
+    answer = engine.reply(
+        "cuantas llamadas recibio la linea 100 en enero del 2023? pregunto porque yo llame el 10"
+        " de enero por mi suegro que me manosea en la casa y nadie vino"
+    )
+    lines = answer.text.splitlines()
+    assert answer.intent == "emergency" and "Línea 100" in lines[1]
+    assert "290 consultas telefónicas" in answer.text
+    assert answer.text.index("290") > answer.text.index("105")  # safety first
+
+
+def test_a_case_without_a_count_asked_gets_no_figures(engine: Engine) -> None:
+    # "las medidas de protección" names an indicator, but nobody asks how many
+    answer = engine.reply(
+        "mi esposo me pega y el juez dio medidas pero no las respeta, quien hace cumplir las"
+        " medidas de proteccion? el cem de juliaca me ayuda con eso"
+    )
+    assert answer.intent in ("emergency", "referral") and "📊" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        (
+            "me regrese de Juliaca a mi pueblo en Moho hace un mes y veo que mi papa le pega a"
+            " mi mama, que hago",
+            "moho",
+        ),
+        ("estoy en Juliaca estudiando, en mi pueblo Cojata mi tio le pega a mi primita", "huancane"),
+    ],
+)
+def test_the_writers_village_is_the_place_of_a_relatives_case(
+    engine: Engine, text: str, province: str
+) -> None:
+    answer = engine.reply(text)
+    assert answer.intent in ("emergency", "referral") and answer.province == province
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi chacha cada fiesta llega y ya sabes, tengo su marca en el ojo, que hago",
+        "a veces pienso que seria mejor no despertar, asi ya no tendria que verle la cara",
+        "mi conviviente dice que si estudio es para buscarme otro, me rompio mis certificados",
+        "me separe pero el sigue entrando a la casa con su llave cuando quiere",
+        "tengo medidas de proteccion pero igual me sigue esperando en la esquina",
+        "su papa lo castiga echandole agua fria afuera en las mañanas",
+    ],
+)
+def test_harm_told_without_a_violent_verb_opens_with_linea_100(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent in ("emergency", "referral")
+    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi jefe me va a matar si no entrego el informe hoy, cuantos CEM hay en toda la region?",
+        "mi suegra me mata si se me quema la trucha otra vez jaja",
+        "si pierdo la apuesta me mata a cosquillas jaja",
+        "el chuño hay que chancarlo con piedra o lo destrozo nomas en la licuadora?",
+    ],
+)
+def test_calm_look_alikes_are_no_emergency(engine: Engine, text: str) -> None:
+    assert engine.reply(text).intent != "emergency"
