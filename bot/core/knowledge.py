@@ -314,6 +314,9 @@ class Grammar(_Record):
     origins: list[Text]  # "aunque SOY DE Juliaca": where the writer comes from, not asked about
     # "me vine de Huancané a Puno… mi sobrinita SIGUE ALLÁ": someone stayed where one came from
     left_behind: list[Text] = field(default_factory=list)
+    # "trabajo en Juliaca, mis papás viven en Huancané: ¿ALLÁ hay CIAM?": a place asked far
+    # from the writer's
+    there: list[Text] = field(default_factory=list)
     behalf: list[Text] = field(default_factory=list)  # "le escribo POR MI papá": whose case
     left_behind_not: list[Text] = field(default_factory=list)  # "ÉL sigue allá": who harms
 

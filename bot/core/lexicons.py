@@ -98,6 +98,7 @@ class Lexicons:
         self.level_above = dict(grammar.level_above)
         self.origins = _phrases(grammar.origins, rules)
         self.left_behind = _phrases(grammar.left_behind, rules)
+        self.there = _phrases(grammar.there, rules)
         self.behalf = _phrases(grammar.behalf, rules)
         self.left_behind_not = _normalized(grammar.left_behind_not)
         definite = [normalize(w) for w in grammar.definite]

@@ -736,6 +736,7 @@ PHRASE_LISTS = frozenset(
         "also_objects",
         "origins",
         "left_behind",
+        "there",
         "behalf",
     }
 )

@@ -245,7 +245,8 @@ def read_signals(
         others and harm.present,
         weak | _places_after(names, agents) | _campuses(lex, names, words, residence),
         [end for key in HOMES for end in homes.get(key, [])]
-        if victims and _left_behind(lex, words, harm_hits)
+        if (victims and _left_behind(lex, words, harm_hits))
+        or (not harm.present and _asks_there(lex, words, sentences))
         else None,
     )
     named_locality = next(
@@ -777,8 +778,8 @@ def _place(
     lives; of a city named with its university) is not the case's: each taken only when no
     other place is named.
     A place after ``same_place`` words says which the one before is ("Crucero, pero
-    el de Pomata"). With ``behind`` (someone "sigue allá"; the ends of the writer's words of
-    residence), the first place away from the writer's (``_away``)."""
+    el de Pomata"). With ``behind`` (someone "sigue allá", or a place asked "allá"; the ends
+    of the writer's words of residence), the first place away from the writer's (``_away``)."""
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
@@ -1078,6 +1079,14 @@ def _left_behind(lex: Lexicons, words: Sequence[str], hits: list[Hit]) -> bool:
         at not in agents and (at == 0 or words[at - 1] not in lex.left_behind_not)
         for at in _said_at(words, lex.left_behind)
     )
+
+
+def _asks_there(lex: Lexicons, words: Sequence[str], sentences: Sentences) -> bool:
+    """A sentence written as a question asks about a place far from the writer's (grammar
+    ``there``: "mis papás viven en Huancané… ¿Allá hay CIAM?"); read where no harm is told,
+    whose "allá" is where it happened ("allá él me encerraba")."""
+    ids, questions = sentences
+    return any(ids[at] in questions for at in _said_at(words, lex.there))
 
 
 def _said_at(words: Sequence[str], phrases: Collection[tuple[str, ...]]) -> Iterator[int]:

@@ -1,5 +1,6 @@
 """Round 42: a figure asked beside harm told is answered after the case's card; the writer's
-home village is the place of a relative's case ("me regresé de Juliaca a mi pueblo en Moho");
+home village is the place of a relative's case ("me regresé de Juliaca a mi pueblo en Moho",
+"allá en mi comunidad"), and a place asked "allá" is away from the writer's;
 harm told without a violent verb (a mark carried, a wish not to wake, school papers torn up, an
 ex who keeps coming in, cold water as punishment); calm look-alikes (a boss who "kills" over a
 report, food crushed with a stone)."""
@@ -39,7 +40,27 @@ def test_a_case_without_a_count_asked_gets_no_figures(engine: Engine) -> None:
             " mi mama, que hago",
             "moho",
         ),
-        ("estoy en Juliaca estudiando, en mi pueblo Cojata mi tio le pega a mi primita", "huancane"),
+        (
+            "estoy en Juliaca estudiando, en mi pueblo Cojata mi tio le pega a mi primita",
+            "huancane",
+        ),
+        # "allá" said of the village the writer comes from, or of someone who lives there
+        (
+            "Vivo en Juliaca pero soy de Conduriri. Allá en mi comunidad mi prima se casó con un"
+            " hombre que la deja encerrada con candado y le pega",
+            "el_collao",
+        ),
+        (
+            "soy de Capachica y trabajo en un mercado de Juliaca. mi hermanita de 12 vive alla"
+            " con mi mama y su pareja, hoy me llamo llorando porque el le pega",
+            "puno",
+        ),
+        # in the writer's own case "allá" is where it happened: the case is where she is now
+        (
+            "vivo en Juliaca, antes vivia en Ilave. alla mi esposo me pegaba, ahora estoy"
+            " tranquila. ¿donde denuncio?",
+            "san_roman",
+        ),
     ],
 )
 def test_the_writers_village_is_the_place_of_a_relatives_case(
@@ -77,3 +98,25 @@ def test_harm_told_without_a_violent_verb_opens_with_linea_100(engine: Engine, t
 )
 def test_calm_look_alikes_are_no_emergency(engine: Engine, text: str) -> None:
     assert engine.reply(text).intent != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        (
+            "Mis papás viven en Huancané y yo trabajo en Juliaca. Mi papá se aburre en la casa."
+            " ¿Allá hay CIAM?",
+            "huancane",
+        ),
+        (
+            "Estudio en Juliaca pero mi casa es en Putina. ¿Allá hay CEM o tienen que pedir a"
+            " Juliaca?",
+            "san_antonio_de_putina",
+        ),
+    ],
+)
+def test_a_place_asked_there_is_away_from_the_writers(
+    engine: Engine, text: str, province: str
+) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "locate" and answer.province == province
