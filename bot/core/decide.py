@@ -343,12 +343,14 @@ def _unasked(s: Signals, intent: str) -> bool:
 def _told_case(s: Signals, kb: Knowledge, opinion: Opinion | None, context: Context | None) -> bool:
     """A case told beside a question about services ("una adolescente de 15… embarazada de
     su tío… ¿qué servicio puede acogerla?"): a victim named, and the model sure of harm
-    (``model_own_case_gate``) and of a case to refer (``model_referral_gate``); not where all
-    is said to be well, nor a practical question of a service (its hours, its address)."""
+    (``model_own_case_gate``) and of a case, to refer or at once (``model_referral_gate``);
+    not where all is said to be well, nor a practical question of a service (its hours, its
+    address)."""
     if opinion is None or not s.victims or s.unharmed or _practical_question(s, context):
         return False
     sure = opinion.harm >= kb.model_own_case_gate
-    return sure and opinion.intents.get("referral", 0.0) >= kb.model_referral_gate
+    case = opinion.intents.get("referral", 0.0) + opinion.intents.get("emergency", 0.0)
+    return sure and case >= kb.model_referral_gate
 
 
 def _practical_question(s: Signals, context: Context | None) -> bool:

@@ -120,3 +120,23 @@ def test_a_place_asked_there_is_away_from_the_writers(
 ) -> None:
     answer = engine.reply(text)
     assert answer.intent == "locate" and answer.province == province
+
+
+def test_a_case_the_model_reads_as_urgent_is_referred_beside_a_service_question(
+    engine: Engine,
+) -> None:
+    # the model gives this case to "emergency" more than to "referral": a case all the same
+    query = engine.understand(
+        "fui dos veces a la DEMUNA de Ayapata y estaba cerrado, mientras tanto mi nuera sigue"
+        " dejando a mis nietos con la cabeza llena de piojos y sin almorzar"
+    )
+    assert (query.intent, query.rule) == ("referral", "gate:model_told_case")
+
+
+def test_injuries_in_a_letter_said_with_who_caused_them_are_harm(engine: Engine) -> None:
+    answer = engine.reply(
+        "Se pone en conocimiento que en la comisaría de Cojata se presentó una señora de 38 años"
+        " con una herida en la cabeza, causada por su conviviente con una piedra. ¿Cómo"
+        " coordinamos con el servicio que corresponda?"
+    )
+    assert answer.intent in ("emergency", "referral") and answer.province == "huancane"
