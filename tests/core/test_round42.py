@@ -140,3 +140,12 @@ def test_injuries_in_a_letter_said_with_who_caused_them_are_harm(engine: Engine)
         " coordinamos con el servicio que corresponda?"
     )
     assert answer.intent in ("emergency", "referral") and answer.province == "huancane"
+
+
+def test_a_service_named_with_its_need_comes_first_in_the_need_card(engine: Engine) -> None:
+    # the DEMUNA is one of the services of the need; named, it leads the card
+    answer = engine.reply("la demuna de Ayaviri hace escuela de padres?")
+    bullets = [line for line in answer.text.splitlines() if line.startswith("•")]
+    assert answer.services[0] == "demuna" and "DEMUNA" in bullets[0]
+    plain = engine.reply("donde hay escuela de padres en Ayaviri?")
+    assert plain.services[0] == "cedif"  # unnamed, the need's own order

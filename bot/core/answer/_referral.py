@@ -38,11 +38,12 @@ def referral(kb: Knowledge, query: Query) -> Answer:
     lines.append(f"🧭 {b(situation.label)}")
     anchor = query.place or prov
     origin = coords(kb, anchor) if anchor is not None else None
-    # a service the message names beside its case ("¿hay DEMUNA en Yunguyo?") comes first; while
-    # the harm goes on, after the case's first service ("a una señora la golpean, ¿hay CIAM,
-    # DEMUNA o CEDIF?": the CEM stays in sight)
-    own = {*situation.services, *situation.also, "linea_100"}
-    asked = [sid for sid in query.services if sid not in own and sid in kb.coverage]
+    # a service the message names beside its case ("¿hay DEMUNA en Yunguyo?", "¿la DEMUNA de
+    # Ayaviri hace escuela de padres?") comes first; while the harm goes on, after the case's
+    # first service ("a una señora la golpean, ¿hay CIAM, DEMUNA o CEDIF?": the CEM stays in
+    # sight)
+    apart = {*situation.also, "linea_100"}
+    asked = [sid for sid in query.services if sid not in apart and sid in kb.coverage]
     lead = list(situation.services[:1]) if query.harm not in ("", "past") else []
     shown = unique([*lead, *asked, *situation.services])
     lines.extend(
