@@ -149,3 +149,21 @@ def test_a_service_named_with_its_need_comes_first_in_the_need_card(engine: Engi
     assert answer.services[0] == "demuna" and "DEMUNA" in bullets[0]
     plain = engine.reply("donde hay escuela de padres en Ayaviri?")
     assert plain.services[0] == "cedif"  # unnamed, the need's own order
+
+
+def test_a_student_in_a_rented_room_is_placed_where_she_lives(engine: Engine) -> None:
+    answer = engine.reply(
+        "Soy trabajadora social de Bienestar Universitario de la UNA Puno. Una estudiante,"
+        " natural de Azángaro, vive en un cuarto alquilado en el barrio Chanu Chanu de la ciudad"
+        " de Puno. Su enamorado la empujó por las gradas. ¿A qué servicio la derivamos?"
+    )
+    assert answer.intent in ("emergency", "referral") and answer.province == "puno"
+
+
+def test_a_phone_taken_so_she_cannot_call_is_harm(engine: Engine) -> None:
+    answer = engine.reply(
+        "la linea 100 cobra la llamada? no tengo saldo y mi conviviente me quito el chip para"
+        " que no pueda avisar a nadie"
+    )
+    assert "Línea 100" in answer.text.splitlines()[0] and answer.intent != "unknown"
+    assert "es gratuito" in answer.text  # and the question asked
