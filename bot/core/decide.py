@@ -56,6 +56,9 @@ RULES = (
 )
 
 
+LISTED = 3  # services named that make a list of what a place has
+
+
 def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[str, float]:
     """The numbers the intents table weighs, by signal name."""
     figures = {f.service for f in kb.figures}
@@ -72,6 +75,8 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "situation": float(bool(s.situations)),
         "asks_sites": float(s.asks_sites),
         "asks_count": float("count" in s.asks),  # "¿cuántos…?", "las cifras"
+        # three services or more named: what a place has ("CEM, DEMUNA, CIAM… lo que haya")
+        "services_listed": float(len(s.services) >= LISTED),
         "named_only": float(bool(s.situations) and s.named_only_situation),
         "greeting": float(bool(s.greeting)),
         # thanks, and nothing asked ("gracias, ya tiene su carnet de CONADIS")

@@ -500,6 +500,7 @@ SIGNAL_NAMES = frozenset(
         "situation",
         "asks_sites",
         "asks_count",
+        "services_listed",
         "named_only",
         "cue_locate",
         "cue_describe",

@@ -167,3 +167,13 @@ def test_a_phone_taken_so_she_cannot_call_is_harm(engine: Engine) -> None:
     )
     assert "Línea 100" in answer.text.splitlines()[0] and answer.intent != "unknown"
     assert "es gratuito" in answer.text  # and the question asked
+
+
+def test_three_services_named_as_examples_ask_what_a_place_has(engine: Engine) -> None:
+    query = engine.understand(
+        "Estamos organizando una feria informativa en la plaza de Yunguyo. ¿Alguien sabe que"
+        " servicios del Ministerio de la Mujer hay en la provincia de Yunguyo para invitarlos?"
+        " CEM, DEMUNA, CIAM... lo que haya."
+    )
+    assert (query.intent, query.rule) == ("overview", "score:overview")
+    assert engine.understand("hay CEM o DEMUNA en Yunguyo?").intent == "locate"
