@@ -94,6 +94,10 @@ def test_harm_told_without_a_violent_verb_opens_with_linea_100(engine: Engine, t
         "mi suegra me mata si se me quema la trucha otra vez jaja",
         "si pierdo la apuesta me mata a cosquillas jaja",
         "el chuño hay que chancarlo con piedra o lo destrozo nomas en la licuadora?",
+        "mi hermana me quiere matar jajaja, le rompi su perfume. la linea 100 es gratis?",
+        "mi papa y mi hermana estan encerrados en casa por cuarentena de gripe, hay CIAM?",
+        "mi hija de 14 no regresa hasta el domingo, se fue de viaje de estudios con su colegio",
+        "el profesor de mi hijo lo castiga con doble tarea, la demuna de Huancane q hace?",
     ],
 )
 def test_calm_look_alikes_are_no_emergency(engine: Engine, text: str) -> None:
