@@ -70,6 +70,14 @@ def test_the_writers_village_is_the_place_of_a_relatives_case(
     assert answer.intent in ("emergency", "referral") and answer.province == province
 
 
+def test_a_trip_with_a_stranger_is_no_school_trip(engine: Engine) -> None:
+    answer = engine.reply(
+        "mi hija de 15 no regresa hasta el lunes, se fue de viaje con un señor que le ofrecio"
+        " trabajo"
+    )
+    assert answer.intent == "emergency"
+
+
 @pytest.mark.parametrize(
     "text",
     [
