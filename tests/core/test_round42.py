@@ -87,6 +87,9 @@ def test_a_trip_with_a_stranger_is_no_school_trip(engine: Engine) -> None:
         "me separe pero el sigue entrando a la casa con su llave cuando quiere",
         "tengo medidas de proteccion pero igual me sigue esperando en la esquina",
         "su papa lo castiga echandole agua fria afuera en las mañanas",
+        "una compañera escribio en su cuaderno de tareas que ya no quiere despertar",
+        "mi hijo de 14 chateaba con un amigo de Tacna que le iba a esperar en el terminal",
+        "un señor que conoci en tiktok me quiere llevar a Juliaca, tengo 13 años",
     ],
 )
 def test_harm_told_without_a_violent_verb_opens_with_linea_100(engine: Engine, text: str) -> None:
