@@ -90,6 +90,8 @@ def test_a_trip_with_a_stranger_is_no_school_trip(engine: Engine) -> None:
         "una compañera escribio en su cuaderno de tareas que ya no quiere despertar",
         "mi hijo de 14 chateaba con un amigo de Tacna que le iba a esperar en el terminal",
         "un señor que conoci en tiktok me quiere llevar a Juliaca, tengo 13 años",
+        # the touch said last, with nothing after it
+        "tengo 16 y el dueño del restaurante donde trabajo no me paga y me toca",
     ],
 )
 def test_harm_told_without_a_violent_verb_opens_with_linea_100(engine: Engine, text: str) -> None:
