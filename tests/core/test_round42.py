@@ -61,11 +61,23 @@ def test_a_case_without_a_count_asked_gets_no_figures(engine: Engine) -> None:
             " tranquila. ¿donde denuncio?",
             "san_roman",
         ),
+        # injuries said with who caused them, as a police letter says them
+        (
+            "Se pone en conocimiento que en la comisaría de Cojata se presentó una señora de 38"
+            " años con una herida en la cabeza, causada por su conviviente con una piedra. ¿Cómo"
+            " coordinamos con el servicio que corresponda?",
+            "huancane",
+        ),
+        # a student in a rented room is where she lives, not where she comes from
+        (
+            "Soy trabajadora social de Bienestar Universitario de la UNA Puno. Una estudiante,"
+            " natural de Azángaro, vive en un cuarto alquilado en el barrio Chanu Chanu de la"
+            " ciudad de Puno. Su enamorado la empujó por las gradas. ¿A qué servicio la derivamos?",
+            "puno",
+        ),
     ],
 )
-def test_the_writers_village_is_the_place_of_a_relatives_case(
-    engine: Engine, text: str, province: str
-) -> None:
+def test_the_case_is_placed_where_the_person_is(engine: Engine, text: str, province: str) -> None:
     answer = engine.reply(text)
     assert answer.intent in ("emergency", "referral") and answer.province == province
 
@@ -150,15 +162,6 @@ def test_a_case_the_model_reads_as_urgent_is_referred_beside_a_service_question(
     assert (query.intent, query.rule) == ("referral", "gate:model_told_case")
 
 
-def test_injuries_in_a_letter_said_with_who_caused_them_are_harm(engine: Engine) -> None:
-    answer = engine.reply(
-        "Se pone en conocimiento que en la comisaría de Cojata se presentó una señora de 38 años"
-        " con una herida en la cabeza, causada por su conviviente con una piedra. ¿Cómo"
-        " coordinamos con el servicio que corresponda?"
-    )
-    assert answer.intent in ("emergency", "referral") and answer.province == "huancane"
-
-
 def test_a_service_named_with_its_need_comes_first_in_the_need_card(engine: Engine) -> None:
     # the DEMUNA is one of the services of the need; named, it leads the card
     answer = engine.reply("la demuna de Ayaviri hace escuela de padres?")
@@ -166,15 +169,6 @@ def test_a_service_named_with_its_need_comes_first_in_the_need_card(engine: Engi
     assert answer.services[0] == "demuna" and "DEMUNA" in bullets[0]
     plain = engine.reply("donde hay escuela de padres en Ayaviri?")
     assert plain.services[0] == "cedif"  # unnamed, the need's own order
-
-
-def test_a_student_in_a_rented_room_is_placed_where_she_lives(engine: Engine) -> None:
-    answer = engine.reply(
-        "Soy trabajadora social de Bienestar Universitario de la UNA Puno. Una estudiante,"
-        " natural de Azángaro, vive en un cuarto alquilado en el barrio Chanu Chanu de la ciudad"
-        " de Puno. Su enamorado la empujó por las gradas. ¿A qué servicio la derivamos?"
-    )
-    assert answer.intent in ("emergency", "referral") and answer.province == "puno"
 
 
 def test_a_phone_taken_so_she_cannot_call_is_harm(engine: Engine) -> None:
