@@ -123,6 +123,7 @@ def test_harm_told_without_a_violent_verb_opens_with_linea_100(engine: Engine, t
         "mi papa y mi hermana estan encerrados en casa por cuarentena de gripe, hay CIAM?",
         "mi hija de 14 no regresa hasta el domingo, se fue de viaje de estudios con su colegio",
         "el profesor de mi hijo lo castiga con doble tarea, la demuna de Huancane q hace?",
+        "mi abuela esta sin comida desde ayer xq ayuna para la fiesta de la Virgen",
     ],
 )
 def test_calm_look_alikes_are_no_emergency(engine: Engine, text: str) -> None:
