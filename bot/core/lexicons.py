@@ -38,6 +38,14 @@ def _phrases(templates: Iterable[str], rules: Mapping[str, str]) -> frozenset[tu
     return frozenset(tuple(normalize(p).split()) for t in templates for p in expand(t, rules))
 
 
+def _by_first(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases as word tuples by their first word: a message's words find theirs at once."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in sorted(phrases):
+        index.setdefault(p[0], []).append(p)
+    return {first: tuple(ps) for first, ps in index.items()}
+
+
 class Lexicons:
     """Matchers over the knowledge's phrases, and the typo corrector."""
 
@@ -97,9 +105,10 @@ class Lexicons:
         self.which = _normalized(grammar.which)
         self.level_above = dict(grammar.level_above)
         self.origins = _phrases(grammar.origins, rules)
-        self.left_behind = _phrases(grammar.left_behind, rules)
-        self.there = _phrases(grammar.there, rules)
-        self.behalf = _phrases(grammar.behalf, rules)
+        # said anywhere in a message (signals ``_said_at``): by first word
+        self.left_behind = _by_first(_phrases(grammar.left_behind, rules))
+        self.there = _by_first(_phrases(grammar.there, rules))
+        self.behalf = _by_first(_phrases(grammar.behalf, rules))
         self.left_behind_not = _normalized(grammar.left_behind_not)
         definite = [normalize(w) for w in grammar.definite]
         self.localities = Localities(kb.localities, markers, ordinary, definite, self.stopwords)

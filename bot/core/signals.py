@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.knowledge import Knowledge
@@ -1089,14 +1089,15 @@ def _asks_there(lex: Lexicons, words: Sequence[str], sentences: Sentences) -> bo
     return any(ids[at] in questions for at in _said_at(words, lex.there))
 
 
-def _said_at(words: Sequence[str], phrases: Collection[tuple[str, ...]]) -> Iterator[int]:
-    """Where each of ``phrases`` is said in ``words`` (the position of its first word)."""
-    firsts = {p[0] for p in phrases}
+def _said_at(
+    words: Sequence[str], phrases: Mapping[str, tuple[tuple[str, ...], ...]]
+) -> Iterator[int]:
+    """Where each of ``phrases`` (by first word, ``Lexicons``) is said in ``words`` (the
+    position of its first word)."""
     for at, word in enumerate(words):
-        if word in firsts:
-            for p in phrases:
-                if word == p[0] and tuple(words[at : at + len(p)]) == p:
-                    yield at
+        for p in phrases.get(word, ()):
+            if tuple(words[at : at + len(p)]) == p:
+                yield at
 
 
 def _said_before(words: Sequence[str], at: int, phrases: Iterable[tuple[str, ...]]) -> bool:
