@@ -16,6 +16,7 @@ from bot.core.query import CASES, HarmTime, Place, Query
 from bot.core.signals import Signals
 
 SHORT = 4  # content words: a short message
+LISTED = 3  # services named that make a list of what a place has
 FOLLOW_EXTRA = 2  # content words more for a follow-up that opens as one ("y …")
 QUIET_INTENTS = frozenset({"unknown", "greeting", "help"})
 # what a question about services is answered with, which a case told beside it may overrule
@@ -54,9 +55,6 @@ RULES = (
     *(f"score:{i}" for i in ("locate", "describe", "stats", "overview", "referral")),
     *(f"score:{i}" for i in ("greeting", "help", "unknown")),
 )
-
-
-LISTED = 3  # services named that make a list of what a place has
 
 
 def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[str, float]:
