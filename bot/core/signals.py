@@ -1083,10 +1083,15 @@ def _left_behind(lex: Lexicons, words: Sequence[str], hits: list[Hit]) -> bool:
 
 def _asks_there(lex: Lexicons, words: Sequence[str], sentences: Sentences) -> bool:
     """A sentence written as a question asks about a place far from the writer's (grammar
-    ``there``: "mis papás viven en Huancané… ¿Allá hay CIAM?"); read where no harm is told,
+    ``there``: "mis papás viven en Huancané… ¿Allá hay CIAM?"), or one that opens with it
+    right before the question ("Allá en mi pueblo, ¿hay CEM?"); read where no harm is told,
     whose "allá" is where it happened ("allá él me encerraba")."""
     ids, questions = sentences
-    return any(ids[at] in questions for at in _said_at(words, lex.there))
+    return any(
+        ids[at] in questions
+        or (ids[at] + 1 in questions and (at == 0 or ids[at - 1] != ids[at]))
+        for at in _said_at(words, lex.there)
+    )
 
 
 def _said_at(
