@@ -382,10 +382,13 @@ class Lexicons:
 
     def _known(self, word: str) -> bool:
         """A word the bot knows: of its lexicons, a place, or a common Spanish word."""
+        return word in self.place_names or self.ordinary(word)
+
+    def ordinary(self, word: str) -> bool:
+        """A word of the bot's lexicons or a common Spanish word ("chupa", "esperanza")."""
         return (
             word in self.vocabulary
             or word in self.stopwords
-            or word in self.place_names
             or is_common(self.kb.common_words, word)
         )
 

@@ -14,7 +14,7 @@ searched, not the corrected ones, so that a name is never "corrected" into somet
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,13 +76,20 @@ class Localities:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.markers, self.articles, self._names, self._lengths = state
 
-    def find(self, words: Sequence[str]) -> list[LocalityHit]:
-        """The localities named after a place word, the longest name at each place."""
+    def find(
+        self, words: Sequence[str], ordinary: Callable[[str], bool] = lambda _: True
+    ) -> list[LocalityHit]:
+        """The localities named after a place word, or as the message's last words when none
+        of them is an ``ordinary`` word (a place signed at the end: "…no puedo salir,
+        Jayllihuaya"; not "…me golpea cuando chupa"), the longest name at each place."""
         hits: list[LocalityHit] = []
         i = 0
         while i < len(words):
-            named = words[i] in self._lengths and self._announced(words, i)
+            named = words[i] in self._lengths
             hit = self._at(words, i) if named else None
+            if hit is not None and not self._announced(words, i):
+                signed = hit.end == len(words) and not any(map(ordinary, words[i : hit.end]))
+                hit = hit if signed else None
             if hit is None:
                 i += 1
             else:

@@ -157,7 +157,7 @@ def read_signals(
         )
     ]
     names = [h for h in names if not _a_word_not_a_place(lex, h, words)]
-    names, found = _with_localities(names, lex.localities.find(raw_words))
+    names, found = _with_localities(names, lex.localities.find(raw_words, lex.ordinary))
     corrections = tuple(
         (" ".join(raw_words[h.start : h.end]), h.kind, h.key)
         for h in names
