@@ -352,6 +352,8 @@ class Lexicon(_Record):
     place_markers: list[Text] = field(default_factory=list)
     not_places: list[Text] = field(default_factory=list)
     word_places: list[Text] = field(default_factory=list)
+    noun_places: list[Text] = field(default_factory=list)  # "con el puño": not Puno
+    noun_markers: list[Text] = field(default_factory=list)
     # "Y solo enero de 2023, ¿cuántos fueron?": the first words of a follow-up (a few more
     # words are then allowed in it)
     follow_openers: list[Text] = field(default_factory=list)

@@ -114,6 +114,8 @@ class Lexicons:
         self.localities = Localities(kb.localities, markers, ordinary, definite, self.stopwords)
         self.place_markers = frozenset(markers)
         self.word_places = _normalized(lex.word_places)
+        self.noun_places = _normalized(lex.noun_places)
+        self.noun_markers = _normalized(lex.noun_markers)
         self.follow_openers = _normalized(lex.follow_openers)
         self.place_suffixes = tuple(normalize(s) for s in lex.place_suffixes)
         self.place_names = frozenset(

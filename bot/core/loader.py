@@ -552,12 +552,13 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
         )
     place_names = {normalize(p.name) for p in places_f.provinces}
     place_names |= {normalize(d.name) for d in places_f.districts}
-    for i, name in enumerate(lexicon.word_places):
-        refs.require(
-            not place_names.isdisjoint(forms(normalize(name))),  # "cabanas": Cabana
-            ["word_places", i],
-            f"no es el nombre de una provincia ni de un distrito: {name!r}",
-        )
+    for key, names in (("word_places", lexicon.word_places), ("noun_places", lexicon.noun_places)):
+        for i, name in enumerate(names):
+            refs.require(
+                not place_names.isdisjoint(forms(normalize(name))),  # "cabanas": Cabana
+                [key, i],
+                f"no es el nombre de una provincia ni de un distrito: {name!r}",
+            )
 
     # places below the district
     refs = _Refs(directory / FILES["centros_poblados"], cp_node, cp_data)

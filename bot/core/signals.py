@@ -1234,13 +1234,15 @@ def _asks_sites(lex: Lexicons, words: Sequence[str], names: list[Hit]) -> bool:
 
 def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
     """A place whose name is also a common word ("cuando chupa", "sus cabañas"), without a
-    place word before it ("en Chupa")."""
-    if (
-        h.kind not in ("district", "province")
-        or " ".join(words[h.start : h.end]) not in lex.word_places
-    ):
+    place word before it ("en Chupa"), or a noun after an article or a possessive ("con el
+    puño")."""
+    name = " ".join(words[h.start : h.end])
+    before = words[h.start - 1] if h.start else ""
+    if h.kind in ("district", "province", "department") and name in lex.noun_places:
+        return before in lex.noun_markers
+    if h.kind not in ("district", "province") or name not in lex.word_places:
         return False
-    return h.start == 0 or words[h.start - 1] not in lex.place_markers
+    return not before or before not in lex.place_markers
 
 
 ASKED_GAP = 3  # words between a question's cue and the service it asks about
