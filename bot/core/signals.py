@@ -1088,8 +1088,7 @@ def _asks_there(lex: Lexicons, words: Sequence[str], sentences: Sentences) -> bo
     whose "allá" is where it happened ("allá él me encerraba")."""
     ids, questions = sentences
     return any(
-        ids[at] in questions
-        or (ids[at] + 1 in questions and (at == 0 or ids[at - 1] != ids[at]))
+        ids[at] in questions or (ids[at] + 1 in questions and (at == 0 or ids[at - 1] != ids[at]))
         for at in _said_at(words, lex.there)
     )
 
