@@ -354,6 +354,9 @@ class Lexicon(_Record):
     word_places: list[Text] = field(default_factory=list)
     noun_places: list[Text] = field(default_factory=list)  # "con el puño": not Puno
     noun_markers: list[Text] = field(default_factory=list)
+    noun_place_markers: list[Text] = field(default_factory=list)  # "en MI Puno": the city
+    # "…me pega, Rosa Quispe": people's names, never a place signed at a message's end
+    not_signed: list[Text] = field(default_factory=list)
     # "Y solo enero de 2023, ¿cuántos fueron?": the first words of a follow-up (a few more
     # words are then allowed in it)
     follow_openers: list[Text] = field(default_factory=list)

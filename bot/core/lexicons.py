@@ -116,6 +116,8 @@ class Lexicons:
         self.word_places = _normalized(lex.word_places)
         self.noun_places = _normalized(lex.noun_places)
         self.noun_markers = _normalized(lex.noun_markers)
+        self.noun_place_markers = _normalized(lex.noun_place_markers)
+        self.not_signed = _normalized(lex.not_signed)
         self.follow_openers = _normalized(lex.follow_openers)
         self.place_suffixes = tuple(normalize(s) for s in lex.place_suffixes)
         self.place_names = frozenset(
@@ -387,9 +389,11 @@ class Lexicons:
         return word in self.place_names or self.ordinary(word)
 
     def ordinary(self, word: str) -> bool:
-        """A word of the bot's lexicons or a common Spanish word ("chupa", "esperanza")."""
+        """A word of the bot's lexicons or a common Spanish word ("chupa", "esperanza"), or a
+        person's name that is also a place's (lexicon ``not_signed``: "…Rosa Quispe")."""
         return (
             word in self.vocabulary
+            or word in self.not_signed
             or word in self.stopwords
             or is_common(self.kb.common_words, word)
         )

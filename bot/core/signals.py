@@ -1234,11 +1234,14 @@ def _asks_sites(lex: Lexicons, words: Sequence[str], names: list[Hit]) -> bool:
 def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
     """A place whose name is also a common word ("cuando chupa", "sus cabañas"), without a
     place word before it ("en Chupa"), or a noun after an article or a possessive ("con el
-    puño")."""
+    puño"), but for a place word before "mi" or "el" (``noun_place_markers``: "aquí en mi
+    Puno", "¿hay CEM en el Puno?"; not "de su puño y letra")."""
     name = " ".join(words[h.start : h.end])
     before = words[h.start - 1] if h.start else ""
     if h.kind in ("district", "province", "department") and name in lex.noun_places:
-        return before in lex.noun_markers
+        far = words[h.start - 2] if h.start >= 2 else ""
+        said = before in lex.noun_place_markers and far in lex.place_markers
+        return before in lex.noun_markers and not said
     if h.kind not in ("district", "province") or name not in lex.word_places:
         return False
     return not before or before not in lex.place_markers
