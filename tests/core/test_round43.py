@@ -7,18 +7,13 @@ person's place said "allá" or with the verb left out, "Allá en mi pueblo, ¿�
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.core.engine import Engine
 from bot.core.knowledge import Locality
 from bot.core.localities import Localities
-
-
-def _safety_first(engine: Engine, text: str) -> str:
-    answer = engine.reply(text)
-    assert answer.intent in ("emergency", "referral")
-    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3])
-    return answer.intent
 
 
 @pytest.mark.parametrize(
@@ -32,13 +27,15 @@ def _safety_first(engine: Engine, text: str) -> str:
         "mi cuñado no deja salir a mi hermana ni a la posta y ella esta con fiebre",
     ],
 )
-def test_harm_without_the_writers_pronoun_opens_with_linea_100(engine: Engine, text: str) -> None:
-    _safety_first(engine, text)
+def test_harm_without_the_writers_pronoun_opens_with_linea_100(
+    read_as_meant: Callable[..., None], text: str
+) -> None:
+    read_as_meant(text, harmful=True)
 
 
-def test_bleeding_for_hours_is_now(engine: Engine) -> None:
+def test_bleeding_for_hours_is_now(read_as_meant: Callable[..., None]) -> None:
     text = "mi cuñada esta sangrando desde la madrugada y su esposo no la lleva al hospital"
-    assert _safety_first(engine, text) == "emergency"
+    read_as_meant(text, harmful=True, intent="emergency")
 
 
 @pytest.mark.parametrize(
@@ -91,12 +88,12 @@ def test_alla_before_the_question_asks_about_the_family_place(engine: Engine) ->
     assert answer.intent == "locate" and answer.province == "moho"
 
 
-def test_out_of_it_now_is_a_referral(engine: Engine) -> None:
+def test_out_of_it_now_is_a_referral(read_as_meant: Callable[..., None]) -> None:
     text = (
         "de chica me hicieron trabajar en una cantina en la Rinconada, ya sali de eso y vivo en"
         " Puno, quiero un psicologo"
     )
-    assert _safety_first(engine, text) == "referral"
+    read_as_meant(text, harmful=True, intent="referral")
 
 
 def test_a_home_visit_asked_is_answered_honestly(engine: Engine) -> None:
