@@ -47,6 +47,7 @@ def test_bleeding_for_hours_is_now(read_as_meant: Callable[..., None]) -> None:
         "nos dejaron encerrados en el salon por el simulacro, cuantas DEMUNA hay en Puno?",
         "tengo marcas en el brazo porque me pusieron la vacuna, es normal?",
         "mi hermano llego con el ojo hinchado, peleo en el torneo de karate y gano",
+        "mi compañero de karate me golpeo en el entrenamiento, hay CEM en Juli?",
     ],
 )
 def test_a_chosen_or_agreed_act_is_no_emergency(engine: Engine, text: str) -> None:
@@ -99,3 +100,8 @@ def test_out_of_it_now_is_a_referral(read_as_meant: Callable[..., None]) -> None
 def test_a_home_visit_asked_is_answered_honestly(engine: Engine) -> None:
     first = engine.reply("la DEMUNA de Ilave puede venir hasta mi casa?").text.splitlines()[0]
     assert "DEMUNA de Ilave" in first and "visita a domicilio" in first and "Línea 100" in first
+
+
+def test_coursework_said_as_the_reason_is_no_question_out_of_scope(engine: Engine) -> None:
+    answer = engine.reply("¿donde atiende la UPE? es para un trabajo de la universidad")
+    assert answer.intent in ("locate", "describe") and "upe" in answer.services
