@@ -105,3 +105,14 @@ def test_a_home_visit_asked_is_answered_honestly(engine: Engine) -> None:
 def test_coursework_said_as_the_reason_is_no_question_out_of_scope(engine: Engine) -> None:
     answer = engine.reply("¿donde atiende la UPE? es para un trabajo de la universidad")
     assert answer.intent in ("locate", "describe") and "upe" in answer.services
+
+
+def test_a_supposed_case_asked_about_a_service_is_no_case(engine: Engine) -> None:
+    # the harm supposed ("por ejemplo si…") of no one in particular; with "mi hijo" it is a case
+    assert engine.understanding.read(
+        "la demuna que ve? por ejemplo si un docente maltrata a un estudiante"
+    ).harm.framed
+    assert engine.reply("por ejemplo si un profe le pega a mi hijo, donde denuncio").intent in (
+        "emergency",
+        "referral",
+    )
