@@ -116,3 +116,21 @@ def test_a_supposed_case_asked_about_a_service_is_no_case(engine: Engine) -> Non
         "emergency",
         "referral",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "harmful"),
+    [
+        (
+            "leimos Yawar Fiesta en clase y hay partes donde golpean a los indios, es violencia?",
+            False,
+        ),
+        ("los hinchas de los dos equipos se agarraron a golpes en el estadio de Juliaca", False),
+        ("leimos los mensajes de mi hija y un señor le pide fotos sin ropa", True),
+        ("los hinchas se agarraron a golpes y mi esposo llego y me pego", True),
+    ],
+)
+def test_a_book_read_or_fans_fighting_frame_only_what_is_nobodys_case(
+    read_as_meant: Callable[..., None], text: str, harmful: bool
+) -> None:
+    read_as_meant(text, harmful=harmful)
