@@ -75,6 +75,9 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "asks_count": float("count" in s.asks),  # "¿cuántos…?", "las cifras"
         # three services or more named: what a place has ("CEM, DEMUNA, CIAM… lo que haya")
         "services_listed": float(len(s.services) >= LISTED),
+        # two needs or more named where no harm is told: what a place has for them ("¿qué hay
+        # en Moho para violencia, niños, abuelitos?")
+        "situations_listed": float(len(s.situations) >= 2 and not s.harm.present),
         "named_only": float(bool(s.situations) and s.named_only_situation),
         "greeting": float(bool(s.greeting)),
         # thanks, and nothing asked ("gracias, ya tiene su carnet de CONADIS")

@@ -506,6 +506,7 @@ SIGNAL_NAMES = frozenset(
         "asks_sites",
         "asks_count",
         "services_listed",
+        "situations_listed",
         "named_only",
         "cue_locate",
         "cue_describe",

@@ -134,3 +134,8 @@ def test_a_book_read_or_fans_fighting_frame_only_what_is_nobodys_case(
     read_as_meant: Callable[..., None], text: str, harmful: bool
 ) -> None:
     read_as_meant(text, harmful=harmful)
+
+
+def test_needs_listed_for_a_place_ask_what_it_has(engine: Engine) -> None:
+    answer = engine.reply("en Lampa que ayuda hay del estado para violencia, niños y abuelitos?")
+    assert answer.intent == "overview" and answer.province == "lampa"
