@@ -3,7 +3,8 @@
 
 There are about nine thousand names, many of them also ordinary words ("Esperanza",
 "Bellavista"), so a name counts only right after a word that announces a place ("en", "de",
-"comunidad", "barrio"...; articles may stand between), and a name that is ordinary words
+"comunidad", "barrio"...; articles may stand between), or as a message's last words when none
+of them is an ordinary word (a place signed at the end), and a name that is ordinary words
 ("centro", "posta", "club de madres": ``not_places`` in the lexicon) never counts; a
 centro poblado named like a common word (``stopwords``) does not count either, a barrio does
 (its name was written down because people use it: "Huajsapata").
