@@ -77,9 +77,7 @@ class Localities:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.markers, self.articles, self._names, self._lengths = state
 
-    def find(
-        self, words: Sequence[str], ordinary: Callable[[str], bool] = lambda _: True
-    ) -> list[LocalityHit]:
+    def find(self, words: Sequence[str], ordinary: Callable[[str], bool]) -> list[LocalityHit]:
         """The localities named after a place word, or as the message's last words when none
         of them is an ``ordinary`` word (a place signed at the end: "…no puedo salir,
         Jayllihuaya"; not "…me golpea cuando chupa"), the longest name at each place."""

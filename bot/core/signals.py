@@ -1244,7 +1244,7 @@ def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
         return before in lex.noun_markers and not said
     if h.kind not in ("district", "province") or name not in lex.word_places:
         return False
-    return not before or before not in lex.place_markers
+    return before not in lex.place_markers
 
 
 ASKED_GAP = 3  # words between a question's cue and the service it asks about
