@@ -368,6 +368,9 @@ class Lexicon(_Record):
     ] = field(default_factory=dict)
     indicators: dict[Id, list[Text]] = field(default_factory=dict)
     periods: dict[Period, list[Text]]
+    # the months' names, for a month asked that the summary has no figures of ("febrero de
+    # 2023" when it has only January)
+    months: dict[Text, Annotated[int, Rule(ge=1, le=12)]] = field(default_factory=dict)
     stopwords: list[Text]
     grammar: Grammar
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from bot.core.answer._lines import full_name, province_for, short_name, source_line, with_place
 from bot.core.answer._render import b, esc, fill, fill_text, join_es, number, suggest, unique
@@ -60,14 +61,34 @@ def missing_lines(kb: Knowledge, query: Query) -> list[str]:
         for i in query.indicators
         if i in kb.not_in_summary
     ]
+    months = _missing_months(kb, query.normalized)
     years = [
         y
         for y in unique(YEAR.findall(query.normalized))
-        if not any(p.startswith(y) for p in kb.periods)
+        if not any(p.startswith(y) for p in kb.periods) and not any(m.endswith(y) for m in months)
     ]
-    if years:
-        lines.append(fill(r.no_period, years=join_es(years), periods=periods_phrase(kb)))
+    if months or years:
+        missing = join_es([*months, *years])
+        lines.append(fill(r.no_period, years=missing, periods=periods_phrase(kb)))
     return lines
+
+
+def _missing_months(kb: Knowledge, text: str) -> list[str]:
+    """The months of a year asked ("febrero de 2023") that are none of the summary's periods
+    ("2023-01"), as "febrero 2023"."""
+    months = kb.lexicon.months
+    return unique(
+        f"{name} {year}"
+        for name, year in _month_year(tuple(months)).findall(text)
+        if f"{year}-{months[name]:02d}" not in kb.periods
+    )
+
+
+@lru_cache(maxsize=4)
+def _month_year(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A month's name and a year after it, "de" or "del" between or not."""
+    alternatives = "|".join(map(re.escape, names)) or "(?!)"
+    return re.compile(rf"\b({alternatives})\s+(?:del?\s+)?((?:19|20)\d{{2}})\b")
 
 
 def periods_phrase(kb: Knowledge) -> str:
