@@ -351,7 +351,13 @@ def _message(error: Mapping[str, Any]) -> str:
     if kind == "missing":
         return "falta este campo obligatorio"
     if kind == "greater_than_equal":
-        return f"el número no puede ser negativo (valor: {error.get('input')!r})"
+        least = error.get("ctx", {}).get("ge", 0)
+        if least == 0:
+            return f"el número no puede ser negativo (valor: {error.get('input')!r})"
+        return f"el número no puede ser menor que {least} (valor: {error.get('input')!r})"
+    if kind == "less_than_equal":
+        most = error.get("ctx", {}).get("le")
+        return f"el número no puede ser mayor que {most} (valor: {error.get('input')!r})"
     if kind == "string_pattern_mismatch":
         return f"formato no válido: {error.get('input')!r}"
     if kind == "too_short":

@@ -199,6 +199,16 @@ BROKEN = {
         lambda s: s.replace("word_places: [chupa,", "word_places: [chupo,", 1),
         "no es el nombre de una provincia ni de un distrito",
     ),
+    "a month past december": (
+        "lexicon.yaml",
+        lambda s: s.replace("diciembre: 12}", "diciembre: 13}", 1),
+        "no puede ser mayor que 12",
+    ),
+    "a month before january": (
+        "lexicon.yaml",
+        lambda s: s.replace("{enero: 1,", "{enero: 0,", 1),
+        "no puede ser menor que 1",
+    ),
     "a noun place that is no place": (
         "lexicon.yaml",
         lambda s: s.replace("noun_places: [puno,", "noun_places: [punio,", 1),
