@@ -7,9 +7,11 @@ she works) over where she comes from; a month the summary has no figures of."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
+from bot.core.answer._stats import missing_lines
 from bot.core.engine import Engine
 
 
@@ -79,3 +81,11 @@ def test_a_month_without_figures_is_said_first(engine: Engine) -> None:
     assert "marzo 2023" in first and "enero 2023" in first
     january = engine.reply("cuantos casos atendio el CEM en enero de 2023").text
     assert "no tiene cifras" not in january
+
+
+def test_a_month_is_read_as_a_message_writes_it(engine: Engine) -> None:
+    # the lexicon's names are compared as the message's words are: "Setiembre" is "setiembre"
+    kb = engine.kb
+    spelled = replace(kb, lexicon=replace(kb.lexicon, months={"Setiembre": 9}))
+    query = engine.understanding.understand("cuantos casos atendio el CEM en setiembre de 2022")
+    assert "setiembre 2022" in missing_lines(spelled, query)[-1]

@@ -12,6 +12,7 @@ from bot.core.answer._render import b, esc, fill, fill_text, join_es, number, su
 from bot.core.knowledge import Figure, Knowledge
 from bot.core.model import Answer
 from bot.core.query import Query
+from bot.core.text import normalize
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
@@ -76,19 +77,23 @@ def missing_lines(kb: Knowledge, query: Query) -> list[str]:
 def _missing_months(kb: Knowledge, text: str) -> list[str]:
     """The months of a year asked ("febrero de 2023") that are none of the summary's periods
     ("2023-01"), as "febrero 2023"."""
-    months = kb.lexicon.months
+    pattern, numbers = _months(tuple(kb.lexicon.months.items()))
     return unique(
         f"{name} {year}"
-        for name, year in _month_year(tuple(months)).findall(text)
-        if f"{year}-{months[name]:02d}" not in kb.periods
+        for name, year in pattern.findall(text)
+        if f"{year}-{numbers[name]:02d}" not in kb.periods
     )
 
 
 @lru_cache(maxsize=4)
-def _month_year(names: tuple[str, ...]) -> re.Pattern[str]:
-    """A month's name and a year after it, "de" or "del" between or not."""
-    alternatives = "|".join(map(re.escape, names)) or "(?!)"
-    return re.compile(rf"\b({alternatives})\s+(?:del?\s+)?((?:19|20)\d{{2}})\b")
+def _months(months: tuple[tuple[str, int], ...]) -> tuple[re.Pattern[str], dict[str, int]]:
+    """The months' names, normalised as a message's words are ("Setiembre" is "setiembre"),
+    with their numbers, and the pattern of a month's name and a year after it, "de" or "del"
+    between or not."""
+    numbers = {normalize(name): number for name, number in months}
+    alternatives = "|".join(map(re.escape, numbers)) or "(?!)"
+    pattern = re.compile(rf"\b({alternatives})\s+(?:del?\s+)?((?:19|20)\d{{2}})\b")
+    return pattern, numbers
 
 
 def periods_phrase(kb: Knowledge) -> str:
