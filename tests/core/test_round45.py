@@ -35,6 +35,8 @@ def test_no_person_harms_here(read_as_meant: Callable[..., None], text: str) -> 
         "mi exenamorado me escribe que si no regreso con el voy a terminar como la de las noticias",
         "mi conviviente zarandeo fuerte a la bebita porque no dejaba de llorar",
         "en la telenovela el esposo le grita y le quita la plata, me pasa lo mismo que a mi en mi casa",
+        # review 45: a killing told with "los" and shots, beside the football idiom's words
+        "a mis dos sobrinos los mataron anoche en la cancha de Ayaviri, les dispararon desde una moto",
     ],
 )
 def test_harm_opens_with_linea_100(read_as_meant: Callable[..., None], text: str) -> None:
