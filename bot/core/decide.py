@@ -233,8 +233,13 @@ def decide(
         services = list(kb.situations[situation].services)
     if intent == "referral" and situation:
         services = list(dict.fromkeys([*services, *kb.situations[situation].services]))
-    if intent == "stats" and not services and s.indicators:
-        services = _counting(kb, s.indicators)
+    if intent == "stats" and s.indicators:
+        # none named: the services that have a figure of what is counted; the first named has
+        # no figures at all ("soy del CIAM: ¿cuántas resoluciones directorales dio el Mi60+?"):
+        # those that have one of what is counted come first
+        counted_by = _counting(kb, s.indicators)
+        if not services or not any(f.service == services[0] for f in kb.figures):
+            services = sorted(services, key=lambda x: x not in counted_by) or counted_by
     if intent == "stats" and not (services or s.indicators) and context and not context.expired():
         # "¿cuántos niños atendieron en enero 2023?" after an answer about the CAR: its figures
         services = list(context.services[:1])

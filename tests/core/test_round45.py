@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 import pytest
 
+from bot.core.engine import Engine
+
 
 @pytest.mark.parametrize(
     "text",
@@ -51,3 +53,20 @@ def test_the_one_who_harmed_left_and_she_lives_in_peace_is_past(
         " mis hijos en Juli, igual quiero denunciarlo, a donde voy"
     )
     read_as_meant(text, harmful=True, intent="referral")
+
+
+def test_a_protection_order_she_has_is_no_figure(read_as_meant: Callable[..., None]) -> None:
+    text = (
+        "el juez me dio medidas de proteccion y mi ex igual se para en la puerta de mi casa en"
+        " Ayaviri todas las noches, que hago"
+    )
+    read_as_meant(text, harmful=True)
+
+
+def test_figures_of_a_service_asked_by_the_staff_of_another(engine: Engine) -> None:
+    answer = engine.reply(
+        "trabajo en el CIAM de Ayaviri, para mi reporte: cuantas resoluciones directorales emitio"
+        " el Mi60+ en el 2022?"
+    )
+    assert answer.intent == "stats"
+    assert answer.services[0] == "mi60"
