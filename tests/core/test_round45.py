@@ -23,7 +23,7 @@ from bot.core.engine import Engine
         "al burro chucaro lo encerraron en el corral de la comunidad",
         "me pegue una gran parranda en los carnavales de Juliaca, hoy muerto de sueno",
         "mi cuñada dijo que van a venir a la boda desde Arequipa, donde alojamos a tanta gente",
-        "la casera del cuartito nos echo por no pagar, ya estamos en otro lado, me devuelve la garantia?",
+        "la casera del cuartito nos echo por no pagar, ya estamos en otro lado, y la garantia?",
     ],
 )
 def test_no_person_harms_here(read_as_meant: Callable[..., None], text: str) -> None:
@@ -36,9 +36,9 @@ def test_no_person_harms_here(read_as_meant: Callable[..., None], text: str) -> 
         "mi cuñado le dijo a mi suegro que es una carga y que mejor se vaya de la casa",
         "mi exenamorado me escribe que si no regreso con el voy a terminar como la de las noticias",
         "mi conviviente zarandeo fuerte a la bebita porque no dejaba de llorar",
-        "en la telenovela el esposo le grita y le quita la plata, me pasa lo mismo que a mi en mi casa",
+        "en la telenovela el esposo le grita y le quita la plata, me pasa lo mismo que a mi",
         # review 45: a killing told with "los" and shots, beside the football idiom's words
-        "a mis dos sobrinos los mataron anoche en la cancha de Ayaviri, les dispararon desde una moto",
+        "a mis dos sobrinos los mataron anoche en la cancha de Ayaviri, les dispararon",
     ],
 )
 def test_harm_opens_with_linea_100(read_as_meant: Callable[..., None], text: str) -> None:
