@@ -842,6 +842,9 @@ class Topic(_Texts):
     known: Annotated[Text | None, Uses("service place value")] = None
     what: Plain
     alone: bool = False  # asked without a service, it is about the default service
+    # it asks where the service is ("dirección", "cómo llego"): a cue of "where" said in it
+    # still counts; in any other topic it is the topic's ("¿atiende en la noche?")
+    where: bool = False
     # asked after a case told earlier, answered on its own (Línea 100 first), not with the
     # case's card again ("¿y es gratis?" after "mi esposo me pega")
     after_case: bool = False

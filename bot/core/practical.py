@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from bot.core.decide import CASE_PRACTICAL, QUIET_INTENTS
 from bot.core.knowledge import Knowledge
-from bot.core.model import Context
+from bot.core.model import Context, Intent
 from bot.core.query import CASES, TOLD, Query
 from bot.core.signals import Signals
 
@@ -57,7 +57,11 @@ def practical(
     services = tuple(signals.services) or earlier or default or query.services
     if not services:
         return query
-    intent = query.intent if query.intent in ABOUT_SERVICE else "describe"
+    # where it is, when asked outside the topic ("¿dónde queda y cobran?") or by a topic of
+    # where ("la dirección"); else what it is like ("¿y cuánto se demora en llegar?" after
+    # "¿hay CEM en Moho?")
+    where = signals.asks_sites or "locate" in signals.cues or _asks_where(topics, kb)
+    intent: Intent = "locate" if query.intent == "locate" and where else "describe"
     # "¿el CEDIF hace escuela para padres? ¿es gratis?": what it offers too, when the message
     # names a situation the service takes
     takes = any(services[0] in kb.situations[s].services for s in signals.situations)
@@ -73,3 +77,9 @@ def _earlier(context: Context | None) -> tuple[str, ...]:
     if context is None or context.expired() or context.intent in QUIET_INTENTS:
         return ()
     return context.services[:1]
+
+
+def _asks_where(topics: tuple[str, ...], kb: Knowledge) -> bool:
+    """Whether one of the practical ``topics`` asks where the service is."""
+    return any(t.where for t in kb.practical.topics if t.id in topics)
+

@@ -181,12 +181,12 @@ def read_signals(
             and not _vocative(h, cues, words)
         ]
     )
-    # an out-of-scope word inside an idiom or a practical topic is not what is asked
-    holders = [
-        *(h for h in plain if h.kind == "topic"),
-        *(h for h in found_harm if h.kind == "idiom"),
-    ]
-    cues = _oos_outside(cues, holders)
+    # an out-of-scope word inside an idiom or a practical topic is not what is asked, nor a
+    # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
+    topic_hits = [h for h in plain if h.kind == "topic"]
+    idioms = [h for h in found_harm if h.kind == "idiom"]
+    where = {t.id for t in kb.practical.topics if t.where}
+    cues = _oos_outside(cues, [*topic_hits, *idioms], [h for h in topic_hits if h.key not in where])
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
         w
@@ -1338,13 +1338,18 @@ def _idiom_over(idioms: _Spans, act: Hit) -> bool:
     )
 
 
-def _oos_outside(cues: list[Hit], holders: list[Hit]) -> list[Hit]:
+def _oos_outside(cues: list[Hit], holders: list[Hit], topics: list[Hit]) -> list[Hit]:
     """The cues but an out-of-scope word held by one of ``holders``: an idiom ("el EXAMEN de
     admisión me va a matar jaja, ¿el CAR qué edades recibe?": an aside, not the question) or
     a practical topic ("y si no tiene DNI, ¿puede inscribirse?" asks the requirements; "¿dónde
-    saco el DNI?" stays out of scope)."""
-    held = _Spans(holders)
-    return [c for c in cues if not (c.kind == "oos" and held.hold(c))]
+    saco el DNI?" stays out of scope); and but a cue of where a service is held by one of
+    ``topics`` ("¿la Línea 100 atiende en la noche?" asks the hours, not where)."""
+    held, topical = _Spans(holders), _Spans(topics)
+    return [
+        c
+        for c in cues
+        if not (c.kind == "oos" and held.hold(c)) and not (c.key == "locate" and topical.hold(c))
+    ]
 
 
 def _outside_oos(harm: list[Hit], cues: list[Hit]) -> list[Hit]:

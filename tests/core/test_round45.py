@@ -70,3 +70,21 @@ def test_figures_of_a_service_asked_by_the_staff_of_another(engine: Engine) -> N
     )
     assert answer.intent == "stats"
     assert answer.services[0] == "mi60"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent"),
+    [
+        # a cue of "where" inside a practical topic is the topic's: what the service is like
+        ("que es la demuna", "y cuanto cobran por atender?", "describe"),
+        ("hay ciam en ayaviri?", "y atiende en la tarde?", "describe"),
+        # a topic of where ("where: true" in practical.yaml) asks where the service is
+        ("que es la oredis", "y la direccion?", "locate"),
+    ],
+)
+def test_a_practical_follow_up_keeps_what_it_asks(
+    engine: Engine, first: str, then: str, intent: str
+) -> None:
+    answer = engine.reply(then, engine.reply(first).context)
+    assert answer.intent == intent
+    assert answer.rule == "gate:practical"
