@@ -82,4 +82,3 @@ def _earlier(context: Context | None) -> tuple[str, ...]:
 def _asks_where(topics: tuple[str, ...], kb: Knowledge) -> bool:
     """Whether one of the practical ``topics`` asks where the service is."""
     return any(t.where for t in kb.practical.topics if t.id in topics)
-
