@@ -128,6 +128,8 @@ class Lexicons:
             ]
         )
         self.negations = _normalized(kb.harm.negations)
+        # the practical topics that ask where a service is ("dirección", "cómo llego")
+        self.where_topics = frozenset(t.id for t in kb.practical.topics if t.where)
         self.act_category = {a.id: a.category for a in kb.harm.acts}
         self.act_level = {a.id: a.level for a in kb.harm.acts}
         self.joke_categories = frozenset(kb.harm.jokes.categories if kb.harm.jokes else ())

@@ -60,7 +60,7 @@ def practical(
     # where it is, when asked outside the topic ("¿dónde queda y cobran?") or by a topic of
     # where ("la dirección"); else what it is like ("¿y cuánto se demora en llegar?" after
     # "¿hay CEM en Moho?")
-    where = signals.asks_sites or "locate" in signals.cues or _asks_where(topics, kb)
+    where = signals.asks_sites or "locate" in signals.cues or signals.topic_of_where
     intent: Intent = "locate" if query.intent == "locate" and where else "describe"
     # "¿el CEDIF hace escuela para padres? ¿es gratis?": what it offers too, when the message
     # names a situation the service takes
@@ -77,8 +77,3 @@ def _earlier(context: Context | None) -> tuple[str, ...]:
     if context is None or context.expired() or context.intent in QUIET_INTENTS:
         return ()
     return context.services[:1]
-
-
-def _asks_where(topics: tuple[str, ...], kb: Knowledge) -> bool:
-    """Whether one of the practical ``topics`` asks where the service is."""
-    return any(t.where for t in kb.practical.topics if t.id in topics)

@@ -114,6 +114,8 @@ class Signals:
     victims: tuple[str, ...]  # the victims of harm.yaml named, first named first
     english: bool  # written (also) in English
     topics: tuple[str, ...]  # practical questions (practical.yaml), outside names
+    # a topic that asks where the service is ("¿cómo llego?": ``where`` in practical.yaml)
+    topic_of_where: bool = False
     # the topics asked in a question ("...?", "quisiera saber..."), not merely told ("mi cel
     # tiene poca batería"), and the service named before each in its sentence
     asked_topics: tuple[str, ...] = ()
@@ -185,7 +187,7 @@ def read_signals(
     # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
     topic_hits = [h for h in plain if h.kind == "topic"]
     idioms = [h for h in found_harm if h.kind == "idiom"]
-    where = {t.id for t in kb.practical.topics if t.where}
+    where = lex.where_topics
     cues = _oos_outside(cues, [*topic_hits, *idioms], [h for h in topic_hits if h.key not in where])
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
@@ -299,6 +301,7 @@ def read_signals(
         victims=victims,
         english=len(lex.english.intersection(raw_words)) >= ENGLISH_WORDS,
         topics=topics,
+        topic_of_where=any(x in lex.where_topics for x in topics),
         asked_topics=asked_topics,
         topic_services=topic_services,
         harm=harm,
