@@ -238,7 +238,7 @@ def decide(
         # no figures at all ("soy del CIAM: ¿cuántas resoluciones directorales dio el Mi60+?"):
         # those that have one of what is counted come first
         counted_by = _counting(kb, s.indicators)
-        if not services or not any(f.service == services[0] for f in kb.figures):
+        if not services or not kb.figures_for(services[0]):
             services = sorted(services, key=lambda x: x not in counted_by) or counted_by
     if intent == "stats" and not (services or s.indicators) and context and not context.expired():
         # "¿cuántos niños atendieron en enero 2023?" after an answer about the CAR: its figures

@@ -187,8 +187,8 @@ def read_signals(
     # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
     topic_hits = [h for h in plain if h.kind == "topic"]
     idioms = [h for h in found_harm if h.kind == "idiom"]
-    where = lex.where_topics
-    cues = _oos_outside(cues, [*topic_hits, *idioms], [h for h in topic_hits if h.key not in where])
+    not_where = [h for h in topic_hits if h.key not in lex.where_topics]
+    cues = _cues_asked(cues, [*topic_hits, *idioms], not_where)
     explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
         w
@@ -1341,7 +1341,7 @@ def _idiom_over(idioms: _Spans, act: Hit) -> bool:
     )
 
 
-def _oos_outside(cues: list[Hit], holders: list[Hit], topics: list[Hit]) -> list[Hit]:
+def _cues_asked(cues: list[Hit], holders: list[Hit], topics: list[Hit]) -> list[Hit]:
     """The cues but an out-of-scope word held by one of ``holders``: an idiom ("el EXAMEN de
     admisión me va a matar jaja, ¿el CAR qué edades recibe?": an aside, not the question) or
     a practical topic ("y si no tiene DNI, ¿puede inscribirse?" asks the requirements; "¿dónde
