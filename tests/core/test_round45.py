@@ -39,6 +39,9 @@ def test_no_person_harms_here(read_as_meant: Callable[..., None], text: str) -> 
         "en la telenovela el esposo le grita y le quita la plata, me pasa lo mismo que a mi",
         # review 45: a killing told with "los" and shots, beside the football idiom's words
         "a mis dos sobrinos los mataron anoche en la cancha de Ayaviri, les dispararon",
+        # -ir verbs typed without the accent, beside a place
+        "mi conviviente me agredio ayer en la noche, vivo en Ayaviri",
+        "mi papa le escupia en la cara a mi mama, ahora estamos en Juli",
     ],
 )
 def test_harm_opens_with_linea_100(read_as_meant: Callable[..., None], text: str) -> None:
