@@ -1,6 +1,10 @@
-"""Round 46: which institutions a place has, asked in the register of official letters."""
+"""Round 46: which institutions a place has, asked in the register of official letters;
+harm in words the lexicon missed (a typed "persigio", the wound told by the part of the body,
+what the partner did left unsaid) and their calm look-alikes."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
@@ -20,3 +24,32 @@ def test_institutions_of_a_place_asked_formally_are_its_services(
 ) -> None:
     answer = engine.reply(text)
     assert answer.intent in ("overview", "locate"), (text, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "persiguió" typed "persigio"
+        "un señor la persigio a mi sobrina desde la feria hasta su casa en Azangaro",
+        # the wound told by the part of the body it left
+        "mi conviviente me dejo la espalda hinchada con el cinturon, estoy en Ilave",
+        "el papa de mis hijos le dejo el brazo cortado a mi hermana con una botella",
+        # what the partner did, left unsaid
+        "lo que le hizo su padrastro a mi prima nadie lo sabe todavia, a donde la llevo",
+    ],
+)
+def test_harm_in_these_words_opens_with_linea_100(
+    read_as_meant: Callable[..., None], text: str
+) -> None:
+    read_as_meant(text, harmful=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el perro de la vecina le persigue a mi hijo cuando va a la escuela",
+        "el sol de la feria me dejo la cara quemada, que crema uso",
+    ],
+)
+def test_no_person_harms_here(read_as_meant: Callable[..., None], text: str) -> None:
+    read_as_meant(text, harmful=False)
