@@ -31,6 +31,7 @@ def test_institutions_of_a_place_asked_formally_are_its_services(
     [
         # "persiguió" typed "persigio"
         "un señor la persigio a mi sobrina desde la feria hasta su casa en Azangaro",
+        "un tipo la persigio a mi hija del colegio, que hago",
         # the wound told by the part of the body it left
         "mi conviviente me dejo la espalda hinchada con el cinturon, estoy en Ilave",
         "el papa de mis hijos le dejo el brazo cortado a mi hermana con una botella",
