@@ -50,6 +50,14 @@ def test_harm_in_these_words_opens_with_linea_100(
     [
         "el perro de la vecina le persigue a mi hijo cuando va a la escuela",
         "el sol de la feria me dejo la cara quemada, que crema uso",
+        # an animal's blood in a ritual, a house on fire by itself, an animal that chases,
+        # a kick in a game, a history lesson, the climb that "killed"
+        "en la ch'alla de agosto con su sangre rociamos la chacra, mi tio mato el cordero",
+        "se quemo la chocita de mi abuela por el fogon, felizmente nadie estaba adentro",
+        "de niño me correteaba un ganso en la casa de mi abuelo, ahora me rio",
+        "en la pichanga del domingo un rival le dio un codazo a mi primo, cosas del futbol",
+        "a Tupac Katari lo mataron jalado por caballos en 1781, es para mi tarea",
+        "ufff me mato la caminata hasta la comunidad, tres horas de subida",
     ],
 )
 def test_no_person_harms_here(read_as_meant: Callable[..., None], text: str) -> None:
