@@ -62,3 +62,20 @@ def test_harm_in_these_words_opens_with_linea_100(
 )
 def test_no_person_harms_here(read_as_meant: Callable[..., None], text: str) -> None:
     read_as_meant(text, harmful=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a man met online who wants to see a girl, or asks her to keep it secret
+        "mi hija de 13 chatea con un señor y el le dijo que todo esto queda entre los dos",
+        "a mi sobrina de 12 un tipo que conocio en free fire la quiere ver este sabado",
+    ],
+)
+def test_grooming_opens_with_linea_100(read_as_meant: Callable[..., None], text: str) -> None:
+    read_as_meant(text, harmful=True)
+
+
+def test_safe_where_she_is_now_is_a_case_to_refer(read_as_meant: Callable[..., None]) -> None:
+    text = "a mi tia la golpeo su esposo el domingo, ahora esta en mi casa tranquila, a donde vamos"
+    read_as_meant(text, harmful=True, intent="referral")
