@@ -37,6 +37,8 @@ def test_institutions_of_a_place_asked_formally_are_its_services(
         "el papa de mis hijos le dejo el brazo cortado a mi hermana con una botella",
         # what the partner did, left unsaid
         "lo que le hizo su padrastro a mi prima nadie lo sabe todavia, a donde la llevo",
+        # told to the writer after a training on it
+        "nos capacitaron sobre tocamientos y despues una alumna me conto que su tio la toca",
     ],
 )
 def test_harm_in_these_words_opens_with_linea_100(
@@ -58,6 +60,8 @@ def test_harm_in_these_words_opens_with_linea_100(
         "en la pichanga del domingo un rival le dio un codazo a mi primo, cosas del futbol",
         "a Tupac Katari lo mataron jalado por caballos en 1781, es para mi tarea",
         "ufff me mato la caminata hasta la comunidad, tres horas de subida",
+        # the verb of a training
+        "el cem nos capacito sobre acoso y tocamientos en el colegio, que otros servicios hay",
     ],
 )
 def test_no_person_harms_here(read_as_meant: Callable[..., None], text: str) -> None:
