@@ -37,6 +37,9 @@ def test_institutions_of_a_place_asked_formally_are_its_services(
         "el papa de mis hijos le dejo el brazo cortado a mi hermana con una botella",
         # what the partner did, left unsaid
         "lo que le hizo su padrastro a mi prima nadie lo sabe todavia, a donde la llevo",
+        # review 46: a place on the road where someone was killed, a healer who hit
+        "en la bajada del puente lo mataron a mi primo anoche",
+        "mi esposo que es doctor me dejo la cara morada de un golpe",
         # told to the writer after a training on it
         "nos capacitaron sobre tocamientos y despues una alumna me conto que su tio la toca",
     ],
