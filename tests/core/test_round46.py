@@ -16,12 +16,10 @@ from bot.core.engine import Engine
     [
         "sírvase indicar qué organismos públicos intervienen en el distrito de Pusi",
         "agradeceré me informen las entidades de protección existentes en la provincia de Moho",
-        "soy teniente gobernador, qué instituciones de protección existen en la provincia de Lampa?",
+        "soy teniente gobernador, qué instituciones de protección existen en la provincia de Lampa",
     ],
 )
-def test_institutions_of_a_place_asked_formally_are_its_services(
-    engine: Engine, text: str
-) -> None:
+def test_institutions_of_a_place_asked_formally_are_its_services(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent in ("overview", "locate"), (text, answer.rule)
 
