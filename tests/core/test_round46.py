@@ -84,3 +84,14 @@ def test_grooming_opens_with_linea_100(read_as_meant: Callable[..., None], text:
 def test_safe_where_she_is_now_is_a_case_to_refer(read_as_meant: Callable[..., None]) -> None:
     text = "a mi tia la golpeo su esposo el domingo, ahora esta en mi casa tranquila, a donde vamos"
     read_as_meant(text, harmful=True, intent="referral")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("va a granizar mañana en Ayaviri? queremos sacar a los niños a la feria", "unknown"),
+        ("la DEMUNA es solo para los niños o tambien ve a los adolescentes?", "describe"),
+    ],
+)
+def test_the_weather_and_whom_a_service_is_for(engine: Engine, text: str, intent: str) -> None:
+    assert engine.reply(text).intent == intent, text
