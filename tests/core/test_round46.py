@@ -61,6 +61,9 @@ def test_harm_in_these_words_opens_with_linea_100(
         "en la pichanga del domingo un rival le dio un codazo a mi primo, cosas del futbol",
         "a Tupac Katari lo mataron jalado por caballos en 1781, es para mi tarea",
         "ufff me mato la caminata hasta la comunidad, tres horas de subida",
+        # an association asks what a place has, for a group or for the day it sees harm
+        "somos del club de madres, si alguna vez vemos maltrato a los niños a quien avisamos",
+        "que hay en Yunguyo para proteger a las señoras del maltrato, para pegarlo en el local",
         # the verb of a training
         "el cem nos capacito sobre acoso y tocamientos en el colegio, que otros servicios hay",
     ],
