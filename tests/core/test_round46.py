@@ -94,7 +94,10 @@ def test_safe_where_she_is_now_is_a_case_to_refer(read_as_meant: Callable[..., N
     [
         ("va a granizar mañana en Ayaviri? queremos sacar a los niños a la feria", "unknown"),
         ("la DEMUNA es solo para los niños o tambien ve a los adolescentes?", "describe"),
+        ("que instituciones del estado trabajan aqui en Nuñoa para los abuelitos?", "overview"),
     ],
 )
-def test_the_weather_and_whom_a_service_is_for(engine: Engine, text: str, intent: str) -> None:
+def test_the_weather_whom_a_service_is_for_and_what_works_in_a_place(
+    engine: Engine, text: str, intent: str
+) -> None:
     assert engine.reply(text).intent == intent, text
