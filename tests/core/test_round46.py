@@ -84,8 +84,17 @@ def test_grooming_opens_with_linea_100(read_as_meant: Callable[..., None], text:
     read_as_meant(text, harmful=True)
 
 
-def test_safe_where_she_is_now_is_a_case_to_refer(read_as_meant: Callable[..., None]) -> None:
-    text = "a mi tia la golpeo su esposo el domingo, ahora esta en mi casa tranquila, a donde vamos"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mi tia la golpeo su esposo el domingo, ahora esta en mi casa tranquila, a donde vamos",
+        # the one who harmed held; a child back to school
+        "mi cuñado le pego a mi hermana y ya se encuentra detenido, a donde la llevamos",
+        "a mi sobrino lo hacian trabajar en la mina, ahora vive con su abuela y va al colegio,"
+        " que servicio lo puede acompañar",
+    ],
+)
+def test_safe_now_is_a_case_to_refer(read_as_meant: Callable[..., None], text: str) -> None:
     read_as_meant(text, harmful=True, intent="referral")
 
 
