@@ -30,6 +30,7 @@ def test_institutions_of_a_place_asked_formally_are_its_services(engine: Engine,
         # "persiguió" typed "persigio"
         "un señor la persigio a mi sobrina desde la feria hasta su casa en Azangaro",
         "un tipo la persigio a mi hija del colegio, que hago",
+        "mi hija de 15 no quiere regresar sola del colegio porque un tipo la sigue",
         # the wound told by the part of the body it left
         "mi conviviente me dejo la espalda hinchada con el cinturon, estoy en Ilave",
         "el papa de mis hijos le dejo el brazo cortado a mi hermana con una botella",
@@ -52,6 +53,7 @@ def test_harm_in_these_words_opens_with_linea_100(
     "text",
     [
         "el perro de la vecina le persigue a mi hijo cuando va a la escuela",
+        "el señor la sigue visitando a mi abuelita cada domingo, hay CIAM en Ilave?",
         "el sol de la feria me dejo la cara quemada, que crema uso",
         # an animal's blood in a ritual, a house on fire by itself, an animal that chases,
         # a kick in a game, a history lesson, the climb that "killed"
@@ -90,6 +92,9 @@ def test_grooming_opens_with_linea_100(read_as_meant: Callable[..., None], text:
         "a mi tia la golpeo su esposo el domingo, ahora esta en mi casa tranquila, a donde vamos",
         # the one who harmed held; a child back to school
         "mi cuñado le pego a mi hermana y ya se encuentra detenido, a donde la llevamos",
+        # a report: her age between, and her fear of going home alone
+        "atendimos a una señora de 63 años agredida por su yerno, el ya se encuentra detenido"
+        " y ella no quiere volver sola a su casa, que servicio la acompaña",
         "a mi sobrino lo hacian trabajar en la mina, ahora vive con su abuela y va al colegio,"
         " que servicio lo puede acompañar",
     ],
