@@ -1,9 +1,6 @@
-"""Round 45: an animal killed by lightning or for a feast, a check-up that falls due, a
-neighbour taken for a theft, animals shut in, a party and its hangover, a score, a visit
-announced, a tenant put out for the rent, frost on a whole field (no person harmed); a father
-told he is a burden, an ex who says she will end like a woman killed, a baby shaken hard, a
-story on TV that is the writer's own (harm); the writer living in peace after the one who
-harmed left (past)."""
+"""Round 45: the writer living in peace after the one who harmed left (past), a protection
+order she has (no figure), figures of a service asked by the staff of another, practical
+follow-ups. The round's harm and calm messages are listed in ``phrases/round45.yaml``."""
 
 from __future__ import annotations
 
@@ -12,40 +9,6 @@ from collections.abc import Callable
 import pytest
 
 from bot.core.engine import Engine
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "la helada mato a mis ovejas en Mazocruz, hay algun apoyo del gobierno?",
-        "carnearon un cordero para el bautizo de mi sobrino en Acora",
-        "a mi esposa le toca la consulta del dentista el lunes en la posta de Juli",
-        "al burro chucaro lo encerraron en el corral de la comunidad",
-        "me pegue una gran parranda en los carnavales de Juliaca, hoy muerto de sueno",
-        "mi cuñada dijo que van a venir a la boda desde Arequipa, donde alojamos a tanta gente",
-        "la casera del cuartito nos echo por no pagar, ya estamos en otro lado, y la garantia?",
-    ],
-)
-def test_no_person_harms_here(read_as_meant: Callable[..., None], text: str) -> None:
-    read_as_meant(text, harmful=False)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mi cuñado le dijo a mi suegro que es una carga y que mejor se vaya de la casa",
-        "mi exenamorado me escribe que si no regreso con el voy a terminar como la de las noticias",
-        "mi conviviente zarandeo fuerte a la bebita porque no dejaba de llorar",
-        "en la telenovela el esposo le grita y le quita la plata, me pasa lo mismo que a mi",
-        # review 45: a killing told with "los" and shots, beside the football idiom's words
-        "a mis dos sobrinos los mataron anoche en la cancha de Ayaviri, les dispararon",
-        # -ir verbs typed without the accent, beside a place
-        "mi conviviente me agredio ayer en la noche, vivo en Ayaviri",
-        "mi papa le escupia en la cara a mi mama, ahora estamos en Juli",
-    ],
-)
-def test_harm_opens_with_linea_100(read_as_meant: Callable[..., None], text: str) -> None:
-    read_as_meant(text, harmful=True)
 
 
 def test_the_one_who_harmed_left_and_she_lives_in_peace_is_past(
