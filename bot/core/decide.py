@@ -186,7 +186,7 @@ def decide(
         intent = "emergency" if harm.present and harm.time != "past" else "referral"
         rule = "gate:harm_not_unknown"
     # the model's harm counts where a person is named: "dónde hay un CEM" names nobody
-    suspected = _suspects(s, opinion) and not harm.present
+    suspected = _suspects(s, opinion) and not harm.present and not s.closed
     # (not a practical question about a service: "¿hablan quechua? mi esposo solo habla
     # quechua" after the Línea 100's card is answered as asked, Línea 100 first)
     unasked = intent in QUIET_INTENTS or _unasked(s, intent)

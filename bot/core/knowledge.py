@@ -303,6 +303,8 @@ class Grammar(_Record):
     # "le quema las manos CUANDO NO hace la tarea": what a punishment is for; a frame a few
     # words after it is the reason, not a story's frame
     reasons: list[Text] = field(default_factory=list)
+    # "NO era sueño": a word that denies what follows it (a story's closer)
+    denials: list[Text] = field(default_factory=list)
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites
     also_objects: list[Text]  # "pega a mis hijos Y A mí": one more object of the act
     place_levels: dict[Text, PlaceLevel]  # "distrito de Puno": the district
@@ -455,6 +457,7 @@ class Harm(_Record):
     animals: list[Text] = field(default_factory=list)  # a frame unless far after the harm
     disclosures: list[Text] = field(default_factory=list)  # "me contó que": no frame then
     audiences: list[Text] = field(default_factory=list)  # "mi hija vio una serie": no case
+    story_closers: list[Text] = field(default_factory=list)  # "…, así dice el huayno"
     writer_roles: list[Text] = field(default_factory=list)  # "soy abuela": not the victim
     first_person: list[Text] = field(default_factory=list)
     negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act

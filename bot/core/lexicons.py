@@ -86,6 +86,7 @@ class Lexicons:
         self.story_links = _normalized(grammar.story_links)
         self.story_breaks = _normalized(grammar.story_breaks)
         self.reasons = _phrases(grammar.reasons, rules)
+        self.denials = _normalized(grammar.denials)
         self.story_turns = _normalized(grammar.story_turns)
         self.story_quotes = _normalized(grammar.story_quotes)
         self.roads = _normalized(grammar.roads)
@@ -348,6 +349,7 @@ class Lexicons:
         groups.append(("frame", "animal", harm.animals))  # "el zorro", "mi perro"
         groups.append(("told", "told", harm.disclosures))
         groups.append(("audience", "audience", harm.audiences))
+        groups.append(("closer", "closer", harm.story_closers))
         groups.append(("role", "role", harm.writer_roles))
         groups.append(("joke", "joke", harm.jokes.phrases if harm.jokes else []))
         groups.append(("joke", "serious", harm.jokes.serious if harm.jokes else []))

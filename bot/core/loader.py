@@ -730,6 +730,7 @@ PHRASE_LISTS = frozenset(
         "animals",
         "disclosures",
         "audiences",
+        "story_closers",
         "writer_roles",
         "first_person",
         "negations",

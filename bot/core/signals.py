@@ -35,7 +35,9 @@ CUE_KINDS = frozenset(
 )
 # the sentence of each word of a message, and the sentences written as questions
 Sentences = tuple[Sequence[int], frozenset[int]]
-MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role", "audience"})
+MARK_KINDS = frozenset(
+    {"time", "frame", "first", "joke", "told", "role", "audience", "closer"}
+)
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
 # the keys of lexicon ``residence``, best first: whose home is the case's place (the
@@ -123,6 +125,9 @@ class Signals:
     harm: HarmReading = field(default_factory=HarmReading)
     asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "here"...
     framed: bool = False  # homework, a novel, the news, a training, and no real person harmed
+    # a story closed ("…, así dice el huayno", "…, era sueño nomás") and no harm told after it:
+    # a frame the model's suspicion does not overrule (its words are the story's)
+    closed: bool = False
     asking: bool = True  # a sentence asks: written as a question or with "quisiera saber"...
     unharmed: bool = False  # "no me hicieron daño", "no hay violencia": nobody was hurt
     accused: bool = False  # "mi vecino me denunció": the writer is the one reported
@@ -175,13 +180,17 @@ def read_signals(
     asking = _asking(sentences, asks)
     marks = [h for h in plain if h.kind in MARK_KINDS]
     found_harm = _without_names([*lex.harm.find(message), *marks], names)
-    harm_hits = _without_idioms(
-        [
-            h
-            for h in found_harm
-            if not (h.kind == "act" and h.start and words[h.start - 1] in lex.negations)
-            and not _vocative(h, cues, words)
-        ]
+    harm_hits = _outside_stories(
+        lex,
+        _without_idioms(
+            [
+                h
+                for h in found_harm
+                if not (h.kind == "act" and h.start and words[h.start - 1] in lex.negations)
+                and not _vocative(h, cues, words)
+            ]
+        ),
+        words,
     )
     # an out-of-scope word inside an idiom or a practical topic is not what is asked, nor a
     # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
@@ -211,6 +220,7 @@ def read_signals(
     # the word before each person named, read once for the harm and for its frame
     before = _before_people(lex, harm_hits, words)
     harm = _harm(lex, harm_hits, words, loud, before)
+    closed = not harm.present and any(h.kind == "closer" for h in harm_hits)
     # where the writer lives is not the case's place when the case is someone else's
     # _harm read them when harm is told; else not a person named only inside a subject the
     # bot does not cover ("la pensión 65", "Qali Warma")
@@ -306,7 +316,8 @@ def read_signals(
         topic_services=topic_services,
         harm=harm,
         asks=frozenset(h.key for h in cues if h.kind == "ask"),
-        framed=_framed(lex, harm, marks, before),
+        framed=_framed(lex, harm, marks, before) or closed,
+        closed=closed,
     )
 
 
@@ -638,6 +649,23 @@ def _a_reason(lex: Lexicons, frame: Hit, acts: Sequence[Hit], words: Sequence[st
         if any(_said_before(after, end, lex.reasons) for end in ends):
             return True
     return False
+
+
+STORY_KINDS = frozenset({"act", "victim", "agent", "first", "time"})
+
+
+def _outside_stories(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> list[Hit]:
+    """The hits but the story a closer ends (harm.yaml ``story_closers``: "me pegaste
+    borracho…, ASÍ DICE EL HUAYNO", "…, ERA SUEÑO NOMÁS"): its acts and people, told before
+    the last closer, are no case; what follows it is read ("…, así dice la canción, y así me
+    pega mi esposo"). Not a closer denied ("no era sueño")."""
+    hits = [
+        h
+        for h in hits
+        if h.kind != "closer" or not (h.start and words[h.start - 1] in lex.denials)
+    ]
+    last = max((h.start for h in hits if h.kind == "closer"), default=-1)
+    return [h for h in hits if not (h.kind in STORY_KINDS and h.end <= last)]
 
 
 def _vocative(hit: Hit, cues: list[Hit], words: Sequence[str]) -> bool:
