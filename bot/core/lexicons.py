@@ -17,6 +17,9 @@ MIN_FUZZY_LEN = 5  # shorter words are never corrected by edit distance ("juli",
 MIN_PHONETIC_LEN = 4  # nor, below this, by sound
 MAX_CORRECTIONS_CACHED = 20000
 MIN_JOINED = 6  # a split word is joined again only into a word this long
+MIN_NAME_JOINED = 3  # or into a name this long ("sa u": SAU)
+MIN_PLACE_JOINED = 8  # two words the bot knows, only into a place's name this long
+NAME_JOIN_KINDS = frozenset({"service", "term", "province", "district"})
 # three or more letters, each alone between spaces: "c e m"
 _SPELLED = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")
 MAX_TOKENS_CACHED = 20000  # a message's tokens whose words are kept (``token_words``)
@@ -151,6 +154,17 @@ class Lexicons:
         # the words a dictated message may split in two ("huan cane", "a menazo")
         self._joinable = frozenset(
             w for w in (*self.vocabulary, *self.place_names) if len(w) >= MIN_JOINED and w.isalpha()
+        )
+        # the one-word names of services, terms and places a dictated split may stand for,
+        # even short or misheard ("se dif": CEDIF, "juan cane": Huancané, "sa u": SAU)
+        self._name_words = frozenset(
+            e.pattern[0]
+            for e in names
+            if e.kind in NAME_JOIN_KINDS
+            and len(e.pattern) == 1
+            and isinstance(e.pattern[0], str)
+            and len(e.pattern[0]) >= MIN_NAME_JOINED
+            and e.pattern[0].isalpha()
         )
         self._by_sound: dict[str, str] = {}
         for w in sorted(self.vocabulary | self.stopwords, key=lambda w: (len(w), w)):
@@ -359,23 +373,32 @@ class Lexicons:
 
     def rejoin(self, words: list[str], ids: list[int]) -> tuple[list[str], list[int]]:
         """A word that dictation split in two, joined again ("cem en huan cane": Huancané,
-        "me a menazo": amenazó): two neighbours of one sentence whose join is a word of the
-        lexicons or a place, when one of them is no word the bot knows (not "mal trata", two
-        words) and the second is longer than a letter (not "atendí a")."""
-        joinable = self._joinable
+        "me a menazo": amenazó): two neighbours of one sentence, not both words the bot knows
+        (not "mal trata", two words), whose join is a word of the lexicons or a place and the
+        second longer than a letter (not "atendí a"), or whose join is, or corrects to, the
+        one-word name of a service, a term or a place ("juan cane", "se dif", "sa u")."""
         i, out, out_ids = 0, [], []
         while i < len(words):
-            if i + 1 < len(words) and ids[i] == ids[i + 1] and len(words[i + 1]) > 1:
-                first, second = words[i], words[i + 1]
-                if first + second in joinable and not (self._known(first) and self._known(second)):
-                    out.append(first + second)
-                    out_ids.append(ids[i])
-                    i += 2
-                    continue
+            if i + 1 < len(words) and ids[i] == ids[i + 1] and self._joins(words[i], words[i + 1]):
+                out.append(words[i] + words[i + 1])
+                out_ids.append(ids[i])
+                i += 2
+                continue
             out.append(words[i])
             out_ids.append(ids[i])
             i += 1
         return out, out_ids
+
+    def _joins(self, first: str, second: str) -> bool:
+        joined = first + second
+        if not joined.isalpha():
+            return False
+        if self._known(first) and self._known(second):
+            # two words that make a long place's name ("tira pata": Tirapata)
+            return len(joined) >= MIN_PLACE_JOINED and joined in self.place_names
+        if len(second) > 1 and joined in self._joinable:
+            return True
+        return len(joined) >= MIN_NAME_JOINED and self.correct(joined) in self._name_words
 
     def spelled_as_words(self, text: str) -> str:
         """A word spelled letter by letter ("hay c e m en Pucará", "la D E M U N A") written
