@@ -364,6 +364,9 @@ class Lexicon(_Record):
     follow_openers: list[Text] = field(default_factory=list)
     english_words: list[Text] = field(default_factory=list)
     affiliation: list[Text] = field(default_factory=list)
+    # "me mandaron AL CEM", "fui A LA DEMUNA": a service where one was sent or went, not the
+    # one asked about when harm is told
+    visited: list[Text] = field(default_factory=list)
     residence: dict[
         Literal["writer", "moved", "workplace", "person", "household", "family", "agent", "offer"],
         list[Text],

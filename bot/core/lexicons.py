@@ -302,6 +302,7 @@ class Lexicons:
         lex = self.kb.lexicon
         groups: list[tuple[str, str, Iterable[str]]] = [
             ("affiliation", "affiliation", lex.affiliation),
+            ("visited", "visited", lex.visited),
             ("greeting", "greeting", [*lex.greetings, *self._andean("greeting")]),
             ("greeting", "thanks", [*lex.thanks, *self._andean("thanks")]),
             ("greeting", "farewell", [*lex.farewells, *self._andean("farewell")]),

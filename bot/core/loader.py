@@ -724,6 +724,7 @@ PHRASE_LISTS = frozenset(
         "out_of_scope",
         "other_places",
         "affiliation",
+        "visited",
         "agents",
         "frames",
         "case_kinds",

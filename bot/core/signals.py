@@ -20,6 +20,7 @@ NAME_KINDS = frozenset({"service", "term", "province", "district", "department",
 CUE_KINDS = frozenset(
     {
         "affiliation",
+        "visited",
         "residence",
         "greeting",
         "oos",
@@ -198,7 +199,9 @@ def read_signals(
     idioms = [h for h in found_harm if h.kind == "idiom"]
     not_where = [h for h in topic_hits if h.key not in lex.where_topics]
     cues = _cues_asked(cues, [*topic_hits, *idioms], not_where)
-    explained = {i for h in (*names, *cues, *harm_hits) for i in range(h.start, h.end)}
+    # (not a word of where one was sent: "lo MANDAN A pastear" says nothing asked)
+    said = [h for h in cues if h.kind != "visited"]
+    explained = {i for h in (*names, *said, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
         w
         for i, w in enumerate(words)
@@ -221,6 +224,12 @@ def read_signals(
     before = _before_people(lex, harm_hits, words)
     harm = _harm(lex, harm_hits, words, loud, before)
     closed = not harm.present and any(h.kind == "closer" for h in harm_hits)
+    if harm.present:
+        # "me mandaron de la comisaría al CEM… me violaron": where she was sent is not what is
+        # asked, unless named again ("…¿el CEM atiende domingos?")
+        visited = _writers_services(names, cues, kind="visited")
+        again = _writers_services(names, cues, kind="visited", apart=True)
+        services = [s for s in services if s not in visited - again]
     # where the writer lives is not the case's place when the case is someone else's
     # _harm read them when harm is told; else not a person named only inside a subject the
     # bot does not cover ("la pensión 65", "Qali Warma")
@@ -1300,10 +1309,13 @@ def _affiliated(cues: list[Hit], names: list[Hit]) -> bool:
     return any(h.kind == "affiliation" and h.end not in places for h in cues)
 
 
-def _writers_services(names: list[Hit], cues: list[Hit], *, apart: bool = False) -> set[str]:
+def _writers_services(
+    names: list[Hit], cues: list[Hit], *, apart: bool = False, kind: str = "affiliation"
+) -> set[str]:
     """Services named right after "le escribo de", "trabajo en" (one word between at most);
-    with ``apart``, those named anywhere else."""
-    ends = [h.end for h in cues if h.kind == "affiliation"]
+    with ``apart``, those named anywhere else; with ``kind`` "visited", right after "me
+    mandaron al", "fui a la"."""
+    ends = [h.end for h in cues if h.kind == kind]
     return {h.key for h in names if h.kind == "service" and _follows(h.start, ends, 1) != apart}
 
 
