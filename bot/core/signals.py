@@ -36,9 +36,7 @@ CUE_KINDS = frozenset(
 )
 # the sentence of each word of a message, and the sentences written as questions
 Sentences = tuple[Sequence[int], frozenset[int]]
-MARK_KINDS = frozenset(
-    {"time", "frame", "first", "joke", "told", "role", "audience", "closer"}
-)
+MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role", "audience", "closer"})
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
 # the keys of lexicon ``residence``, best first: whose home is the case's place (the
@@ -669,9 +667,7 @@ def _outside_stories(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> li
     the last closer, are no case; what follows it is read ("…, así dice la canción, y así me
     pega mi esposo"). Not a closer denied ("no era sueño")."""
     hits = [
-        h
-        for h in hits
-        if h.kind != "closer" or not (h.start and words[h.start - 1] in lex.denials)
+        h for h in hits if h.kind != "closer" or not (h.start and words[h.start - 1] in lex.denials)
     ]
     last = max((h.start for h in hits if h.kind == "closer"), default=-1)
     return [h for h in hits if not (h.kind in STORY_KINDS and h.end <= last)]
