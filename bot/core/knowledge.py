@@ -432,6 +432,8 @@ class HarmVictim(_Record):
     by_category: dict[HarmCategory, Id] = field(default_factory=dict)
     trait: bool = False  # a trait of the person named (a disability), not another person
     phrases: Annotated[list[Text], Rule(min_length=1)]
+    # phrases that name this victim only as a message's last words ("…, tengo 14")
+    last: list[Text] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

@@ -328,6 +328,7 @@ class Lexicons:
         groups += [
             ("victim", v.id, [*v.phrases, *self._andean(f"victim:{v.id}")]) for v in harm.victims
         ]
+        groups += [("victim_last", v.id, v.last) for v in harm.victims]
         groups.append(("agent", "agent", [*harm.agents, *self._andean("agent")]))
         groups.append(("idiom", "idiom", harm.idioms))
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)

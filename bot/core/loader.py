@@ -710,6 +710,7 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
 PHRASE_LISTS = frozenset(
     {
         "phrases",
+        "last",
         "case_phrases",
         "asking",
         "gap_words",

@@ -178,7 +178,7 @@ def read_signals(
     asks = _asking_sentences(plain, sentences)
     asking = _asking(sentences, asks)
     marks = [h for h in plain if h.kind in MARK_KINDS]
-    found_harm = _without_names([*lex.harm.find(message), *marks], names)
+    found_harm = _without_names([*_said_last(lex.harm.find(message), len(words)), *marks], names)
     harm_hits = _outside_stories(
         lex,
         _without_idioms(
@@ -656,6 +656,16 @@ def _a_reason(lex: Lexicons, frame: Hit, acts: Sequence[Hit], words: Sequence[st
         if any(_said_before(after, end, lex.reasons) for end in ends):
             return True
     return False
+
+
+def _said_last(hits: list[Hit], size: int) -> list[Hit]:
+    """The hits, a victim named only by a message's last words (harm.yaml ``last``: "…, tengo
+    14") read as that victim there, and dropped elsewhere ("tengo 14 ovejas")."""
+    return [
+        Hit("victim", h.key, h.start, h.end) if h.kind == "victim_last" else h
+        for h in hits
+        if h.kind != "victim_last" or h.end == size
+    ]
 
 
 STORY_KINDS = frozenset({"act", "victim", "agent", "first", "time"})
