@@ -87,7 +87,7 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "short": float(s.content_words <= SHORT),
         # nothing but signs ("??", "..."): the person does not know what to ask
         "wordless": float(not s.words),
-        "oos": float(s.oos_words),
+        "oos": float(s.oos_words - (s.oos_told if _story_then_question(s, kb, opinion) else 0)),
         "oos_name": float(s.oos_next_to_name),
         # a question about a named service ("¿el CEDIF es gratis?", "¿qué es el SAU?")
         "service_question": float(_service_question(s)),
@@ -298,6 +298,15 @@ def _second_part(
         and scores.get(i, -1.0) >= part.min_score
     ]
     return cast(Intent, max(others, key=lambda i: scores[i])) if others else None
+
+
+def _story_then_question(s: Signals, kb: Knowledge, opinion: Opinion | None) -> bool:
+    """A calm story told before a question about a named service ("fuimos a la fiesta de San
+    Francisco… ¿dónde queda el CIAM de Ayaviri?"): its out-of-scope words are the story's, not
+    what is asked; not where harm may be told (no act read, the model's harm below
+    ``story_harm_gate``) nor another department named ("me voy a Cusco… ¿qué CEM hay?")."""
+    harm = opinion.harm if opinion is not None else 0.0
+    return bool(s.services) and not (s.harm.acts or s.elsewhere) and harm < kb.story_harm_gate
 
 
 def _suspects(s: Signals, opinion: Opinion | None) -> bool:

@@ -902,6 +902,7 @@ class Knowledge:
     model_referral_gate: float
     model_case_gate: float
     model_own_case_gate: float
+    story_harm_gate: float
     second_part: SecondPart | None
     templates: Mapping[str, Pattern]  # every phrase template, parsed
     model: Classifier | None

@@ -163,6 +163,7 @@ class IntentsFile(_Record):
     model_referral_gate: Annotated[float, Rule(ge=0, le=1)] = 1.0
     model_case_gate: Annotated[float, Rule(ge=0, le=1)] = 1.0
     model_own_case_gate: Annotated[float, Rule(ge=0, le=1)] = 1.0
+    story_harm_gate: Annotated[float, Rule(ge=0, le=1)] = 0.0
     second_part: SecondPart | None = None
     intents: Annotated[list[IntentScore], Rule(min_length=1)]
 
@@ -695,6 +696,7 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
         model_referral_gate=intents_f.model_referral_gate,
         model_case_gate=intents_f.model_case_gate,
         model_own_case_gate=intents_f.model_own_case_gate,
+        story_harm_gate=intents_f.story_harm_gate,
         second_part=intents_f.second_part,
         templates=MappingProxyType(templates.parsed),
         model=_model(directory),

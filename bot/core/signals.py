@@ -104,6 +104,9 @@ class Signals:
     greeting: frozenset[str]
     oos_words: int
     oos_next_to_name: bool
+    # of them, in the sentences told before the first that asks ("fuimos a la FIESTA de San
+    # Francisco… ¿dónde queda el CIAM?"); another department is never only told
+    oos_told: int
     elsewhere: bool
     affiliation: bool
     asks_sites: bool
@@ -274,6 +277,10 @@ def read_signals(
     programmes = {s.programme for s in kb.services.values()}
     topics = _topics(plain)
     asked_topics, topic_services = _asked(plain, topics, names, sentences[0], asks)
+    # another department named beside a place of Puno ("la salida a Cusco, Juliaca") is a road,
+    # not a question about elsewhere
+    oos = [h for h in cues if h.kind == "oos" or (h.kind == "elsewhere" and place is None)]
+    first_ask = min(asks, default=0)  # the sentences before it tell, they do not ask
     return Signals(
         text=text,
         normalized=normalized,
@@ -301,11 +308,8 @@ def read_signals(
         accused=any(h.kind == "accused" for h in cues),
         new_topic=any(h.kind == "new_topic" for h in cues),
         opens_follow_up=bool(words) and words[0] in lex.follow_openers,
-        # another department named beside a place of Puno ("la salida a Cusco, Juliaca") is a
-        # road, not a question about elsewhere
-        oos_words=_covered(
-            [h for h in cues if h.kind == "oos" or (h.kind == "elsewhere" and place is None)]
-        ),
+        oos_words=_covered(oos),
+        oos_told=_covered(h for h in oos if h.kind == "oos" and sentences[0][h.start] < first_ask),
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
         affiliation=_affiliated(cues, names),

@@ -39,3 +39,14 @@ def test_a_service_one_was_sent_to_and_asked_again_is_answered(engine: Engine) -
     text = "me mandaron al CEM de Ilave porque mi ex me pego, el CEM de Ilave atiende sabados?"
     answer = engine.reply(text)
     assert answer.services[:1] == ("cem",), (answer.rule, answer.services)
+
+
+def test_a_calm_story_before_a_question_about_a_service_gets_its_answer(engine: Engine) -> None:
+    text = (
+        "El domingo fuimos al campeonato de futbol en Ilave, mi equipo gano y despues comimos"
+        " trucha en la feria. Mi abuelita vino con nosotros y se canso mucho. ¿En Ilave hay"
+        " CIAM para que ella vaya a sus talleres?"
+    )
+    answer = engine.reply(text)
+    assert answer.intent == "locate", (answer.intent, answer.rule)
+    assert answer.services[:1] == ("ciam",)
