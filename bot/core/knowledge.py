@@ -303,8 +303,9 @@ class Grammar(_Record):
     # "le quema las manos CUANDO NO hace la tarea": what a punishment is for; a frame a few
     # words after it is the reason, not a story's frame
     reasons: list[Text] = field(default_factory=list)
-    # "NO era sueño": a word that denies what follows it (a story's closer)
-    denials: list[Text] = field(default_factory=list)
+    # "NO era sueño", "ES UNA pesadilla nomás vivir con él": a word right before a story's
+    # closer that makes it part of another phrase
+    closer_blockers: list[Text] = field(default_factory=list)
     site_questions: list[Text]  # "CUÁNTOS CEM", "HAY CEM": a question about sites
     also_objects: list[Text]  # "pega a mis hijos Y A mí": one more object of the act
     place_levels: dict[Text, PlaceLevel]  # "distrito de Puno": the district

@@ -17,7 +17,7 @@ MIN_FUZZY_LEN = 5  # shorter words are never corrected by edit distance ("juli",
 MIN_PHONETIC_LEN = 4  # nor, below this, by sound
 MAX_CORRECTIONS_CACHED = 20000
 MIN_JOINED = 6  # a split word is joined again only into a word this long
-MIN_NAME_JOINED = 3  # or into a name this long ("sa u": SAU)
+MIN_PIECE = 3  # the unknown piece of a misheard name: "se DIF" (not "ps", "sa")
 MIN_PLACE_JOINED = 8  # two words the bot knows, only into a place's name this long
 NAME_JOIN_KINDS = frozenset({"service", "term", "province", "district"})
 # three or more letters, each alone between spaces: "c e m"
@@ -89,7 +89,7 @@ class Lexicons:
         self.story_links = _normalized(grammar.story_links)
         self.story_breaks = _normalized(grammar.story_breaks)
         self.reasons = _phrases(grammar.reasons, rules)
-        self.denials = _normalized(grammar.denials)
+        self.closer_blockers = _normalized(grammar.closer_blockers)
         self.story_turns = _normalized(grammar.story_turns)
         self.story_quotes = _normalized(grammar.story_quotes)
         self.roads = _normalized(grammar.roads)
@@ -163,7 +163,7 @@ class Lexicons:
             if e.kind in NAME_JOIN_KINDS
             and len(e.pattern) == 1
             and isinstance(e.pattern[0], str)
-            and len(e.pattern[0]) >= MIN_NAME_JOINED
+            and len(e.pattern[0]) >= MIN_PIECE
             and e.pattern[0].isalpha()
         )
         self._by_sound: dict[str, str] = {}
@@ -395,12 +395,24 @@ class Lexicons:
         joined = first + second
         if not joined.isalpha():
             return False
-        if self._known(first) and self._known(second):
-            # two words that make a long place's name ("tira pata": Tirapata)
-            return len(joined) >= MIN_PLACE_JOINED and joined in self.place_names
-        if len(second) > 1 and joined in self._joinable:
-            return True
-        return len(joined) >= MIN_NAME_JOINED and self.correct(joined) in self._name_words
+        first_known, second_known = self._known(first), self._known(second)
+        if first_known and second_known:
+            # two words that make a long place's name ("tira pata": Tirapata), not a harm
+            # word ("mi esposo me tira pata cuando toma", review 47)
+            harmless = not (self._harmful(first) or self._harmful(second))
+            return len(joined) >= MIN_PLACE_JOINED and joined in self.place_names and harmless
+        if (len(second) > 1 and joined in self._joinable) or joined in self._name_words:
+            return True  # a word of the lexicons, or a name as written ("pu no", "sa u")
+        # a name misheard ("juan cane", "a sangaro", "se dif"): the unknown piece long enough
+        # to carry it, and no harm word in either (review 47: "el ps mata a su mujer" is no
+        # Pomata, "co mata" no Coata)
+        piece = second if first_known else first
+        if len(piece) < MIN_PIECE or self._harmful(first) or self._harmful(second):
+            return False
+        return self.correct(joined) in self._name_words
+
+    def _harmful(self, word: str) -> bool:
+        return len(word) > 3 and stem(word) in self._harm_roots
 
     def spelled_as_words(self, text: str) -> str:
         """A word spelled letter by letter ("hay c e m en Pucará", "la D E M U N A") written
@@ -414,8 +426,9 @@ class Lexicons:
         return word if normalize(word) in self.vocabulary else match.group(0)
 
     def _known(self, word: str) -> bool:
-        """A word the bot knows: of its lexicons, a place, or a common Spanish word."""
-        return word in self.place_names or self.ordinary(word)
+        """A word the bot knows: of its lexicons, a place, a common Spanish word or a
+        stopword ("lave", "rape": short words the list of common words leaves out)."""
+        return word in self.place_names or word in self.stopwords or self.ordinary(word)
 
     def ordinary(self, word: str) -> bool:
         """A word of the bot's lexicons or a common Spanish word ("chupa", "esperanza"), or a

@@ -193,6 +193,7 @@ def read_signals(
             ]
         ),
         words,
+        sentences[0],
     )
     # an out-of-scope word inside an idiom or a practical topic is not what is asked, nor a
     # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
@@ -224,7 +225,14 @@ def read_signals(
     # the word before each person named, read once for the harm and for its frame
     before = _before_people(lex, harm_hits, words)
     harm = _harm(lex, harm_hits, words, loud, before)
-    closed = not harm.present and any(h.kind == "closer" for h in harm_hits)
+    # a story closed, and no case told after it (``_told_after``): the model's suspicion is
+    # the story's
+    last_closer = max((h.end for h in harm_hits if h.kind == "closer"), default=-1)
+    closed = (
+        last_closer >= 0
+        and not harm.present
+        and not _told_after(lex, [h for h in harm_hits if h.start >= last_closer], words)
+    )
     if harm.present:
         # "me mandaron de la comisaría al CEM… me violaron": where she was sent is not what is
         # asked, unless named again ("…¿el CEM atiende domingos?")
@@ -675,16 +683,46 @@ def _said_last(hits: list[Hit], size: int) -> list[Hit]:
 STORY_KINDS = frozenset({"act", "victim", "agent", "first", "time"})
 
 
-def _outside_stories(lex: Lexicons, hits: list[Hit], words: Sequence[str]) -> list[Hit]:
+def _outside_stories(
+    lex: Lexicons, hits: list[Hit], words: Sequence[str], ids: Sequence[int]
+) -> list[Hit]:
     """The hits but the story a closer ends (harm.yaml ``story_closers``: "me pegaste
     borracho…, ASÍ DICE EL HUAYNO", "…, ERA SUEÑO NOMÁS"): its acts and people, told before
-    the last closer, are no case; what follows it is read ("…, así dice la canción, y así me
-    pega mi esposo"). Not a closer denied ("no era sueño")."""
-    hits = [
-        h for h in hits if h.kind != "closer" or not (h.start and words[h.start - 1] in lex.denials)
+    the closer in its sentence, or in the sentence before when the closer opens its own ("me
+    pegaste borracho… así dice el huayno que canta mi tío"), are no case; what was told
+    before that ("mi esposo me pegó anoche. En la radio pasan ese huayno que dice 'ya no me
+    pegues', así dice el huayno") and what follows it are read. Not a closer right after one
+    of grammar ``closer_blockers`` ("NO era sueño", "ES UNA pesadilla nomás vivir con él")."""
+    closers = [
+        h
+        for h in hits
+        if h.kind == "closer" and not (h.start and words[h.start - 1] in lex.closer_blockers)
     ]
-    last = max((h.start for h in hits if h.kind == "closer"), default=-1)
-    return [h for h in hits if not (h.kind in STORY_KINDS and h.end <= last)]
+    spans = [_story_span(hits, ids, c) for c in closers]
+    return [
+        h
+        for h in hits
+        if (h.kind != "closer" or h in closers)
+        and not (h.kind in STORY_KINDS and any(a <= h.start and h.end <= b for a, b in spans))
+    ]
+
+
+def _told_after(lex: Lexicons, after: list[Hit], words: Sequence[str]) -> bool:
+    """A case told after a story's closer: an act, or one who harms and the writer as an
+    object ("…era un sueño nomás, le dije a mi mamá, pero mi TÍO sí ME toca"); not the
+    writer watching ("mi hermanito me estaba mirando")."""
+    writer = any(h.kind == "first" and words[h.start] not in lex.mine for h in after)
+    return any(h.kind == "act" for h in after) or (writer and any(h.kind == "agent" for h in after))
+
+
+def _story_span(hits: list[Hit], ids: Sequence[int], closer: Hit) -> tuple[int, int]:
+    """Where the story a closer ends was told: its sentence up to it, or the sentence before
+    when the closer opens its own ("me pegaste borracho… Así dice el huayno")."""
+    sentence = ids[closer.start]
+    start = ids.index(sentence)
+    if closer.start == start and sentence > 0 and sentence - 1 in ids:
+        start = ids.index(sentence - 1)
+    return start, closer.start
 
 
 def _vocative(hit: Hit, cues: list[Hit], words: Sequence[str]) -> bool:
