@@ -173,12 +173,14 @@ class Lexicons:
         # a word with the root of a harm word is never "corrected" into another word
         self._harm_roots = frozenset(stem(w) for w in self.harm.words if len(w) > 3)
         self._corrections: dict[str, str] = {}
+        self._misheard: dict[str, bool] = {}
+        self._name_list = sorted(self._name_words)
         self._tokens: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
     # the corrections and tokens hold words of messages: never kept on disk; the phrases'
     # words (``_normal``) serve only to build the matchers, which hold them
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_corrections": {}, "_tokens": {}, "_normal": {}}
+        return {**self.__dict__, "_corrections": {}, "_misheard": {}, "_tokens": {}, "_normal": {}}
 
     def emoji_as_words(self, text: str) -> str:
         """The emoji of lexicon.yaml read as their words ("😢" is "llanto"); a run of them
@@ -393,14 +395,17 @@ class Lexicons:
 
     def _joins(self, first: str, second: str) -> bool:
         joined = first + second
-        if not joined.isalpha():
-            return False
         first_known, second_known = self._known(first), self._known(second)
         if first_known and second_known:
             # two words that make a long place's name ("tira pata": Tirapata), not a harm
             # word ("mi esposo me tira pata cuando toma", review 47)
-            harmless = not (self._harmful(first) or self._harmful(second))
-            return len(joined) >= MIN_PLACE_JOINED and joined in self.place_names and harmless
+            return (
+                len(joined) >= MIN_PLACE_JOINED
+                and joined in self.place_names
+                and not (self._harmful(first) or self._harmful(second))
+            )
+        if not joined.isalpha():
+            return False
         if (len(second) > 1 and joined in self._joinable) or joined in self._name_words:
             return True  # a word of the lexicons, or a name as written ("pu no", "sa u")
         # a name misheard ("juan cane", "a sangaro", "se dif"): the unknown piece long enough
@@ -409,7 +414,29 @@ class Lexicons:
         piece = second if first_known else first
         if len(piece) < MIN_PIECE or self._harmful(first) or self._harmful(second):
             return False
-        return self.correct(joined) in self._name_words
+        return self._misheard_name(joined)
+
+    def _misheard_name(self, joined: str) -> bool:
+        """A split word's join that sounds like, or is a letter from, the one-word name of a
+        service, term or place ("asangaro": Azángaro, "juancane": Huancané); compared with
+        those names only, and kept per word."""
+        found = self._misheard.get(joined)
+        if found is None:
+            if len(self._misheard) > MAX_CORRECTIONS_CACHED:
+                self._misheard.clear()
+            found = self._misheard[joined] = self._by_sound.get(
+                phonetic(joined)
+            ) in self._name_words or (len(joined) >= MIN_FUZZY_LEN and self._near_name(joined))
+        return found
+
+    def _near_name(self, joined: str) -> bool:
+        from rapidfuzz import process  # here: most messages join no split word
+        from rapidfuzz.distance import OSA
+
+        return (
+            process.extractOne(joined, self._name_list, scorer=OSA.distance, score_cutoff=1)
+            is not None
+        )
 
     def _harmful(self, word: str) -> bool:
         return len(word) > 3 and stem(word) in self._harm_roots

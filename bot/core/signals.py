@@ -236,7 +236,10 @@ def read_signals(
     if harm.present:
         # "me mandaron de la comisaría al CEM… me violaron": where she was sent is not what is
         # asked, unless named again ("…¿el CEM atiende domingos?")
-        visited = _writers_services(names, cues, kind="visited")
+        # (review 47b: not one named in a sentence that asks, "…y en el CEM me atienden sin
+        # denuncia?")
+        unasked = [h for h in names if sentences[0][h.start] not in asks]
+        visited = _writers_services(unasked, cues, kind="visited")
         again = _writers_services(names, cues, kind="visited", apart=True)
         services = [s for s in services if s not in visited - again]
     # where the writer lives is not the case's place when the case is someone else's
@@ -672,11 +675,13 @@ def _a_reason(lex: Lexicons, frame: Hit, acts: Sequence[Hit], words: Sequence[st
 
 def _said_last(hits: list[Hit], size: int) -> list[Hit]:
     """The hits, a victim named only by a message's last words (harm.yaml ``last``: "…, tengo
-    14") read as that victim there, and dropped elsewhere ("tengo 14 ovejas")."""
+    14") read as that victim there when an act is told, and dropped elsewhere ("tengo 14
+    ovejas") or with no act ("quiero entrar al elenco de morenada, tengo 14": review 47b)."""
+    acted = any(h.kind == "act" for h in hits)
     return [
         Hit("victim", h.key, h.start, h.end) if h.kind == "victim_last" else h
         for h in hits
-        if h.kind != "victim_last" or h.end == size
+        if h.kind != "victim_last" or (h.end == size and acted)
     ]
 
 
