@@ -703,13 +703,36 @@ def _outside_stories(
         for h in hits
         if h.kind == "closer" and not (h.start and words[h.start - 1] in lex.closer_blockers)
     ]
-    spans = [_story_span(hits, ids, c) for c in closers]
+    spans = [
+        span
+        for span in (_story_span(hits, ids, c) for c in closers)
+        if not _own_agent_first(lex, hits, words, span)
+    ]
     return [
         h
         for h in hits
         if (h.kind != "closer" or h in closers)
         and not (h.kind in STORY_KINDS and any(a <= h.start and h.end <= b for a, b in spans))
     ]
+
+
+def _own_agent_first(
+    lex: Lexicons, hits: list[Hit], words: Sequence[str], span: tuple[int, int]
+) -> bool:
+    """The writer's own named as the one who harms before an act, in a story's span: "MI
+    esposo me pega siempre. Así dice el huayno…" is the writer's case (review 47c); a song
+    says "borracho me pegaste", an audience comes after ("…no nos perdemos ni un capítulo con
+    mi esposo")."""
+    start, end = span
+    acts = [h.start for h in hits if h.kind == "act" and start <= h.start < end]
+    return any(
+        h.kind == "agent"
+        and start <= h.start < end
+        and h.start
+        and words[h.start - 1] in lex.mine
+        and any(h.start < a for a in acts)
+        for h in hits
+    )
 
 
 def _told_after(lex: Lexicons, after: list[Hit], words: Sequence[str]) -> bool:
