@@ -379,8 +379,9 @@ class Lexicons:
         """A word that dictation split in two, joined again ("cem en huan cane": Huancané,
         "me a menazo": amenazó): two neighbours of one sentence, not both words the bot knows
         (not "mal trata", two words), whose join is a word of the lexicons or a place and the
-        second longer than a letter (not "atendí a"), or whose join is, or corrects to, the
-        one-word name of a service, a term or a place ("juan cane", "se dif", "sa u")."""
+        second longer than a letter (not "atendí a"), or whose join is, sounds like or is a
+        letter from the one-word name of a service, a term or a place ("juan cane", "se dif",
+        "sa u"); never with a harm word (``_joins``)."""
         i, out, out_ids = 0, [], []
         while i < len(words):
             if i + 1 < len(words) and ids[i] == ids[i + 1] and self._joins(words[i], words[i + 1]):
