@@ -4,7 +4,7 @@ the vocabulary that typos are corrected towards."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from bot.core.common_words import is_common
 from bot.core.knowledge import Knowledge
@@ -427,17 +427,10 @@ class Lexicons:
                 self._misheard.clear()
             found = self._misheard[joined] = self._by_sound.get(
                 phonetic(joined)
-            ) in self._name_words or (len(joined) >= MIN_FUZZY_LEN and self._near_name(joined))
+            ) in self._name_words or (
+                len(joined) >= MIN_FUZZY_LEN and _nearest(joined, self._name_list, 1) is not None
+            )
         return found
-
-    def _near_name(self, joined: str) -> bool:
-        from rapidfuzz import process  # here: most messages join no split word
-        from rapidfuzz.distance import OSA
-
-        return (
-            process.extractOne(joined, self._name_list, scorer=OSA.distance, score_cutoff=1)
-            is not None
-        )
 
     def _harmful(self, word: str) -> bool:
         return len(word) > 3 and stem(word) in self._harm_roots
@@ -510,12 +503,16 @@ class Lexicons:
             return same_sound  # "linea sien": a word written as it sounds, even a real one
         if is_common(self.kb.common_words, word):
             return None  # a real word is no typo of a near one: "acusando" is not "abusando"
-        from rapidfuzz import process  # here: most starts never correct a word by distance
-        from rapidfuzz.distance import OSA
+        return _nearest(word, self._vocab_list, 1 if len(word) <= 8 else 2)
 
-        limit = 1 if len(word) <= 8 else 2
-        best = process.extractOne(word, self._vocab_list, scorer=OSA.distance, score_cutoff=limit)
-        return best[0] if best else None
+
+def _nearest(word: str, choices: Sequence[str], limit: int) -> str | None:
+    """The choice at most ``limit`` edits (OSA) from ``word``, the nearest first."""
+    from rapidfuzz import process  # here: most starts never correct a word by distance
+    from rapidfuzz.distance import OSA
+
+    best = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit)
+    return best[0] if best else None
 
 
 def words_of(pattern: Pattern) -> Iterable[str]:
