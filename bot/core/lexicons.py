@@ -176,6 +176,7 @@ class Lexicons:
         self._misheard: dict[str, bool] = {}
         self._name_list = sorted(self._name_words)
         self._tokens: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._known_words = self.place_names | self.stopwords | self.vocabulary | self.not_signed
 
     # the corrections and tokens hold words of messages: never kept on disk; the phrases'
     # words (``_normal``) serve only to build the matchers, which hold them
@@ -382,9 +383,14 @@ class Lexicons:
         second longer than a letter (not "atendí a"), or whose join is, sounds like or is a
         letter from the one-word name of a service, a term or a place ("juan cane", "se dif",
         "sa u"); never with a harm word (``_joins``)."""
+        known = [self._known(w) for w in words]
         i, out, out_ids = 0, [], []
         while i < len(words):
-            if i + 1 < len(words) and ids[i] == ids[i + 1] and self._joins(words[i], words[i + 1]):
+            if (
+                i + 1 < len(words)
+                and ids[i] == ids[i + 1]
+                and self._joins(words[i], words[i + 1], known[i], known[i + 1])
+            ):
                 out.append(words[i] + words[i + 1])
                 out_ids.append(ids[i])
                 i += 2
@@ -394,9 +400,8 @@ class Lexicons:
             i += 1
         return out, out_ids
 
-    def _joins(self, first: str, second: str) -> bool:
+    def _joins(self, first: str, second: str, first_known: bool, second_known: bool) -> bool:
         joined = first + second
-        first_known, second_known = self._known(first), self._known(second)
         if first_known and second_known:
             # two words that make a long place's name ("tira pata": Tirapata), not a harm
             # word ("mi esposo me tira pata cuando toma", review 47)
@@ -449,7 +454,7 @@ class Lexicons:
     def _known(self, word: str) -> bool:
         """A word the bot knows: of its lexicons, a place, a common Spanish word or a
         stopword ("lave", "rape": short words the list of common words leaves out)."""
-        return word in self.place_names or word in self.stopwords or self.ordinary(word)
+        return word in self._known_words or is_common(self.kb.common_words, word)
 
     def ordinary(self, word: str) -> bool:
         """A word of the bot's lexicons or a common Spanish word ("chupa", "esperanza"), or a
