@@ -464,6 +464,9 @@ class Harm(_Record):
     disclosures: list[Text] = field(default_factory=list)  # "me contó que": no frame then
     audiences: list[Text] = field(default_factory=list)  # "mi hija vio una serie": no case
     story_closers: list[Text] = field(default_factory=list)  # "…, así dice el huayno"
+    story_openers: list[Text] = field(default_factory=list)  # "te cuento la novela: …"
+    dream_openers: list[Text] = field(default_factory=list)  # "anoche soñé que…"
+    real_stories: list[Text] = field(default_factory=list)  # "…, así es mi vida"
     writer_roles: list[Text] = field(default_factory=list)  # "soy abuela": not the victim
     first_person: list[Text] = field(default_factory=list)
     negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act

@@ -36,7 +36,9 @@ CUE_KINDS = frozenset(
 )
 # the sentence of each word of a message, and the sentences written as questions
 Sentences = tuple[Sequence[int], frozenset[int]]
-MARK_KINDS = frozenset({"time", "frame", "first", "joke", "told", "role", "audience", "closer"})
+MARK_KINDS = frozenset(
+    {"time", "frame", "first", "joke", "told", "role", "audience", "closer", "opener", "real"}
+)
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
 # the keys of lexicon ``residence``, best first: whose home is the case's place (the
@@ -182,7 +184,7 @@ def read_signals(
     asking = _asking(sentences, asks)
     marks = [h for h in plain if h.kind in MARK_KINDS]
     found_harm = _without_names([*_said_last(lex.harm.find(message), len(words)), *marks], names)
-    harm_hits = _outside_stories(
+    harm_hits, story_end = _outside_stories(
         lex,
         _without_idioms(
             [
@@ -227,11 +229,10 @@ def read_signals(
     harm = _harm(lex, harm_hits, words, loud, before)
     # a story closed, and no case told after it (``_told_after``): the model's suspicion is
     # the story's
-    last_closer = max((h.end for h in harm_hits if h.kind == "closer"), default=-1)
     closed = (
-        last_closer >= 0
+        story_end >= 0
         and not harm.present
-        and not _told_after(lex, [h for h in harm_hits if h.start >= last_closer], words)
+        and not _told_after(lex, [h for h in harm_hits if h.start >= story_end], words)
     )
     if harm.present:
         # "me mandaron de la comisaría al CEM… me violaron": where she was sent is not what is
@@ -690,30 +691,61 @@ STORY_KINDS = frozenset({"act", "victim", "agent", "first", "time"})
 
 def _outside_stories(
     lex: Lexicons, hits: list[Hit], words: Sequence[str], ids: Sequence[int]
-) -> list[Hit]:
-    """The hits but the story a closer ends (harm.yaml ``story_closers``: "me pegaste
-    borracho…, ASÍ DICE EL HUAYNO", "…, ERA SUEÑO NOMÁS"): its acts and people, told before
-    the closer in its sentence, or in the sentence before when the closer opens its own ("me
-    pegaste borracho… así dice el huayno que canta mi tío"), are no case; what was told
-    before that ("mi esposo me pegó anoche. En la radio pasan ese huayno que dice 'ya no me
-    pegues', así dice el huayno") and what follows it are read. Not a closer right after one
-    of grammar ``closer_blockers`` ("NO era sueño", "ES UNA pesadilla nomás vivir con él")."""
+) -> tuple[list[Hit], int]:
+    """The hits but the stories told as stories, and where the last that hid an act ends (-1:
+    none).
+    A closer (harm.yaml ``story_closers``: "me pegaste borracho…, ASÍ DICE EL HUAYNO", "…,
+    ERA SUEÑO NOMÁS") ends a story: its acts and people, told before the closer in its
+    sentence, or in the sentence before when the closer opens its own, are no case; what was
+    told before that and what follows it are read. Not a closer right after one of grammar
+    ``closer_blockers`` ("NO era sueño", "ES UNA pesadilla nomás vivir con él"). An opener
+    (``story_openers``: "anoche SOÑÉ QUE…", "TE CUENTO LA NOVELA: …") starts one that runs to
+    the end of its sentence. Neither when the writer's own is named as the one who harms
+    before an act in its sentence (``_own_agent_first``: "MI EX me manda audios cantando esa
+    canción que dice te voy a matar"; a dream excepted: "soñé que mi esposo me pegaba"), nor
+    when the message then says the story is real (``real_stories``: "…, pero no es solo
+    sueño", "así es mi vida") or that someone lives it (``disclosures``: "pasa lo mismo que a
+    mí")."""
+    real = [h.start for h in hits if h.kind in ("real", "told")]
     closers = [
         h
         for h in hits
         if h.kind == "closer" and not (h.start and words[h.start - 1] in lex.closer_blockers)
     ]
-    spans = [
-        span
-        for span in (_story_span(hits, ids, c) for c in closers)
-        if not _own_agent_first(lex, hits, words, span)
-    ]
-    return [
+    told = [(c, _story_span(hits, ids, c), c.end) for c in closers]
+    told += [(o, _opened_span(hits, ids, o), -1) for o in hits if o.kind == "opener"]
+    spans: list[tuple[int, int]] = []
+    story_end = -1
+    for mark, span, mark_end in told:
+        if any(r >= mark.start for r in real):
+            continue
+        whole = (ids.index(ids[mark.start]), span[1])  # from its sentence's start
+        if mark.key != "dream" and _own_agent_first(lex, hits, words, whole):
+            continue
+        spans.append(span)
+        if any(h.kind == "act" and span[0] <= h.start < span[1] for h in hits):
+            story_end = max(story_end, mark_end if mark_end >= 0 else span[1])
+    kept = [
         h
         for h in hits
         if (h.kind != "closer" or h in closers)
         and not (h.kind in STORY_KINDS and any(a <= h.start and h.end <= b for a, b in spans))
     ]
+    return kept, story_end
+
+
+def _opened_span(hits: list[Hit], ids: Sequence[int], opener: Hit) -> tuple[int, int]:
+    """Where the story an opener starts is told: from the opener to its sentence's end, or
+    to a time of the writer's life said after it ("soñé que me mataba y HOY me amenazó")."""
+    end = opener.end
+    while end < len(ids) and ids[end] == ids[opener.start]:
+        end += 1
+    cuts = (h.start for h in hits if h.kind == "time" and h.key in LIFE_TIMES)
+    return opener.start, min([end, *(c for c in cuts if c >= opener.end)])
+
+
+# the times that bring a story back to the writer's life (harm.yaml ``time``)
+LIFE_TIMES = frozenset({"now", "recent", "help_now", "ongoing", "still"})
 
 
 def _own_agent_first(
