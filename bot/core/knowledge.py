@@ -296,6 +296,12 @@ class Grammar(_Record):
     same_place: list[Text] = field(default_factory=list)
     # "NO EL DE Ollachea", "NO LA DE Yunguyo": the place after it is not the one meant
     not_this_place: list[Text] = field(default_factory=list)
+    # "Cerro Colorado, Arequipa", "Miraflores DE Arequipa": the words between a name of Puno
+    # and another department's that make the name that department's place
+    elsewhere_links: list[Text] = field(default_factory=list)
+    # "el BUS Juliaca Arequipa", "la CARRETERA Juliaca Cusco": a route's first place, taken only
+    # when no other is named, and never another department's place
+    routes: list[Text] = field(default_factory=list)
     # "achachilaXA", "mamaY": a person word's ending that says someone in particular
     particular_endings: list[Text] = field(default_factory=list)
     # "DOS hermanitos duermen en el cajero": a few victims counted are someone in particular

@@ -95,6 +95,8 @@ class Lexicons:
         self.roads = _normalized(grammar.roads)
         self.institutions = _phrases(grammar.institutions, rules)
         self.weak_places = _normalized(grammar.weak_places)
+        self.elsewhere_links = _normalized(grammar.elsewhere_links)
+        self.routes = _normalized(grammar.routes)
         self.same_place = _phrases(grammar.same_place, rules)
         self.not_this_place = _phrases(grammar.not_this_place, rules)
         self.singular = self.particular | self.whose

@@ -277,7 +277,11 @@ def read_signals(
         origins,
         _points_back(cues, words, asking),
         others and harm.present,
-        weak | _places_after(names, agents) | _campuses(lex, names, words, residence),
+        weak
+        | _places_after(names, agents)
+        | _campuses(lex, names, words, residence)
+        | _on_routes(lex, names, words),
+        _of_elsewhere(lex, names, cues, words),
         [end for key in HOMES for end in homes.get(key, [])]
         if (victims and _left_behind(lex, words, harm_hits))
         or (not harm.present and _asks_there(lex, words, sentences))
@@ -908,6 +912,7 @@ def _place(
     here: bool = False,
     defer_origins: bool = False,
     weak: frozenset[tuple[int, int]] = frozenset(),
+    abroad: frozenset[tuple[int, int]] = frozenset(),
     behind: Sequence[int] | None = None,
 ) -> tuple[Place | None, tuple[Place, ...], tuple[Place, ...]]:
     """The reading taken for the place named (the first, or the first said to be where the
@@ -924,7 +929,8 @@ def _place(
     el de Ollachea") is not, and a weak place (``weak``, the spans of grammar ``weak_places``:
     "estudio en la UNA", where one studies or works; of places where the one who harms went or
     lives; of a city named with its university) is not the case's: each taken only when no
-    other place is named.
+    other place is named. A name of Puno said to be another department's (``abroad``:
+    "Cerro Colorado, Arequipa") is no place of Puno.
     A place after ``same_place`` words says which the one before is ("Crucero, pero
     el de Pomata"). With ``behind`` (someone "sigue allá", or a place asked "allá"; the ends
     of the writer's words of residence), the first place away from the writer's (``_away``)."""
@@ -942,6 +948,8 @@ def _place(
     roads: list[tuple[list[Place], tuple[int, int]]] = []
     unmeant: list[tuple[list[Place], tuple[int, int]]] = []
     for start, end in sorted(by_span)[:MAX_PLACES]:
+        if (start, end) in abroad:
+            continue
         if reading := _readings(lex, by_span[(start, end)], words, start, end):
             if " ".join(words[max(0, start - 2) : start]) in lex.roads or (start, end) in weak:
                 # "la salida a Puno, en Juliaca"; "estudio en la UNA… en Ilave"
@@ -1205,6 +1213,37 @@ def _campuses(
         and _said_before(words, h.start, lex.institutions)
         and not any(_follows(h.start, ends, RESIDENCE_GAP) for ends in residence)
     )
+
+
+def _of_elsewhere(
+    lex: Lexicons, names: list[Hit], cues: list[Hit], words: Sequence[str]
+) -> frozenset[tuple[int, int]]:
+    """The spans of Puno's names followed by another department's, alone or after grammar
+    ``elsewhere_links`` ("Cerro Colorado, Arequipa", "Miraflores de Arequipa"): that
+    department's places, not Puno's; not a route's ("el bus Juliaca Arequipa")."""
+    others = [h.start for h in cues if h.kind == "elsewhere"]
+    return frozenset(
+        (h.start, h.end)
+        for h in names
+        if h.kind in ("province", "district")
+        and not (h.start and words[h.start - 1] in lex.routes)
+        and any(
+            start == h.end or " ".join(words[h.end : start]) in lex.elsewhere_links
+            for start in others
+            if start >= h.end
+        )
+    )
+
+
+def _on_routes(lex: Lexicons, names: list[Hit], words: Sequence[str]) -> frozenset[tuple[int, int]]:
+    """The spans of a route's two places, the first right after grammar ``routes`` ("soy
+    chofer de la ruta Juliaca Puno… en el paradero de Caracoto"): weak places."""
+    places = sorted(
+        (h.start, h.end) for h in names if h.kind in ("province", "district")
+    )
+    firsts = [span for span in places if span[0] and words[span[0] - 1] in lex.routes]
+    ends = {end for _, end in firsts}
+    return frozenset([*firsts, *(span for span in places if span[0] in ends)])
 
 
 def _places_after(names: list[Hit], ends: Iterable[int]) -> frozenset[tuple[int, int]]:
