@@ -22,6 +22,10 @@ MIN_PLACE_JOINED = 8  # two words the bot knows, only into a place's name this l
 NAME_JOIN_KINDS = frozenset({"service", "term", "province", "district"})
 # three or more letters, each alone between spaces: "c e m"
 _SPELLED = re.compile(r"(?<!\S)(?:[^\W\d_] ){2,}[^\W\d_](?!\S)")
+# digits written for letters, inside a word or after its letters ("p3g4", "y0"); not a word's
+# leading digits ("4to", "2do": ordinals and measures)
+_LEET = re.compile(r"[^\W\d_]+[0134579][\w]*|[0134579]+[^\W\d_]*[0134579][\w]*", re.IGNORECASE)
+_LEET_LETTERS = str.maketrans("0134579", "oieasgt")
 MAX_TOKENS_CACHED = 20000  # a message's tokens whose words are kept (``token_words``)
 # Typos are corrected only towards names (services, places, terms, situations) and harm
 # words: correcting towards common question words does more harm than good.
@@ -202,13 +206,22 @@ class Lexicons:
         with their pronouns apart (kept per token, but for very long ones)."""
         found = self._tokens.get(token)
         if found is None:
-            said = normalize(token, self.abbreviations, limit=None).split()
+            said = self._unleet(token) or normalize(token, self.abbreviations, limit=None).split()
             found = (tuple(said), tuple(split_clitics(said)))
             if len(token) <= MAX_KNOWN_LEN:
                 if len(self._tokens) > MAX_TOKENS_CACHED:
                     self._tokens.clear()
                 self._tokens[token] = found
         return found
+
+    def _unleet(self, token: str) -> list[str] | None:
+        """A word written with digits for letters ("p3g4", "mied0", "53rv1c10s": pega, miedo,
+        servicios), as its words when they are all words the bot knows; not an ordinal or a
+        measure ("4to", "24h", "mi60")."""
+        if token.isalpha() or token.isdigit() or not _LEET.fullmatch(token):
+            return None
+        said = normalize(token.translate(_LEET_LETTERS), self.abbreviations).split()
+        return said if said and all(self._known(w) for w in said) else None
 
     # -- entries ---------------------------------------------------------------------------
 
