@@ -473,6 +473,7 @@ class Harm(_Record):
     story_openers: list[Text] = field(default_factory=list)  # "te cuento la novela: …"
     dream_openers: list[Text] = field(default_factory=list)  # "anoche soñé que…"
     real_stories: list[Text] = field(default_factory=list)  # "…, así es mi vida"
+    story_returns: list[Text] = field(default_factory=list)  # "soñé que… y HOY me pegó"
     writer_roles: list[Text] = field(default_factory=list)  # "soy abuela": not the victim
     first_person: list[Text] = field(default_factory=list)
     negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act

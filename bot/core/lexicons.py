@@ -387,6 +387,7 @@ class Lexicons:
         groups.append(("opener", "story", harm.story_openers))
         groups.append(("opener", "dream", harm.dream_openers))
         groups.append(("real", "real", harm.real_stories))
+        groups.append(("return", "return", harm.story_returns))
         groups.append(("role", "role", harm.writer_roles))
         groups.append(("joke", "joke", harm.jokes.phrases if harm.jokes else []))
         groups.append(("joke", "serious", harm.jokes.serious if harm.jokes else []))

@@ -738,6 +738,7 @@ PHRASE_LISTS = frozenset(
         "story_openers",
         "dream_openers",
         "real_stories",
+        "story_returns",
         "writer_roles",
         "first_person",
         "negations",

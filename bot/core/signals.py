@@ -37,7 +37,7 @@ CUE_KINDS = frozenset(
 # the sentence of each word of a message, and the sentences written as questions
 Sentences = tuple[Sequence[int], frozenset[int]]
 MARK_KINDS = frozenset(
-    {"time", "frame", "first", "joke", "told", "role", "audience", "closer", "opener", "real"}
+    {"time", "frame", "first", "joke", "told", "role", "audience", "closer", "opener", "real", "return"}
 )
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
@@ -740,16 +740,13 @@ def _outside_stories(
 
 def _opened_span(hits: list[Hit], ids: Sequence[int], opener: Hit) -> tuple[int, int]:
     """Where the story an opener starts is told: from the opener to its sentence's end, or
-    to a time of the writer's life said after it ("soñé que me mataba y HOY me amenazó")."""
+    to words that come back to the writer's life (harm.yaml ``story_returns``: "soñé que me
+    mataba Y HOY me amenazó")."""
     end = opener.end
     while end < len(ids) and ids[end] == ids[opener.start]:
         end += 1
-    cuts = (h.start for h in hits if h.kind == "time" and h.key in LIFE_TIMES)
-    return opener.start, min([end, *(c for c in cuts if c >= opener.end)])
-
-
-# the times that bring a story back to the writer's life (harm.yaml ``time``)
-LIFE_TIMES = frozenset({"now", "recent", "help_now", "ongoing", "still"})
+    returns = (h.start for h in hits if h.kind == "return" and h.start >= opener.end)
+    return opener.start, min([end, *returns])
 
 
 def _own_agent_first(
