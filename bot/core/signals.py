@@ -723,7 +723,7 @@ def _outside_stories(
     for mark, span, mark_end in told:
         if any(r >= mark.start for r in real):
             continue
-        whole = (ids.index(ids[mark.start]), span[1])  # from its sentence's start
+        whole = (min(span[0], ids.index(ids[mark.start])), span[1])  # and its sentence
         if mark.key != "dream" and _own_agent_first(lex, hits, words, whole):
             continue
         spans.append(span)
