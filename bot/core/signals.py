@@ -1007,7 +1007,9 @@ def _place(
     pairs = zip(readings[1:], spans[1:], strict=True)
     later = [(_in_place(kb, r, first[0]), span) for r, span in pairs]
     others = list(dict.fromkeys(p for p, _ in later if p != first[0]))
-    after = {p: span[0] for p, span in later}
+    after: dict[Place, list[int]] = defaultdict(list)  # where each is named, every time
+    for p, span in later:
+        after[p].append(span[0])
     unmeant_spans = {span for _, span in unmeant}
     unmeant_places = {p for p, span in later if span in unmeant_spans}
     anchors = [p for p in others if p not in unmeant_places]  # the places that may say which
@@ -1019,7 +1021,9 @@ def _place(
     # names many places alike) right before a district or province is in that one
     if spans[0] in localities:
         for other in anchors:
-            if other.kind != "department" and 0 <= after[other] - spans[0][1] <= 1:
+            if other.kind != "department" and any(
+                0 <= start - spans[0][1] <= 1 for start in after[other]
+            ):
                 others.remove(other)
                 return other, tuple(first), tuple(others)
     return first[0], tuple(first[1:]), tuple(others)
