@@ -741,12 +741,23 @@ def _outside_stories(
 def _opened_span(hits: list[Hit], ids: Sequence[int], opener: Hit) -> tuple[int, int]:
     """Where the story an opener starts is told: from the opener to its sentence's end, or
     to words that come back to the writer's life (harm.yaml ``story_returns``: "soñé que me
-    mataba Y HOY me amenazó")."""
+    mataba Y HOY me amenazó"; a time of it, ``LIFE_TIMES``: "…, cuando desperté mi esposo me
+    estaba ahorcando"), not to a time inside the story ("la dejó sangrando")."""
     end = opener.end
     while end < len(ids) and ids[end] == ids[opener.start]:
         end += 1
-    returns = (h.start for h in hits if h.kind == "return" and h.start >= opener.end)
-    return opener.start, min([end, *returns])
+    cuts = (
+        h.start
+        for h in hits
+        if (h.kind == "return" or (h.kind == "time" and h.key in LIFE_TIMES))
+        and h.start >= opener.end
+    )
+    return opener.start, min([end, *cuts])
+
+
+# the times that bring a story back to the writer's life (harm.yaml ``time``; "now" also
+# names what happens in the story: "sangrando")
+LIFE_TIMES = frozenset({"recent", "help_now", "ongoing", "still"})
 
 
 def _own_agent_first(
