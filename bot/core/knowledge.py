@@ -299,6 +299,12 @@ class Grammar(_Record):
     # "Cerro Colorado, Arequipa", "Miraflores DE Arequipa": the words between a name of Puno
     # and another department's that make the name that department's place
     elsewhere_links: list[Text] = field(default_factory=list)
+    # "Desaguadero LADO boliviano": a side of the border right after a district's name
+    elsewhere_sides: list[Text] = field(default_factory=list)
+    # "me vine A Juliaca de Arequipa": where one arrives, not another department's place
+    arrivals: list[Text] = field(default_factory=list)
+    # "se queda callao": a word before another department's name that makes it no place
+    not_elsewhere: list[Text] = field(default_factory=list)
     # "el BUS Juliaca Arequipa", "la CARRETERA Juliaca Cusco": a route's first place, taken only
     # when no other is named, and never another department's place
     routes: list[Text] = field(default_factory=list)

@@ -180,6 +180,12 @@ def read_signals(
         (h.start, h.end) for h in found if " ".join(words[h.start : h.end]) in lex.weak_places
     )
     names, cues = _settle_overlaps(names, cues, weak)
+    # not a word that only sounds like another department ("se queda CALLAO": callado)
+    cues = [
+        h
+        for h in cues
+        if not (h.kind == "elsewhere" and h.start and words[h.start - 1] in lex.not_elsewhere)
+    ]
     asks = _asking_sentences(plain, sentences)
     asking = _asking(sentences, asks)
     marks = [h for h in plain if h.kind in MARK_KINDS]
@@ -281,7 +287,7 @@ def read_signals(
         | _places_after(names, agents)
         | _campuses(lex, names, words, residence)
         | _on_routes(lex, names, words),
-        _of_elsewhere(lex, names, cues, words),
+        _of_elsewhere(lex, names, cues, words, sentences[0], found),
         [end for key in HOMES for end in homes.get(key, [])]
         if (victims and _left_behind(lex, words, harm_hits))
         or (not harm.present and _asks_there(lex, words, sentences))
@@ -1228,23 +1234,37 @@ def _campuses(
 
 
 def _of_elsewhere(
-    lex: Lexicons, names: list[Hit], cues: list[Hit], words: Sequence[str]
+    lex: Lexicons,
+    names: list[Hit],
+    cues: list[Hit],
+    words: Sequence[str],
+    ids: Sequence[int],
+    localities: list[LocalityHit],
 ) -> frozenset[tuple[int, int]]:
-    """The spans of Puno's names followed by another department's, alone or after grammar
-    ``elsewhere_links`` ("Cerro Colorado, Arequipa", "Miraflores de Arequipa"): that
-    department's places, not Puno's; not a route's ("el bus Juliaca Arequipa")."""
-    others = [h.start for h in cues if h.kind == "elsewhere"]
-    return frozenset(
-        (h.start, h.end)
-        for h in names
-        if h.kind in ("province", "district")
-        and not (h.start and words[h.start - 1] in lex.routes)
-        and any(
-            start == h.end or " ".join(words[h.end : start]) in lex.elsewhere_links
-            for start in others
-            if start >= h.end
-        )
-    )
+    """The spans of Puno's names followed, in their sentence, by another department's
+    ("Cerro Colorado, Arequipa", "Miraflores de Arequipa", "Desaguadero lado boliviano"):
+    that department's places, not Puno's. A district or a province only after grammar
+    ``elsewhere_links`` ("Taraco de Bolivia"; not "vivo en Ilave, Arequipa es lejos") or
+    before a side of the border (``elsewhere_sides``); none a route's ("el bus Juliaca
+    Arequipa") nor where one arrives from there ("me vine a Juliaca de Arequipa")."""
+    others = [h for h in cues if h.kind == "elsewhere"]
+    found = {(f.start, f.end) for f in localities}
+    spans = set()
+    for h in names:
+        if h.kind not in ("province", "district") or (
+            h.start and words[h.start - 1] in lex.routes | lex.arrivals
+        ):
+            continue
+        for other in others:
+            if other.start < h.end or ids[other.start] != ids[h.start]:
+                continue
+            between = " ".join(words[h.end : other.start])
+            side = words[other.start] in lex.elsewhere_sides
+            if between in lex.elsewhere_links or (
+                not between and (side or (h.start, h.end) in found)
+            ):
+                spans.add((h.start, h.end))
+    return frozenset(spans)
 
 
 def _on_routes(lex: Lexicons, names: list[Hit], words: Sequence[str]) -> frozenset[tuple[int, int]]:

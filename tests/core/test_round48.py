@@ -62,3 +62,18 @@ def test_a_dream_hides_its_acts_but_not_what_follows_it(engine: Engine) -> None:
         "anoche sone que mi esposo me pegaba y hoy me pego con el cinturon"
     )
     assert woke.harm.present, woke.harm
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        ("vivo en Ilave, Arequipa es muy lejos, donde hay CEM aca?", "el_collao"),
+        ("me vine a Juliaca de Arequipa, donde queda el CEM?", "san_roman"),
+        ("mi hijito se queda callao en el colegio, donde hay DEMUNA en Puno?", "puno"),
+    ],
+)
+def test_a_district_beside_another_department_stays_in_puno(
+    engine: Engine, text: str, province: str
+) -> None:
+    answer = engine.reply(text)
+    assert answer.province == province, (text, answer.province, answer.rule)
