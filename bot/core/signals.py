@@ -37,7 +37,19 @@ CUE_KINDS = frozenset(
 # the sentence of each word of a message, and the sentences written as questions
 Sentences = tuple[Sequence[int], frozenset[int]]
 MARK_KINDS = frozenset(
-    {"time", "frame", "first", "joke", "told", "role", "audience", "closer", "opener", "real", "return"}
+    {
+        "time",
+        "frame",
+        "first",
+        "joke",
+        "told",
+        "role",
+        "audience",
+        "closer",
+        "opener",
+        "real",
+        "return",
+    }
 )
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
@@ -1270,9 +1282,7 @@ def _of_elsewhere(
 def _on_routes(lex: Lexicons, names: list[Hit], words: Sequence[str]) -> frozenset[tuple[int, int]]:
     """The spans of a route's two places, the first right after grammar ``routes`` ("soy
     chofer de la ruta Juliaca Puno… en el paradero de Caracoto"): weak places."""
-    places = sorted(
-        (h.start, h.end) for h in names if h.kind in ("province", "district")
-    )
+    places = sorted((h.start, h.end) for h in names if h.kind in ("province", "district"))
     firsts = [span for span in places if span[0] and words[span[0] - 1] in lex.routes]
     ends = {end for _, end in firsts}
     return frozenset([*firsts, *(span for span in places if span[0] in ends)])
