@@ -299,7 +299,7 @@ def read_signals(
         | _places_after(names, agents)
         | _campuses(lex, names, words, residence)
         | _on_routes(lex, names, words),
-        _of_elsewhere(lex, names, cues, words, sentences[0], found),
+        _of_elsewhere(lex, names, cues, words, sentences[0], found, text),
         [end for key in HOMES for end in homes.get(key, [])]
         if (victims and _left_behind(lex, words, harm_hits))
         or (not harm.present and _asks_there(lex, words, sentences))
@@ -1252,13 +1252,15 @@ def _of_elsewhere(
     words: Sequence[str],
     ids: Sequence[int],
     localities: list[LocalityHit],
+    text: str,
 ) -> frozenset[tuple[int, int]]:
     """The spans of Puno's names followed, in their sentence, by another department's
     ("Cerro Colorado, Arequipa", "Miraflores de Arequipa", "Desaguadero lado boliviano"):
     that department's places, not Puno's. A district or a province only after grammar
     ``elsewhere_links`` ("Taraco de Bolivia"; not "vivo en Ilave, Arequipa es lejos") or
     before a side of the border (``elsewhere_sides``); none a route's ("el bus Juliaca
-    Arequipa") nor where one arrives from there ("me vine a Juliaca de Arequipa")."""
+    Arequipa") nor where one arrives from there ("me vine a Juliaca de Arequipa"), nor a link
+    after a comma ("vivo en Juliaca, de Arequipa me vine": review 48b)."""
     others = [h for h in cues if h.kind == "elsewhere"]
     found = {(f.start, f.end) for f in localities}
     spans = set()
@@ -1272,11 +1274,16 @@ def _of_elsewhere(
                 continue
             between = " ".join(words[h.end : other.start])
             side = words[other.start] in lex.elsewhere_sides
-            if between in lex.elsewhere_links or (
+            if (between in lex.elsewhere_links and not _comma_after(text, words[h.end - 1])) or (
                 not between and (side or (h.start, h.end) in found)
             ):
                 spans.add((h.start, h.end))
     return frozenset(spans)
+
+
+def _comma_after(text: str, word: str) -> bool:
+    """Whether ``word`` (normalised) is written with a comma right after it in ``text``."""
+    return re.search(rf"\b{re.escape(word)}\s*,", fold(text)) is not None
 
 
 def _on_routes(lex: Lexicons, names: list[Hit], words: Sequence[str]) -> frozenset[tuple[int, int]]:

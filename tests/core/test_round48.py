@@ -77,3 +77,8 @@ def test_a_district_beside_another_department_stays_in_puno(
 ) -> None:
     answer = engine.reply(text)
     assert answer.province == province, (text, answer.province, answer.rule)
+
+
+def test_a_link_after_a_comma_starts_another_clause(engine: Engine) -> None:
+    answer = engine.reply("vivo en Juliaca, de Arequipa me vine hace 2 años, donde hay CEM?")
+    assert answer.province == "san_roman", (answer.province, answer.rule)
