@@ -1262,11 +1262,13 @@ def _of_elsewhere(
     Arequipa") nor where one arrives from there ("me vine a Juliaca de Arequipa"), nor a link
     after a comma ("vivo en Juliaca, de Arequipa me vine": review 48b)."""
     others = [h for h in cues if h.kind == "elsewhere"]
+    if not others:
+        return frozenset()
     found = {(f.start, f.end) for f in localities}
     spans = set()
     for h in names:
         if h.kind not in ("province", "district") or (
-            h.start and words[h.start - 1] in lex.routes | lex.arrivals
+            h.start and (words[h.start - 1] in lex.routes or words[h.start - 1] in lex.arrivals)
         ):
             continue
         for other in others:
