@@ -185,7 +185,8 @@ class Lexicons:
         self._misheard: dict[str, bool] = {}
         self._name_list = sorted(self._name_words)
         self._tokens: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-        self._known_words = self.place_names | self.stopwords | self.vocabulary | self.not_signed
+        self._ordinary_words = self.vocabulary | self.not_signed | self.stopwords
+        self._known_words = self._ordinary_words | self.place_names
 
     # the corrections and tokens hold words of messages: never kept on disk; the phrases'
     # words (``_normal``) serve only to build the matchers, which hold them
@@ -481,12 +482,7 @@ class Lexicons:
     def ordinary(self, word: str) -> bool:
         """A word of the bot's lexicons or a common Spanish word ("chupa", "esperanza"), or a
         person's name that is also a place's (lexicon ``not_signed``: "…Rosa Quispe")."""
-        return (
-            word in self.vocabulary
-            or word in self.not_signed
-            or word in self.stopwords
-            or is_common(self.kb.common_words, word)
-        )
+        return word in self._ordinary_words or is_common(self.kb.common_words, word)
 
     def correct(self, word: str) -> str:
         """The vocabulary word a typo most likely meant, or the word itself (kept per
