@@ -186,7 +186,6 @@ class Lexicons:
         self._name_list = sorted(self._name_words)
         self._tokens: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._ordinary_words = self.vocabulary | self.not_signed | self.stopwords
-        self._known_words = self._ordinary_words | self.place_names
 
     # the corrections and tokens hold words of messages: never kept on disk; the phrases'
     # words (``_normal``) serve only to build the matchers, which hold them
@@ -477,7 +476,7 @@ class Lexicons:
     def _known(self, word: str) -> bool:
         """A word the bot knows: of its lexicons, a place, a common Spanish word or a
         stopword ("lave", "rape": short words the list of common words leaves out)."""
-        return word in self._known_words or is_common(self.kb.common_words, word)
+        return word in self.place_names or self.ordinary(word)
 
     def ordinary(self, word: str) -> bool:
         """A word of the bot's lexicons or a common Spanish word ("chupa", "esperanza"), or a

@@ -734,11 +734,14 @@ def _outside_stories(
         for h in hits
         if h.kind == "closer" and not (h.start and words[h.start - 1] in lex.closer_blockers)
     ]
+    # each story: its mark, where it was told, and where it ends (a closer's end, an opener's
+    # span's end)
     told = [(c, _story_span(hits, ids, c), c.end) for c in closers]
-    told += [(o, _opened_span(hits, ids, o), -1) for o in hits if o.kind == "opener"]
+    opened = [(o, _opened_span(hits, ids, o)) for o in hits if o.kind == "opener"]
+    told += [(o, span, span[1]) for o, span in opened]
     spans: list[tuple[int, int]] = []
     story_end = -1
-    for mark, span, mark_end in told:
+    for mark, span, end in told:
         if any(r >= mark.start for r in real):
             continue
         whole = (min(span[0], ids.index(ids[mark.start])), span[1])  # and its sentence
@@ -746,7 +749,7 @@ def _outside_stories(
             continue
         spans.append(span)
         if any(h.kind == "act" and span[0] <= h.start < span[1] for h in hits):
-            story_end = max(story_end, mark_end if mark_end >= 0 else span[1])
+            story_end = max(story_end, end)
     kept = [
         h
         for h in hits
@@ -754,6 +757,11 @@ def _outside_stories(
         and not (h.kind in STORY_KINDS and any(a <= h.start and h.end <= b for a, b in spans))
     ]
     return kept, story_end
+
+
+# the times that bring a story back to the writer's life (harm.yaml ``time``; "now" also
+# names what happens in the story: "sangrando")
+LIFE_TIMES = frozenset({"recent", "help_now", "ongoing", "still"})
 
 
 def _opened_span(hits: list[Hit], ids: Sequence[int], opener: Hit) -> tuple[int, int]:
@@ -771,11 +779,6 @@ def _opened_span(hits: list[Hit], ids: Sequence[int], opener: Hit) -> tuple[int,
         and h.start >= opener.end
     )
     return opener.start, min([end, *cuts])
-
-
-# the times that bring a story back to the writer's life (harm.yaml ``time``; "now" also
-# names what happens in the story: "sangrando")
-LIFE_TIMES = frozenset({"recent", "help_now", "ongoing", "still"})
 
 
 def _own_agent_first(
