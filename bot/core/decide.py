@@ -37,6 +37,7 @@ CASE_PRACTICAL = "gate:case_practical"  # a practical question about a case told
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
     "gate:harm_now",
+    "gate:harm_by_writer",
     "gate:harm_case",
     "gate:harm_ongoing",
     "gate:case_question",
@@ -433,6 +434,10 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     harm = s.harm
     if not harm.present or harm.time == "past":
         return None
+    if harm.by_writer and harm.level != "grave":
+        # the writer hit the child and wants to stop ("ayer le pegué con la correa, no quiero
+        # volver a hacerlo"): the child's case to refer, not a call to the police
+        return "referral", "gate:harm_by_writer"
     if harm.time == "now":
         return "emergency", "gate:harm_now"
     if (harm.categories <= WORDS_AND_MONEY or harm.joked) and _asks_of_a_service(s):

@@ -480,10 +480,12 @@ class Harm(_Record):
     dream_openers: list[Text] = field(default_factory=list)  # "anoche soñé que…"
     real_stories: list[Text] = field(default_factory=list)  # "…, así es mi vida"
     story_returns: list[Text] = field(default_factory=list)  # "soñé que… y HOY me pegó"
+    admissions: list[Text] = field(default_factory=list)  # "le pegué, no quiero volver a hacerlo"
     writer_roles: list[Text] = field(default_factory=list)  # "soy abuela": not the victim
     first_person: list[Text] = field(default_factory=list)
     negations: list[Text] = field(default_factory=list)  # "crianza sin golpes": no act
     idioms: list[Text] = field(default_factory=list)  # "me mata el frío": no act inside
+    beasts: list[Text] = field(default_factory=list)  # "le pega a su caballo": no act, asked
     jokes: Jokes | None = None  # laughter that makes a threat a joke, maybe
 
 

@@ -352,6 +352,7 @@ class Lexicons:
         groups += [("victim_last", v.id, v.last) for v in harm.victims]
         groups.append(("agent", "agent", [*harm.agents, *self._andean("agent")]))
         groups.append(("idiom", "idiom", harm.idioms))
+        groups.append(("idiom", "beast", harm.beasts))
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
 
     def _andean_only(self) -> set[str]:
@@ -391,6 +392,7 @@ class Lexicons:
         groups.append(("opener", "dream", harm.dream_openers))
         groups.append(("real", "real", harm.real_stories))
         groups.append(("return", "return", harm.story_returns))
+        groups.append(("admission", "admission", harm.admissions))
         groups.append(("role", "role", harm.writer_roles))
         groups.append(("joke", "joke", harm.jokes.phrases if harm.jokes else []))
         groups.append(("joke", "serious", harm.jokes.serious if harm.jokes else []))

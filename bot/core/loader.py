@@ -739,10 +739,12 @@ PHRASE_LISTS = frozenset(
         "dream_openers",
         "real_stories",
         "story_returns",
+        "admissions",
         "writer_roles",
         "first_person",
         "negations",
         "idioms",
+        "beasts",
         "serious",
         # grammar phrases read as word sequences (``Lexicons``)
         "reasons",

@@ -49,6 +49,7 @@ MARK_KINDS = frozenset(
         "opener",
         "real",
         "return",
+        "admission",
     }
 )
 ENGLISH_WORDS = 2  # English words that make a message English
@@ -81,6 +82,7 @@ class HarmReading:
     time: HarmTime = ""
     stated_now: bool = False  # "ahora mismo", "está pegando", a shout: now in so many words
     joked: bool = False  # every act said laughing, of a category that laughter lowers
+    by_writer: bool = False  # the writer did it and wants to stop: "le pegué, me siento mal"
 
     @property
     def present(self) -> bool:
@@ -219,7 +221,9 @@ def read_signals(
     # an out-of-scope word inside an idiom or a practical topic is not what is asked, nor a
     # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
     topic_hits = [h for h in plain if h.kind == "topic"]
-    idioms = [h for h in found_harm if h.kind == "idiom"]
+    # (an act done to a beast is what is asked: "le pega a su perro, ¿dónde denuncio maltrato
+    # animal?")
+    idioms = [h for h in found_harm if h.kind == "idiom" and h.key != "beast"]
     not_where = [h for h in topic_hits if h.key not in lex.where_topics]
     cues = _cues_asked(cues, [*topic_hits, *idioms], not_where)
     # (not a word of where one was sent: "lo MANDAN A pastear" says nothing asked)
@@ -496,6 +500,7 @@ def _harm(
         time=_harm_time(marks, level, loud, lasting=bool(lex.lasting.intersection(acts))),
         stated_now="now" in marks or loud,
         joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),
+        by_writer=not writer_harmed and any(h.kind == "admission" for h in hits),
     )
 
 
