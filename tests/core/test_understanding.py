@@ -515,6 +515,7 @@ def test_violence_words_without_a_case_are_not_emergencies(engine: Engine, text:
 
 RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
     "gate:harm_now": ("mi esposo me amenaza con matarme", None),
+    "gate:harm_by_writer": ("le grite y le pegue a mi hija, me siento culpable", None),
     "gate:harm_case": ("hay un adulto mayor abandonado en Cupi, ¿quién se encarga?", None),
     "gate:harm_ongoing": ("mi pareja me pega", None),
     "gate:case_question": ("mi pareja me pega siempre, ¿el CEM atiende sábados?", None),
