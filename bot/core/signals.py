@@ -62,6 +62,7 @@ RESIDENCE_RANKS_OWN = ("writer", "moved", "workplace", "household", "person")
 WRITERS = frozenset({"writer", "moved", "workplace"})  # where the writer lives, works or studies
 # where the writer lives now, for one who "sigue allá"
 HOMES = frozenset({"writer", "moved", "workplace", "household"})
+PLACE_KINDS = frozenset({"province", "district", "department"})
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
@@ -171,15 +172,14 @@ def read_signals(
     fuzzy_at = {i for i, (a, b) in enumerate(zip(raw_words, words, strict=True)) if a != b}
     message = Words(words)
     plain = lex.plain.find(message)
+    named = [h for h in plain if h.kind in NAME_KINDS]
+    # a situation read across a gap keeps the place named in it ("vive EN ILAVE solito")
+    places = _Spans(h for h in named if h.kind in PLACE_KINDS)
     situated = lex.situations.find(message)
+    around = [h for h in situated if h.kind == "situation" and not places.over(h.start, h.end)]
     names = [
         Hit(h.kind, h.key, h.start, h.end, any(i in fuzzy_at for i in range(h.start, h.end)))
-        for h in _select_spans(
-            [
-                *(h for h in plain if h.kind in NAME_KINDS),
-                *(h for h in situated if h.kind == "situation"),
-            ]
-        )
+        for h in _select_spans([*named, *around])
     ]
     names = [h for h in names if not _a_word_not_a_place(lex, h, words)]
     names, found = _with_localities(names, lex.localities.find(raw_words, lex.ordinary))

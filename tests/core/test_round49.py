@@ -84,3 +84,15 @@ def test_an_act_never_spans_two_sentences(engine: Engine) -> None:
 def test_the_case_is_where_the_relative_is(engine: Engine, text: str, province: str) -> None:
     answer = engine.reply(text)
     assert answer.province == province, (text, answer.province, answer.rule)
+
+
+def test_a_situation_read_across_a_gap_keeps_the_place_inside_it(engine: Engine) -> None:
+    answer = engine.reply("mi abuelita vive en Cabana solita y sus hijos no la visitan")
+    assert answer.province == "san_roman", (answer.province, answer.rule)
+    denied = engine.reply("en la comisaria de Moho no me quisieron recibir la denuncia")
+    assert denied.province == "moho", (denied.province, denied.rule)
+
+
+def test_going_alone_to_a_service_is_no_child_left_alone(engine: Engine) -> None:
+    signals = engine.understanding.read("mi hija de 16 puede ir solita al CEM de Lampa?")
+    assert "nna_sin_cuidados" not in signals.situations, signals.situations
