@@ -261,7 +261,10 @@ def decide(
         harm=_harm_time(s, bool(suspected), earlier),
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,
-        for_someone=harm.present and bool(harm.victims) and not harm.first_person,
+        # (the writer who harms tells of someone else's harm too: no "no es su culpa")
+        for_someone=harm.present
+        and bool(harm.victims)
+        and (not harm.first_person or harm.by_writer),
         english=s.english,
         out_of_scope=bool(s.oos_words),
         corrections=s.corrections,
@@ -507,11 +510,13 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
 
 def _needs(s: Signals, kb: Knowledge, situation: str | None) -> tuple[str, ...]:
     """The needs named beside the case's situation, whose direct answers follow its own
-    (not one its answer already covers: a child's sexual abuse says where to report)."""
+    (not one its answer already covers: a child's sexual abuse says where to report), and
+    the help of one who harms and wants to stop (harm.yaml ``admission_situation``)."""
     covered = set(kb.situations[situation].covers) if situation else set()
+    own = kb.harm.admission_situation if s.harm.by_writer else None
     return tuple(
         n
-        for n in s.situations
+        for n in dict.fromkeys([*s.situations, *([own] if own else [])])
         if n != situation and n not in covered and kb.situations[n].answer is not None
     )
 

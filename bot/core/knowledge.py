@@ -466,6 +466,7 @@ class Harm(_Record):
     story is not a case (homework, news, a training)."""
 
     situation: Id  # the referral situation of harm that names no other
+    admission_situation: Id | None = None  # answered after the case of one who harms (admissions)
     acts: Annotated[list[HarmAct], Rule(min_length=1)]
     victims: list[HarmVictim] = field(default_factory=list)
     agents: list[Text] = field(default_factory=list)

@@ -627,6 +627,11 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
         ["situation"],
         f"situación desconocida: {harm.situation!r}",
     )
+    harm_refs.require(
+        harm.admission_situation is None or harm.admission_situation in situation_ids,
+        ["admission_situation"],
+        f"situación desconocida: {harm.admission_situation!r}",
+    )
     victim_ids = {v.id for v in harm.victims}
     for i, act in enumerate(harm.acts):
         harm_refs.require(
