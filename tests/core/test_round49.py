@@ -96,3 +96,16 @@ def test_a_situation_read_across_a_gap_keeps_the_place_inside_it(engine: Engine)
 def test_going_alone_to_a_service_is_no_child_left_alone(engine: Engine) -> None:
     signals = engine.understanding.read("mi hija de 16 puede ir solita al CEM de Lampa?")
     assert "nna_sin_cuidados" not in signals.situations, signals.situations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "antes me pegaba cuando tomaba, hace años, pero el sigue igual y antier me rompio el labio",
+        "hace 8 años que lo deje pero todavia me sigue buscando, ayer me espero en la puerta",
+        "me escape a Lampa donde mi tia pero el ya sabe donde estoy y dice que viene esta noche",
+    ],
+)
+def test_old_harm_that_goes_on_or_comes_back_is_an_emergency(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
