@@ -437,9 +437,10 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     harm = s.harm
     if not harm.present or harm.time == "past":
         return None
-    if harm.by_writer and harm.level != "grave":
+    if harm.by_writer and harm.level != "grave" and "sexual" not in harm.categories:
         # the writer hit the child and wants to stop ("ayer le pegué con la correa, no quiero
-        # volver a hacerlo"): the child's case to refer, not a call to the police
+        # volver a hacerlo"): the child's case to refer, not a call to the police; not beside
+        # sexual harm, whoever does it ("yo le pego a mi hija pero su padrastro la viola")
         return "referral", "gate:harm_by_writer"
     if harm.time == "now":
         return "emergency", "gate:harm_now"

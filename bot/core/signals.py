@@ -212,7 +212,6 @@ def read_signals(
                 for h in found_harm
                 if not (h.kind == "act" and h.start and words[h.start - 1] in lex.negations)
                 and not _vocative(h, cues, words)
-                and not (h.kind == "act" and sentences[0][h.start] != sentences[0][h.end - 1])
             ]
         ),
         words,

@@ -1,7 +1,7 @@
 """Round 49: safe now in the hands of one who helps or of kin, the writer who harms and wants
-to stop, acts done to a beast, a case only supposed, a phrase that would span two sentences,
-and where the case is when the writer is elsewhere. The round's harm and calm messages are
-listed in ``phrases/round49.yaml``."""
+to stop, acts done to a beast, a case only supposed, an absent father, and where the case is
+when the writer is elsewhere. The round's harm and calm messages are listed in
+``phrases/round49.yaml``."""
 
 from __future__ import annotations
 
@@ -62,11 +62,20 @@ def test_a_beast_beaten_is_no_harm(engine: Engine) -> None:
     assert answer.intent != "emergency", (answer.intent, answer.rule)
 
 
-def test_an_act_never_spans_two_sentences(engine: Engine) -> None:
+def test_a_father_who_does_not_show_up_is_no_missing_person(engine: Engine) -> None:
     signals = engine.understanding.read(
-        "mi prima murio y dejo dos wawas. el papa no aparece. mi abuela los cuida en Pomata"
+        "mi prima murio y dejo dos wawas, el papa no aparece, mi abuela los cuida en Pomata"
     )
     assert "desaparicion" not in signals.harm.categories, signals.harm
+
+
+@pytest.mark.parametrize(
+    "text", ["mi esposo me\npega todos los dias", "mi ex me dijo. te voy a matar si sales"]
+)
+def test_harm_split_by_a_line_break_or_a_stray_period_is_still_read(
+    engine: Engine, text: str
+) -> None:
+    assert engine.understanding.read(text).harm.present, text
 
 
 @pytest.mark.parametrize(
@@ -109,3 +118,8 @@ def test_going_alone_to_a_service_is_no_child_left_alone(engine: Engine) -> None
 def test_old_harm_that_goes_on_or_comes_back_is_an_emergency(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+def test_sexual_harm_beside_the_writers_admission_stays_an_emergency(engine: Engine) -> None:
+    answer = engine.reply("yo le grito a mi hija, me arrepiento, pero su padrastro la viola")
+    assert answer.intent == "emergency", (answer.intent, answer.rule)
