@@ -437,10 +437,12 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     harm = s.harm
     if not harm.present or harm.time == "past":
         return None
-    if harm.by_writer and harm.level != "grave" and "sexual" not in harm.categories:
+    own_only = harm.level != "grave" and "sexual" not in harm.categories and not harm.stated_now
+    if harm.by_writer and own_only:
         # the writer hit the child and wants to stop ("ayer le pegué con la correa, no quiero
         # volver a hacerlo"): the child's case to refer, not a call to the police; not beside
-        # sexual harm, whoever does it ("yo le pego a mi hija pero su padrastro la viola")
+        # sexual harm or harm said to happen now, whoever does it ("yo le pego a mi hija pero
+        # su padrastro la viola", "…pero mi esposo ahorita le está pegando a mi hija")
         return "referral", "gate:harm_by_writer"
     if harm.time == "now":
         return "emergency", "gate:harm_now"

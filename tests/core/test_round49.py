@@ -123,3 +123,10 @@ def test_old_harm_that_goes_on_or_comes_back_is_an_emergency(engine: Engine, tex
 def test_sexual_harm_beside_the_writers_admission_stays_an_emergency(engine: Engine) -> None:
     answer = engine.reply("yo le grito a mi hija, me arrepiento, pero su padrastro la viola")
     assert answer.intent == "emergency", (answer.intent, answer.rule)
+
+
+def test_harm_said_to_happen_now_beside_an_admission_stays_an_emergency(engine: Engine) -> None:
+    answer = engine.reply(
+        "le grite a mi hijo y me arrepiento, pero ahorita mi esposo le esta pegando a mi hija"
+    )
+    assert answer.intent == "emergency", (answer.intent, answer.rule)
