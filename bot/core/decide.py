@@ -430,8 +430,9 @@ def _asks_of_a_service(s: Signals) -> bool:
 
 
 def _gate(s: Signals) -> tuple[Intent, str] | None:
-    """Harm first: happening now (or grave), a case told by someone who helps or of low
-    level (abandonment, money, control), or harm that is still going on. Harm going on
+    """Harm first: the writer's own harm of someone, admitted to stop it (a case to refer),
+    harm happening now (or grave), a case told by someone who helps or of low level
+    (abandonment, money, control), or harm that is still going on. Harm going on
     told beside a question about a service is left to the scores: the answer to that
     question, after the safety lines."""
     harm = s.harm
