@@ -971,7 +971,7 @@ def _place(
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
-        if h.kind in ("province", "district", "department"):
+        if h.kind in PLACE_KINDS:
             by_span[(h.start, h.end)].append(h)
     readings: list[list[Place]] = []
     spans: list[tuple[int, int]] = []
@@ -1247,7 +1247,7 @@ def _campuses(
     return frozenset(
         (h.start, h.end)
         for h in names
-        if h.kind in ("province", "district", "department")
+        if h.kind in PLACE_KINDS
         and _said_before(words, h.start, lex.institutions)
         and not any(_follows(h.start, ends, RESIDENCE_GAP) for ends in residence)
     )
@@ -1273,6 +1273,7 @@ def _of_elsewhere(
     if not others:
         return frozenset()
     found = {(f.start, f.end) for f in localities}
+    folded = fold(text)
     spans = set()
     for h in names:
         if h.kind not in ("province", "district") or (
@@ -1284,16 +1285,17 @@ def _of_elsewhere(
                 continue
             between = " ".join(words[h.end : other.start])
             side = words[other.start] in lex.elsewhere_sides
-            if (between in lex.elsewhere_links and not _comma_after(text, words[h.end - 1])) or (
+            if (between in lex.elsewhere_links and not _comma_after(folded, words[h.end - 1])) or (
                 not between and (side or (h.start, h.end) in found)
             ):
                 spans.add((h.start, h.end))
     return frozenset(spans)
 
 
-def _comma_after(text: str, word: str) -> bool:
-    """Whether ``word`` (normalised) is written with a comma right after it in ``text``."""
-    return re.search(rf"\b{re.escape(word)}\s*,", fold(text)) is not None
+def _comma_after(folded: str, word: str) -> bool:
+    """Whether ``word`` (normalised) is written with a comma right after it in ``folded``,
+    the message's text folded once (``fold``)."""
+    return re.search(rf"\b{re.escape(word)}\s*,", folded) is not None
 
 
 def _on_routes(lex: Lexicons, names: list[Hit], words: Sequence[str]) -> frozenset[tuple[int, int]]:
@@ -1484,7 +1486,7 @@ def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
     Puno", "¿hay CEM en el Puno?"; not "de su puño y letra")."""
     name = " ".join(words[h.start : h.end])
     before = words[h.start - 1] if h.start else ""
-    if h.kind in ("district", "province", "department") and name in lex.noun_places:
+    if h.kind in PLACE_KINDS and name in lex.noun_places:
         far = words[h.start - 2] if h.start >= 2 else ""
         said = before in lex.noun_place_markers and far in lex.place_markers
         return before in lex.noun_markers and not said
@@ -1511,7 +1513,7 @@ def _asked_first(names: list[Hit], cues: list[Hit], asking: Callable[[int], bool
 def _affiliated(cues: list[Hit], names: list[Hit]) -> bool:
     """The writer speaks for an office ("soy de la DEMUNA", "trabajo en el hospital"), not of
     where they come from ("somos de Juli")."""
-    places = {h.start for h in names if h.kind in ("province", "district", "department")}
+    places = {h.start for h in names if h.kind in PLACE_KINDS}
     return any(h.kind == "affiliation" and h.end not in places for h in cues)
 
 
