@@ -233,7 +233,9 @@ def decide(
     if intent == "locate" and not services and situation:
         services = list(kb.situations[situation].services)
     if intent == "referral" and situation:
-        services = list(dict.fromkeys([*services, *kb.situations[situation].services]))
+        # (the services of a trait that yielded to the harm come after the case's own)
+        yielded = [x for y in sorted(_yielding(s, kb)) for x in kb.situations[y].services]
+        services = list(dict.fromkeys([*services, *kb.situations[situation].services, *yielded]))
     if intent == "stats" and s.indicators:
         # none named: the services that have a figure of what is counted; the first named has
         # no figures at all ("soy del CIAM: ¿cuántas resoluciones directorales dio el Mi60+?"):
@@ -487,9 +489,16 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     covers) and the act's, beside the one the message names; the lowest priority wins (harm
     that says none: the default situation of harm.yaml)."""
     categories = s.harm.categories
+    victims = [v for first in s.harm.victims for v in kb.harm.victims if v.id == first]
+    # a trait of the one harmed that yields to this harm ("soy sorda, mi ex me pegaba"): the
+    # harm's own case (the CEM), even where the trait is named; its services come after
+    # (``_yielded``)
+    traits = _yielding(s, kb)
+    if traits:
+        named = None if named in traits else named
+        victims = [v for v in victims if v.situation not in traits or not v.trait]
     found = [named] if named else []
-    first = s.harm.victims[0] if s.harm.victims else None
-    victim = next((v for v in kb.harm.victims if v.id == first), None)
+    victim = victims[0] if victims else None
     if victim is not None:
         if named and victim.situation == named:
             return named  # the message names its victim's own case: "le pegan, es bullying"
@@ -510,6 +519,17 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
         if own in found and kb.situations[own].priority == level:
             return own
     return chosen
+
+
+def _yielding(s: Signals, kb: Knowledge) -> set[str]:
+    """The situations of the traits of the one harmed (harm.yaml victims ``trait``) that
+    yield to the harm told (``yields_to``)."""
+    told = {v for v in s.harm.victims}
+    return {
+        v.situation
+        for v in kb.harm.victims
+        if v.trait and v.id in told and s.harm.categories & set(v.yields_to)
+    }
 
 
 def _needs(s: Signals, kb: Knowledge, situation: str | None) -> tuple[str, ...]:

@@ -354,6 +354,9 @@ class Lexicon(_Record):
     accused: list[Text] = field(default_factory=list)  # "me denunció": the writer is reported
     # "otra cosa, ¿dónde saco el DNI?": what follows is not about the case told before
     topic_changes: list[Text] = field(default_factory=list)
+    # "¿hay CEM en Ayaviri? no perdón, en Azángaro": the name said after it replaces the one
+    # of the same kind said just before
+    amendments: list[Text] = field(default_factory=list)
     place_suffixes: list[str] = field(default_factory=list)  # "Macusanipi": in Macusani
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
@@ -444,6 +447,9 @@ class HarmVictim(_Record):
     # the victim's own situation for harm of a category ("sexual" to a child: its own case)
     by_category: dict[HarmCategory, Id] = field(default_factory=dict)
     trait: bool = False  # a trait of the person named (a disability), not another person
+    # harm of these categories done to a person with the trait is that harm's own case first
+    # (a deaf woman beaten: the CEM), the trait's services after
+    yields_to: list[HarmCategory] = field(default_factory=list)
     phrases: Annotated[list[Text], Rule(min_length=1)]
     # phrases that name this victim only as a message's last words ("…, tengo 14")
     last: list[Text] = field(default_factory=list)

@@ -333,6 +333,7 @@ class Lexicons:
             ("unharmed", "unharmed", lex.unharmed),
             ("accused", "accused", lex.accused),
             ("new_topic", "new_topic", lex.topic_changes),
+            ("amend", "amend", lex.amendments),
         ]
         groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
         groups += [("ask", ask, cues) for ask, cues in lex.answer_cues.items()]

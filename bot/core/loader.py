@@ -726,6 +726,7 @@ PHRASE_LISTS = frozenset(
         "unharmed",
         "accused",
         "topic_changes",
+        "amendments",
         "greetings",
         "thanks",
         "farewells",

@@ -32,6 +32,7 @@ CUE_KINDS = frozenset(
         "unharmed",
         "accused",
         "new_topic",
+        "amend",
     }
 )
 # the sentence of each word of a message, and the sentences written as questions
@@ -63,6 +64,9 @@ WRITERS = frozenset({"writer", "moved", "workplace"})  # where the writer lives,
 # where the writer lives now, for one who "sigue allá"
 HOMES = frozenset({"writer", "moved", "workplace", "household"})
 PLACE_KINDS = frozenset({"province", "district", "department"})
+# the kinds of names an amendment replaces, and how far after it the new name may come
+AMENDED_KINDS = (PLACE_KINDS, frozenset({"service"}), frozenset({"period"}))
+AMEND_AFTER = 16
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
@@ -194,6 +198,7 @@ def read_signals(
         (h.start, h.end) for h in found if " ".join(words[h.start : h.end]) in lex.weak_places
     )
     names, cues = _settle_overlaps(names, cues, weak)
+    names = _amended(names, [h for h in cues if h.kind == "amend"])
     # not a word that only sounds like another department ("se queda CALLAO": callado)
     cues = [
         h
@@ -1614,6 +1619,22 @@ def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
     Urgente", "Centro Emergencia Mujer"), not a phrase around it ("ya vino la policía")."""
     titled = _Spans(n for n in names if n.kind in ("service", "term"))
     return [h for h in harm if not titled.hold(h)]
+
+
+def _amended(names: list[Hit], amends: list[Hit]) -> list[Hit]:
+    """The names a writer took back: before each amendment ("no perdón", "quise decir", "me
+    equivoqué"), the last name of each kind (a place, a service, a period) that a name of the
+    same kind follows within ``AMEND_AFTER`` words ("¿cuántos CIAM hay en Sandia? no perdón,
+    quise decir Carabaya": Sandia goes; "la DEMUNA, digo, el CEM": the DEMUNA goes)."""
+    dropped: set[tuple[int, int]] = set()  # the spans taken back (a locality's districts)
+    for amend in amends:
+        for kinds in AMENDED_KINDS:
+            same = [h for h in names if h.kind in kinds]
+            before = [h for h in same if h.end <= amend.start]
+            if before and any(amend.end <= h.start <= amend.end + AMEND_AFTER for h in same):
+                last = max(before, key=lambda h: h.end)
+                dropped.add((last.start, last.end))
+    return [h for h in names if (h.start, h.end) not in dropped] if dropped else names
 
 
 def _settle_overlaps(
