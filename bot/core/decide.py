@@ -98,6 +98,7 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "harm_past": float(s.harm.present and s.harm.time == "past"),
         "framed": float(s.framed),
         "unexplained": float(s.unexplained),
+        "unexplained_asked": float(s.unexplained_asked),
     }
     for intent in ("locate", "describe", "stats", "overview", "referral", "help"):
         values[f"cue_{intent}"] = float(s.cue_weight.get(intent, 0))
@@ -308,11 +309,14 @@ def _second_part(
 
 def _story_then_question(s: Signals, kb: Knowledge, opinion: Opinion | None) -> bool:
     """A calm story told before a question about a named service ("fuimos a la fiesta de San
-    Francisco… ¿dónde queda el CIAM de Ayaviri?"): its out-of-scope words are the story's, not
-    what is asked; not where harm may be told (no act read, the model's harm below
-    ``story_harm_gate``) nor another department named ("me voy a Cusco… ¿qué CEM hay?")."""
+    Francisco… ¿dónde queda el CIAM de Ayaviri?") or about what a place has ("…me vine a San
+    Juan del Oro para la cosecha de café… ¿qué servicios hay en Sandia?"): its out-of-scope
+    words are the story's, not what is asked; not where harm may be told (no act read, the
+    model's harm below ``story_harm_gate``) nor another department named ("me voy a Cusco…
+    ¿qué CEM hay?")."""
     harm = opinion.harm if opinion is not None else 0.0
-    return bool(s.services) and not (s.harm.acts or s.elsewhere) and harm < kb.story_harm_gate
+    asked = bool(s.services) or (s.place is not None and s.cue_weight.get("overview", 0) >= 1)
+    return asked and not (s.harm.acts or s.elsewhere) and harm < kb.story_harm_gate
 
 
 def _suspects(s: Signals, opinion: Opinion | None) -> bool:
@@ -449,12 +453,16 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
         return "referral", "gate:harm_by_writer"
     if harm.time == "now":
         return "emergency", "gate:harm_now"
-    if (harm.categories <= WORDS_AND_MONEY or harm.joked) and _asks_of_a_service(s):
+    # a question about a service first, then "en realidad lo que pasa es que…" and harm: the
+    # harm is the point, its card first ("¿qué es la UPE? bueno, en realidad mis vecinos dejan
+    # a sus hijitos solos toda la semana"), not the answer to the question
+    service_asked = _asks_of_a_service(s) and not (s.turned and not harm.joked)
+    if (harm.categories <= WORDS_AND_MONEY or harm.joked) and service_asked:
         # "¿hay CIAM en Azángaro? mis hermanos le quitaron sus terrenos", "mi jefe me va a
         # matar si llego tarde jaja, ¿la DEMUNA atiende sábados?": the answer to it (not for
         # neglect: "lo dejaron solo y sin comer" is a case to refer)
         return None
-    if not harm.specific and _asks_of_a_service(s):
+    if not harm.specific and service_asked:
         # harm told of no one in particular ("muchos papás castigan con chicote", "varias
         # mujeres no saben a dónde ir cuando el esposo las maltrata") beside a question about
         # a service: the answer to it, after the safety lines
@@ -462,7 +470,11 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
     # a question about a service gets its answer (a nurse: "¿la Línea 100 atiende en aimara?"
     # about the women she sees), but a child abused sexually keeps the case's card
-    asked = _asks_about_service(s) and not ("sexual" in harm.categories and "nna" in s.victims)
+    asked = (
+        _asks_about_service(s)
+        and not s.turned
+        and not ("sexual" in harm.categories and "nna" in s.victims)
+    )
     if helper and asked:
         return None
     if helper or harm.level == "low":

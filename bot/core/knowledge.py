@@ -357,6 +357,8 @@ class Lexicon(_Record):
     # "¿hay CEM en Ayaviri? no perdón, en Azángaro": the name said after it replaces the one
     # of the same kind said just before
     amendments: list[Text] = field(default_factory=list)
+    # "¿qué es la UPE? bueno, en realidad lo que pasa es que…": what follows is the point
+    real_problem: list[Text] = field(default_factory=list)
     place_suffixes: list[str] = field(default_factory=list)  # "Macusanipi": in Macusani
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
@@ -564,6 +566,7 @@ SIGNAL_NAMES = frozenset(
         "service_question",
         "framed",
         "unexplained",
+        "unexplained_asked",
         *(f"model_{i}" for i in INTENTS),
     }
 )

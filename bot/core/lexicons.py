@@ -334,6 +334,7 @@ class Lexicons:
             ("accused", "accused", lex.accused),
             ("new_topic", "new_topic", lex.topic_changes),
             ("amend", "amend", lex.amendments),
+            ("turn", "turn", lex.real_problem),
         ]
         groups += [("cue", intent, cues) for intent, cues in lex.intent_cues.items()]
         groups += [("ask", ask, cues) for ask, cues in lex.answer_cues.items()]

@@ -727,6 +727,7 @@ PHRASE_LISTS = frozenset(
         "accused",
         "topic_changes",
         "amendments",
+        "real_problem",
         "greetings",
         "thanks",
         "farewells",

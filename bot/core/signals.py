@@ -33,6 +33,7 @@ CUE_KINDS = frozenset(
         "accused",
         "new_topic",
         "amend",
+        "turn",
     }
 )
 # the sentence of each word of a message, and the sentences written as questions
@@ -66,7 +67,7 @@ HOMES = frozenset({"writer", "moved", "workplace", "household"})
 PLACE_KINDS = frozenset({"province", "district", "department"})
 # the kinds of names an amendment replaces, and how far after it the new name may come
 AMENDED_KINDS = (PLACE_KINDS, frozenset({"service"}), frozenset({"period"}))
-AMEND_AFTER = 16
+AMEND_AFTER = 20
 MAX_PLACES = 12  # the places a message names that are read: more is a list, not a question
 _REPEATED_END = re.compile(r"([a-z])\1+\W*$")
 
@@ -133,6 +134,7 @@ class Signals:
     asks_sites: bool
     content_words: int
     unexplained: int
+    unexplained_asked: int
     fuzzy_service: bool
     corrections: tuple[tuple[str, str, str], ...]
     people: bool  # a person is named (a victim, an agent) or the writer speaks of themself
@@ -155,6 +157,9 @@ class Signals:
     unharmed: bool = False  # "no me hicieron daño", "no hay violencia": nobody was hurt
     accused: bool = False  # "mi vecino me denunció": the writer is the one reported
     new_topic: bool = False  # "otra cosa, …": not about what was told before
+    # harm told after "en realidad lo que pasa es que…": the point of the message, not a
+    # question about a service asked before it
+    turned: bool = False
     opens_follow_up: bool = False  # "y …": the first word of a follow-up (``follow_openers``)
 
     @property
@@ -234,7 +239,7 @@ def read_signals(
     said = [h for h in cues if h.kind != "visited"]
     explained = {i for h in (*names, *said, *harm_hits) for i in range(h.start, h.end)}
     unexplained = [
-        w
+        i
         for i, w in enumerate(words)
         if i not in explained and w not in lex.stopwords and not w.isdigit()
     ]
@@ -350,6 +355,7 @@ def read_signals(
         unharmed=any(h.kind == "unharmed" for h in cues),
         accused=any(h.kind == "accused" for h in cues),
         new_topic=any(h.kind == "new_topic" for h in cues),
+        turned=_turned(cues, harm_hits),
         opens_follow_up=bool(words) and words[0] in lex.follow_openers,
         oos_words=_covered(oos),
         oos_told=_covered(h for h in oos if h.kind == "oos" and sentences[0][h.start] < first_ask),
@@ -359,6 +365,10 @@ def read_signals(
         asks_sites=_asks_sites(lex, words, [h for h in names if asking(h.start)]),
         content_words=sum(w not in lex.stopwords for w in words),
         unexplained=len(unexplained),
+        # (in the sentences that ask, when some do: a story told before the question is not
+        # what is asked, "me vine a San Juan del Oro para la cosecha… ¿qué servicios hay en
+        # Sandia?")
+        unexplained_asked=sum(asking(i) for i in unexplained) if asks else len(unexplained),
         fuzzy_service=any(h.fuzzy for h in names if h.kind == "service"),
         corrections=corrections,
         people=any(h.kind in ("victim", "agent", "first") for h in harm_hits),
@@ -1619,6 +1629,13 @@ def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
     Urgente", "Centro Emergencia Mujer"), not a phrase around it ("ya vino la policía")."""
     titled = _Spans(n for n in names if n.kind in ("service", "term"))
     return [h for h in harm if not titled.hold(h)]
+
+
+def _turned(cues: list[Hit], harm_hits: list[Hit]) -> bool:
+    """An act of harm told after the writer turns to the real problem ("pd:", "en realidad lo
+    que pasa es que…")."""
+    turns = [h.end for h in cues if h.kind == "turn"]
+    return bool(turns) and any(h.kind == "act" and h.start >= min(turns) for h in harm_hits)
 
 
 def _amended(names: list[Hit], amends: list[Hit]) -> list[Hit]:
