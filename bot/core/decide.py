@@ -225,7 +225,7 @@ def decide(
             rule = "gate:case_follow_up"
     # a case's answer names the place of the conversation when the message names none
     # ("vivo en Ilave", then "anoche me golpeó")
-    if place is None and ("here" in s.asks or intent in CASES or earlier):
+    if place is None and (bool(s.asks & {"here", "there"}) or intent in CASES or earlier):
         place = _context_place(kb, context)
     if intent == "referral" and situation is None:
         situation = _act_situation(s, kb) or (

@@ -263,7 +263,7 @@ class Situation(_Record):
 
 # words that shape the answer, not its intent: the province with most or least of a service,
 # a comparison, the rest of the last answer, the place of the last answer ("ahí")
-AnswerCue = Literal["most", "least", "compare", "more", "here", "count"]
+AnswerCue = Literal["most", "least", "compare", "more", "here", "there", "count"]
 
 
 PlaceLevel = Literal["district", "province", "department"]

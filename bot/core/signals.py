@@ -227,6 +227,11 @@ def read_signals(
         words,
         sentences[0],
     )
+    turned = _turned(cues, harm_hits)
+    if turned:
+        # the place of the harm told after "pd:", not the one of the question before it ("el
+        # CEDIF de Juli recibe bebés? pd: mi cuñado le da correazos… yo vivo al costado en Nuñoa")
+        names = _amended(names, [h for h in cues if h.kind == "turn"], (PLACE_KINDS,), len(words))
     # an out-of-scope word inside an idiom or a practical topic is not what is asked, nor a
     # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
     topic_hits = [h for h in plain if h.kind == "topic"]
@@ -308,6 +313,11 @@ def read_signals(
         None if harm.present else _asked_not_home(asking, cues, others),
         origins,
         _points_back(cues, words, asking),
+        # (in a case, where it happened says the case's place: "mis papás viven en Chucuito…
+        # yo vivo en Juliaca… ¿qué CEM le corresponde a ese lugar?")
+        None
+        if harm.present
+        else next((h.start for h in cues if h.kind == "ask" and h.key == "there"), None),
         others and harm.present,
         weak
         | _places_after(names, agents)
@@ -355,7 +365,7 @@ def read_signals(
         unharmed=any(h.kind == "unharmed" for h in cues),
         accused=any(h.kind == "accused" for h in cues),
         new_topic=any(h.kind == "new_topic" for h in cues),
-        turned=_turned(cues, harm_hits),
+        turned=turned,
         opens_follow_up=bool(words) and words[0] in lex.follow_openers,
         oos_words=_covered(oos),
         oos_told=_covered(h for h in oos if h.kind == "oos" and sentences[0][h.start] < first_ask),
@@ -959,6 +969,7 @@ def _place(
     asked: Callable[[int], bool] | None = None,
     origins: Sequence[int] = (),
     here: bool = False,
+    there: int | None = None,
     defer_origins: bool = False,
     weak: frozenset[tuple[int, int]] = frozenset(),
     abroad: frozenset[tuple[int, int]] = frozenset(),
@@ -982,7 +993,9 @@ def _place(
     "Cerro Colorado, Arequipa") is no place of Puno.
     A place after ``same_place`` words says which the one before is ("Crucero, pero
     el de Pomata"). With ``behind`` (someone "sigue allá", or a place asked "allá"; the ends
-    of the writer's words of residence), the first place away from the writer's (``_away``)."""
+    of the writer's words of residence), the first place away from the writer's (``_away``).
+    A word that points to the place named last (``there``: where "esa provincia" is said), that
+    place, whatever else says where one lives."""
     kb = lex.kb
     by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
     for h in hits:
@@ -1046,6 +1059,8 @@ def _place(
         # Azángaro: ¿qué servicios hay en Azángaro?"), unless the question points back to it
         # ("vivo en Sandia, ¿hay CEM ahí o tengo que bajar hasta Juliaca?")
         lead = _asked_place(lex, words, spans, asked) or lead
+    if there is not None:
+        lead = max((i for i, span in enumerate(spans[:named]) if span[1] <= there), default=lead)
     if lead:
         readings.insert(0, readings.pop(lead))
         spans.insert(0, spans.pop(lead))
@@ -1638,17 +1653,22 @@ def _turned(cues: list[Hit], harm_hits: list[Hit]) -> bool:
     return bool(turns) and any(h.kind == "act" and h.start >= min(turns) for h in harm_hits)
 
 
-def _amended(names: list[Hit], amends: list[Hit]) -> list[Hit]:
+def _amended(
+    names: list[Hit],
+    amends: list[Hit],
+    kinds_amended: Sequence[frozenset[str]] = AMENDED_KINDS,
+    within: int = AMEND_AFTER,
+) -> list[Hit]:
     """The names a writer took back: before each amendment ("no perdón", "quise decir", "me
     equivoqué"), the last name of each kind (a place, a service, a period) that a name of the
     same kind follows within ``AMEND_AFTER`` words ("¿cuántos CIAM hay en Sandia? no perdón,
     quise decir Carabaya": Sandia goes; "la DEMUNA, digo, el CEM": the DEMUNA goes)."""
     dropped: set[tuple[int, int]] = set()  # the spans taken back (a locality's districts)
     for amend in amends:
-        for kinds in AMENDED_KINDS:
+        for kinds in kinds_amended:
             same = [h for h in names if h.kind in kinds]
             before = [h for h in same if h.end <= amend.start]
-            if before and any(amend.end <= h.start <= amend.end + AMEND_AFTER for h in same):
+            if before and any(amend.end <= h.start <= amend.end + within for h in same):
                 last = max(before, key=lambda h: h.end)
                 dropped.add((last.start, last.end))
     return [h for h in names if (h.start, h.end) not in dropped] if dropped else names
