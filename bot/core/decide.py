@@ -42,6 +42,7 @@ RULES = (
     "gate:harm_ongoing",
     "gate:case_question",
     "gate:elsewhere",
+    "gate:other_emergency",
     "gate:more",
     "gate:case_follow_up",
     CASE_PRACTICAL,
@@ -152,6 +153,10 @@ def decide(
     more: str | None = None
     if gate is not None:
         intent, rule = gate
+    elif _other_emergency(s) and not _suspects(s, opinion):
+        # a fire, a fall, a landslide, no harm done by a person: its telephones (where the
+        # model suspects harm to someone named, its gates decide, the telephones after)
+        intent, rule = "unknown", "gate:other_emergency"
     elif context is not None and _asks_more(s, context):
         intent, rule, more = context.intent or "unknown", "gate:more", context.more
         services, place = list(context.services), _context_place(kb, context)
@@ -270,6 +275,7 @@ def decide(
         and (not harm.first_person or harm.by_writer),
         english=s.english,
         out_of_scope=bool(s.oos_words),
+        other_emergency=s.other_emergency,
         corrections=s.corrections,
         asks=s.asks,
         more=more,
@@ -317,6 +323,13 @@ def _story_then_question(s: Signals, kb: Knowledge, opinion: Opinion | None) -> 
     harm = opinion.harm if opinion is not None else 0.0
     asked = bool(s.services) or (s.place is not None and s.cue_weight.get("overview", 0) >= 1)
     return asked and not (s.harm.acts or s.elsewhere) and harm < kb.story_harm_gate
+
+
+def _other_emergency(s: Signals) -> bool:
+    """An emergency that is no harm done by a person ("se está quemando la casa del vecino",
+    "mi abuelita se cayó y no se puede parar"): no act of harm read, no service of the bot
+    named ("¿la Línea 100 atiende accidentes de tránsito?" is asked of it)."""
+    return s.other_emergency is not None and not s.harm.acts and not s.services
 
 
 def _suspects(s: Signals, opinion: Opinion | None) -> bool:

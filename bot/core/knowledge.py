@@ -337,6 +337,15 @@ class Grammar(_Record):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class OtherEmergency(_Record):
+    """An emergency that is no harm done by a person (a fire, a fall, a landslide): the
+    telephones of contacts.yaml that help, instead of "no tengo información"."""
+
+    contacts: Annotated[list[Id], Rule(min_length=1)]
+    phrases: Annotated[list[Text], Rule(min_length=1)]
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Lexicon(_Record):
     """Words of the users' language: the understanding reads these, nothing is hard-coded.
 
@@ -359,6 +368,8 @@ class Lexicon(_Record):
     amendments: list[Text] = field(default_factory=list)
     # "¿qué es la UPE? bueno, en realidad lo que pasa es que…": what follows is the point
     real_problem: list[Text] = field(default_factory=list)
+    # a fire, a fall, a landslide: no harm done by a person, the telephones that help
+    other_emergencies: dict[Id, OtherEmergency] = field(default_factory=dict)
     place_suffixes: list[str] = field(default_factory=list)  # "Macusanipi": in Macusani
     intent_cues: dict[
         Literal["locate", "describe", "stats", "overview", "referral", "help"], list[Text]
@@ -792,6 +803,8 @@ class ChatTexts(_Texts):
     help_topics: Annotated[list[Text], Rule(min_length=1), Uses()]
     sorry: Annotated[Text, Uses("department")]
     unsure: Html  # instead of "sorry" when the message may tell of harm (the model's guess)
+    # before the telephones of an emergency that is no harm done by a person
+    other_emergency: Html
     can_do: Html
     place: Annotated[Text, Uses("province")]
     glossary: Html

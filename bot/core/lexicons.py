@@ -340,6 +340,7 @@ class Lexicons:
         groups += [("ask", ask, cues) for ask, cues in lex.answer_cues.items()]
         groups += [("indicator", ident, names) for ident, names in lex.indicators.items()]
         groups += [("residence", who, texts) for who, texts in lex.residence.items()]
+        groups += [("other_emergency", k, e.phrases) for k, e in lex.other_emergencies.items()]
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)
 
     def _harm_entries(self) -> Iterable[Entry]:

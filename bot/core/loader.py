@@ -557,6 +557,14 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
             ["periods", ident],
             f"periodo que no está en figures.yaml: {ident!r}",
         )
+    contact_ids = {c.id for c in contacts_f.contacts}
+    for key, emergency in lexicon.other_emergencies.items():
+        for j, ident in enumerate(emergency.contacts):
+            refs.require(
+                ident in contact_ids,
+                ["other_emergencies", key, "contacts", j],
+                f"contacto desconocido: {ident!r}",
+            )
     place_names = {normalize(p.name) for p in places_f.provinces}
     place_names |= {normalize(d.name) for d in places_f.districts}
     for key, names in (("word_places", lexicon.word_places), ("noun_places", lexicon.noun_places)):

@@ -16,6 +16,7 @@ from bot.core.signals import Signals
 
 RULE = "gate:practical"
 ELSEWHERE = "gate:elsewhere"
+OTHER_EMERGENCY = "gate:other_emergency"
 ABOUT_SERVICE = frozenset({"describe", "locate"})
 ASKABLE = ABOUT_SERVICE | QUIET_INTENTS
 
@@ -47,8 +48,10 @@ def practical(
         )
     if not topics or query.intent not in ASKABLE:
         return query
-    if query.rule == ELSEWHERE or (not query.services and query.out_of_scope):
-        return query  # "teléfono de la DEMUNA de Cusco", "¿cuánto cuesta un carro?"
+    if query.rule in (ELSEWHERE, OTHER_EMERGENCY) or (not query.services and query.out_of_scope):
+        # "teléfono de la DEMUNA de Cusco", "¿cuánto cuesta un carro?", "¿el número de los
+        # bomberos?" (its card gives it)
+        return query
     # the service named, the last answer's (after a case: the case's own, not the card's
     # Línea 100), the default one for a topic asked alone ("¿qué número pongo en el afiche?"),
     # else the ones the decision found

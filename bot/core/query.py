@@ -58,6 +58,7 @@ class Query:
     for_someone: bool = False  # harm told of someone else: the lines speak to whoever helps
     english: bool = False
     out_of_scope: bool = False
+    other_emergency: str | None = None  # lexicon other_emergencies: a fire, a fall, a landslide
     corrections: tuple[tuple[str, str, str], ...] = ()  # (as typed, kind, id) of typo'd names
     asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "compare"...
     more: str | None = None  # "más información": the rest of the last answer (HTML), or ""

@@ -160,6 +160,8 @@ class Signals:
     # harm told after "en realidad lo que pasa es que…": the point of the message, not a
     # question about a service asked before it
     turned: bool = False
+    # a fire, a fall, a landslide (lexicon other_emergencies): the first named
+    other_emergency: str | None = None
     opens_follow_up: bool = False  # "y …": the first word of a follow-up (``follow_openers``)
 
     @property
@@ -366,6 +368,7 @@ def read_signals(
         accused=any(h.kind == "accused" for h in cues),
         new_topic=any(h.kind == "new_topic" for h in cues),
         turned=turned,
+        other_emergency=next((h.key for h in plain if h.kind == "other_emergency"), None),
         opens_follow_up=bool(words) and words[0] in lex.follow_openers,
         oos_words=_covered(oos),
         oos_told=_covered(h for h in oos if h.kind == "oos" and sentences[0][h.start] < first_ask),

@@ -92,3 +92,28 @@ def test_a_veiled_disclosure_starts_with_linea_100(engine: Engine, text: str) ->
     answer = engine.reply(text)
     assert answer.intent in ("referral", "emergency"), (text, answer.intent, answer.rule)
     assert "100" in "\n".join(answer.text.splitlines()[:3]), answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("hay una fuga de gas en la cocina del restaurante de al lado, huele fuertisimo", "116"),
+        ("un huaico tapo la carretera a Sandia y el bus esta atrapado desde la mañana", "116"),
+        ("mi tio se cayo del andamio en la obra, esta en el suelo y no se mueve", "106"),
+    ],
+)
+def test_an_emergency_of_no_violence_gets_its_telephones(
+    engine: Engine, text: str, phone: str
+) -> None:
+    answer = engine.reply(text)
+    assert phone in answer.text, answer.text
+    assert "no tengo información" not in answer.text, answer.text
+
+
+def test_a_fire_set_by_a_person_is_harm_with_the_firemen_after_the_police(engine: Engine) -> None:
+    answer = engine.reply(
+        "mi esposo prendio fuego a la casa con nosotros adentro, se esta quemando el techo"
+    )
+    assert answer.intent == "emergency", (answer.intent, answer.rule)
+    lines = answer.text.splitlines()
+    assert "100" in "\n".join(lines[:3]) and "116" in answer.text, answer.text

@@ -520,6 +520,7 @@ RULE_EXAMPLES: dict[str, tuple[str, Context | None]] = {
     "gate:harm_ongoing": ("mi pareja me pega", None),
     "gate:case_question": ("mi pareja me pega siempre, ¿el CEM atiende sábados?", None),
     "gate:elsewhere": ("en arequipa también hay cem?", None),
+    "gate:other_emergency": ("se está quemando el mercado de Ilave, llamen a los bomberos", None),
     "gate:more": ("más información", Context(intent="locate", services=("cem",), more="…")),
     "gate:case_follow_up": (
         "¿a dónde la llevo?",

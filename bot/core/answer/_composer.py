@@ -48,6 +48,7 @@ class Composer:
                     query.for_someone,
                     asked=query.services,
                     needs=query.needs,
+                    contacts=self._other_contacts(query),
                 )
                 return with_topics(self.kb, card, query)
             case "describe" | "locate" if query.topics and query.services:
@@ -76,8 +77,15 @@ class Composer:
         for_someone: bool = False,
         asked: tuple[str, ...] = (),
         needs: tuple[str, ...] = (),
+        contacts: tuple[str, ...] = (),
     ) -> Answer:
-        return emergency(self.kb, place, situation, for_someone, asked, needs)
+        return emergency(self.kb, place, situation, for_someone, asked, needs, contacts)
+
+    def _other_contacts(self, query: Query) -> tuple[str, ...]:
+        """The telephones of an emergency that is no harm done by a person, named beside
+        harm ("¡auxilio, se quema la casa!"): the firemen after the Police."""
+        other = self.kb.lexicon.other_emergencies.get(query.other_emergency or "")
+        return tuple(other.contacts) if other else ()
 
     def locate(self, query: Query) -> Answer:
         return locate(self.kb, query)

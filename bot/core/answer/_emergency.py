@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from bot.core.answer._geo import coords
 from bot.core.answer._lines import (
+    POLICE,
+    contact_line,
     count_sentence,
     district_of,
     linea100_line,
@@ -29,12 +31,15 @@ def emergency(
     for_someone: bool = False,
     asked: tuple[str, ...] = (),
     needs: tuple[str, ...] = (),
+    contacts: tuple[str, ...] = (),
 ) -> Answer:
-    """The emergency card: Línea 100, the Police, what the case needs (and the other
-    ``needs`` asked), its services and the ones ``asked`` in the province; its last line
-    speaks to the person in danger or, ``for_someone``, to whoever writes for them."""
+    """The emergency card: Línea 100, the Police (and the other ``contacts``: the firemen of
+    a fire), what the case needs (and the other ``needs`` asked), its services and the ones
+    ``asked`` in the province; its last line speaks to the person in danger or,
+    ``for_someone``, to whoever writes for them."""
     r = kb.responses
     lines: list[str] = [fill(r.emergency.heading), linea100_line(kb), police_line(kb)]
+    lines += [contact_line(kb, c) for c in contacts if c != POLICE]
     for need in (situation, *needs):
         lines.extend(need_lines(kb, need))
     prov = province_for(kb, place)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from bot.core.answer._lines import district_of, linea100_line, police_line, province_for
+from bot.core.answer._lines import (
+    contact_line,
+    district_of,
+    linea100_line,
+    police_line,
+    province_for,
+)
 from bot.core.answer._render import fill, fill_text, make_answer, suggest
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context, Suggestion
@@ -59,15 +65,24 @@ def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
     message that may tell of harm, no "no tengo información" but an open door."""
     r = kb.responses
     unsure = query is not None and query.harm == "suspected"
-    if unsure:  # safety_first opens it with the Línea 100
-        lines = [fill(r.chat.unsure), fill(r.chat.can_do)]
+    other = kb.lexicon.other_emergencies.get(query.other_emergency or "") if query else None
+    # a fire, a fall, a landslide: the telephones that help
+    phones = (
+        [fill(r.chat.other_emergency), *(contact_line(kb, c) for c in other.contacts)]
+        if other
+        else []
+    )
+    if phones and not (query and query.harm):  # and the Línea 100 if someone harms
+        lines = [*phones, fill(r.contacts.in_danger, linea100=linea100_line(kb))]
+    elif unsure:  # safety_first opens it with the Línea 100
+        lines = [fill(r.chat.unsure), *phones, fill(r.chat.can_do)]
     else:
         lines = [fill(r.chat.sorry, department=kb.department.name), fill(r.chat.can_do)]
         if query is None or not query.harm:  # else safety_first opens it with the Línea 100
             lines.append(fill(r.contacts.in_danger, linea100=linea100_line(kb)))
     suggestions = menu_suggestions(kb)
     prov = province_for(kb, query.place) if query else None
-    if prov is not None:  # the place was understood: offer what exists there
+    if prov is not None and other is None:  # the place was understood: what exists there
         lines.insert(2, fill(r.chat.place, province=prov.name))
         suggestions.insert(0, suggest(r.suggestions.services_in, province=prov.name))
     district = district_of(query.place) if query else None
