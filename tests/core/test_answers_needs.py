@@ -158,8 +158,8 @@ def test_an_unknown_contact_of_a_situation_is_refused(tmp_path: Path) -> None:
     shutil.copytree(DEFAULT_KNOWLEDGE_DIR, target)
     path = target / "situations.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("contacts: [policia]", "contacts: [bomberos]", 1), "utf-8")
-    with pytest.raises(KnowledgeError, match=r"situations\.yaml, línea \d+: .*bomberos"):
+    path.write_text(text.replace("contacts: [policia]", "contacts: [guardacostas]", 1), "utf-8")
+    with pytest.raises(KnowledgeError, match=r"situations\.yaml, línea \d+: .*guardacostas"):
         load_knowledge(target)
 
 
