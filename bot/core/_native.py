@@ -24,7 +24,17 @@ logger = logging.getLogger(__name__)
 CORE = Path(__file__).parent
 PACKAGE = __name__.rpartition(".")[0]
 # the modules where a message's words are walked and scored: compiled, about twice as fast
-NATIVE = ("matcher", "signals", "decide", "features", "text", "localities")
+NATIVE = (
+    "matcher",
+    "signals",
+    "decide",
+    "features",
+    "text",
+    "localities",
+    "lexicons",
+    "understand",
+    "common_words",
+)
 DIGEST_FILE = CORE / "_native.digest"
 
 
