@@ -328,8 +328,19 @@ def _story_then_question(s: Signals, kb: Knowledge, opinion: Opinion | None) -> 
 def _other_emergency(s: Signals) -> bool:
     """An emergency that is no harm done by a person ("se está quemando la casa del vecino",
     "mi abuelita se cayó y no se puede parar"): no act of harm read, no service of the bot
-    named ("¿la Línea 100 atiende accidentes de tránsito?" is asked of it)."""
-    return s.other_emergency is not None and not s.harm.acts and not s.services
+    named ("¿la Línea 100 atiende accidentes de tránsito?" is asked of it), no overview or
+    figure asked ("por el derrumbe no puedo ir a Juliaca, ¿qué servicios hay en Lampa?")."""
+    asked_of_the_bot = (
+        any(s.cue_weight.get(i, 0) >= 1 for i in ("overview", "stats"))
+        or bool(s.periods or s.indicators)
+        or "count" in s.asks
+    )
+    return (
+        s.other_emergency is not None
+        and not s.harm.acts
+        and not s.services
+        and not asked_of_the_bot
+    )
 
 
 def _suspects(s: Signals, opinion: Opinion | None) -> bool:

@@ -305,6 +305,8 @@ class Grammar(_Record):
     arrivals: list[Text] = field(default_factory=list)
     # "se queda callao": a word before another department's name that makes it no place
     not_elsewhere: list[Text] = field(default_factory=list)
+    # "le DIGO a mi mamá", "te DIGO la verdad": a word before an amendment that makes it none
+    not_amending: list[Text] = field(default_factory=list)
     # "el BUS Juliaca Arequipa", "la CARRETERA Juliaca Cusco": a route's first place, taken only
     # when no other is named, and never another department's place
     routes: list[Text] = field(default_factory=list)

@@ -103,6 +103,7 @@ class Lexicons:
         self.elsewhere_sides = _normalized(grammar.elsewhere_sides)
         self.arrivals = _normalized(grammar.arrivals)
         self.not_elsewhere = _normalized(grammar.not_elsewhere)
+        self.not_amending = _normalized(grammar.not_amending)
         self.routes = _normalized(grammar.routes)
         self.same_place = _phrases(grammar.same_place, rules)
         self.not_this_place = _phrases(grammar.not_this_place, rules)

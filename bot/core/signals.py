@@ -205,13 +205,14 @@ def read_signals(
         (h.start, h.end) for h in found if " ".join(words[h.start : h.end]) in lex.weak_places
     )
     names, cues = _settle_overlaps(names, cues, weak)
-    names = _amended(names, [h for h in cues if h.kind == "amend"])
     # not a word that only sounds like another department ("se queda CALLAO": callado)
     cues = [
         h
         for h in cues
         if not (h.kind == "elsewhere" and h.start and words[h.start - 1] in lex.not_elsewhere)
+        and not (h.kind == "amend" and h.start and words[h.start - 1] in lex.not_amending)
     ]
+    names = _amended(names, [h for h in cues if h.kind == "amend"])
     asks = _asking_sentences(plain, sentences)
     asking = _asking(sentences, asks)
     marks = [h for h in plain if h.kind in MARK_KINDS]
@@ -232,8 +233,11 @@ def read_signals(
     turned = _turned(cues, harm_hits)
     if turned:
         # the place of the harm told after "pd:", not the one of the question before it ("el
-        # CEDIF de Juli recibe bebés? pd: mi cuñado le da correazos… yo vivo al costado en Nuñoa")
-        names = _amended(names, [h for h in cues if h.kind == "turn"], (PLACE_KINDS,), len(words))
+        # CEDIF de Juli recibe bebés? pd: mi cuñado le da correazos… yo vivo al costado en
+        # Nuñoa"); not one told before it (review 50: "vivo en Juliaca. en realidad lo que
+        # pasa es que mi esposo me pega desde que vinimos de Ayaviri")
+        turns = [h for h in cues if h.kind == "turn"]
+        names = _amended(names, turns, (PLACE_KINDS,), len(words), asking if asks else _never)
     # an out-of-scope word inside an idiom or a practical topic is not what is asked, nor a
     # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
     topic_hits = [h for h in plain if h.kind == "topic"]
@@ -1649,6 +1653,10 @@ def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
     return [h for h in harm if not titled.hold(h)]
 
 
+def _never(_: int) -> bool:
+    return False
+
+
 def _turned(cues: list[Hit], harm_hits: list[Hit]) -> bool:
     """An act of harm told after the writer turns to the real problem ("pd:", "en realidad lo
     que pasa es que…")."""
@@ -1661,6 +1669,7 @@ def _amended(
     amends: list[Hit],
     kinds_amended: Sequence[frozenset[str]] = AMENDED_KINDS,
     within: int = AMEND_AFTER,
+    asked: Callable[[int], bool] | None = None,
 ) -> list[Hit]:
     """The names a writer took back: before each amendment ("no perdón", "quise decir", "me
     equivoqué"), the last name of each kind (a place, a service, a period) that a name of the
@@ -1670,9 +1679,12 @@ def _amended(
     for amend in amends:
         for kinds in kinds_amended:
             same = [h for h in names if h.kind in kinds]
-            before = [h for h in same if h.end <= amend.start]
-            if before and any(amend.end <= h.start <= amend.end + within for h in same):
-                last = max(before, key=lambda h: h.end)
+            before = [h for h in same if h.end <= amend.start and (asked is None or asked(h.start))]
+            after = [h for h in same if amend.end <= h.start <= amend.end + within]
+            if not (before and after):
+                continue
+            last = max(before, key=lambda h: h.end)
+            if min(after, key=lambda h: h.start).key != last.key:  # the same again: none
                 dropped.add((last.start, last.end))
     return [h for h in names if (h.start, h.end) not in dropped] if dropped else names
 
