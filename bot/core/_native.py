@@ -24,17 +24,7 @@ logger = logging.getLogger(__name__)
 CORE = Path(__file__).parent
 PACKAGE = __name__.rpartition(".")[0]
 # the modules where a message's words are walked and scored: compiled, about twice as fast
-NATIVE = (
-    "matcher",
-    "signals",
-    "decide",
-    "features",
-    "text",
-    "localities",
-    "lexicons",
-    "understand",
-    "common_words",
-)
+NATIVE = ("matcher", "signals", "decide", "features", "text", "localities")
 DIGEST_FILE = CORE / "_native.digest"
 
 
