@@ -340,6 +340,7 @@ def _other_emergency(s: Signals) -> bool:
         and not s.harm.acts
         and not s.services
         and not asked_of_the_bot
+        and not s.framed  # a thesis, the news, a drill, a first-aid course
     )
 
 
@@ -480,7 +481,7 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
     # a question about a service first, then "en realidad lo que pasa es que…" and harm: the
     # harm is the point, its card first ("¿qué es la UPE? bueno, en realidad mis vecinos dejan
     # a sus hijitos solos toda la semana"), not the answer to the question
-    service_asked = _asks_of_a_service(s) and not (s.turned and not harm.joked)
+    service_asked = _asks_of_a_service(s) and not (s.turned and harm.specific and not harm.joked)
     if (harm.categories <= WORDS_AND_MONEY or harm.joked) and service_asked:
         # "¿hay CIAM en Azángaro? mis hermanos le quitaron sus terrenos", "mi jefe me va a
         # matar si llego tarde jaja, ¿la DEMUNA atiende sábados?": the answer to it (not for

@@ -117,3 +117,10 @@ def test_a_fire_set_by_a_person_is_harm_with_the_firemen_after_the_police(engine
     assert answer.intent == "emergency", (answer.intent, answer.rule)
     lines = answer.text.splitlines()
     assert "100" in "\n".join(lines[:3]) and "116" in answer.text, answer.text
+
+
+def test_harm_of_no_one_after_a_postscript_leaves_the_question_answered(engine: Engine) -> None:
+    answer = engine.reply(
+        "donde queda la demuna de juli? pd: dicen que pegar a los hijos es delito, es cierto?"
+    )
+    assert answer.intent == "locate", (answer.intent, answer.rule)
