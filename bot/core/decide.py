@@ -529,7 +529,6 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     victims = [v for first in s.harm.victims for v in kb.harm.victims if v.id == first]
     # a trait of the one harmed that yields to this harm ("soy sorda, mi ex me pegaba"): the
     # harm's own case (the CEM), even where the trait is named; its services come after
-    # (``_yielded``)
     traits = _yielding(s, kb)
     if traits:
         named = None if named in traits else named
@@ -561,11 +560,10 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
 def _yielding(s: Signals, kb: Knowledge) -> set[str]:
     """The situations of the traits of the one harmed (harm.yaml victims ``trait``) that
     yield to the harm told (``yields_to``)."""
-    told = {v for v in s.harm.victims}
     return {
         v.situation
         for v in kb.harm.victims
-        if v.trait and v.id in told and s.harm.categories & set(v.yields_to)
+        if v.trait and v.id in s.harm.victims and s.harm.categories & set(v.yields_to)
     }
 
 

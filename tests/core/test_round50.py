@@ -6,9 +6,13 @@ harm and calm messages are listed in ``phrases/round50.yaml``."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from bot.core.engine import Engine
+from bot.core.knowledge import DEFAULT_KNOWLEDGE_DIR, KnowledgeError, load_knowledge
 
 
 @pytest.mark.parametrize(
@@ -124,3 +128,13 @@ def test_harm_of_no_one_after_a_postscript_leaves_the_question_answered(engine: 
         "donde queda la demuna de juli? pd: dicen que pegar a los hijos es delito, es cierto?"
     )
     assert answer.intent == "locate", (answer.intent, answer.rule)
+
+
+def test_an_unknown_contact_of_an_other_emergency_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "knowledge"
+    shutil.copytree(DEFAULT_KNOWLEDGE_DIR, target)
+    path = target / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("contacts: [bomberos, policia]", "contacts: [guardacostas]", 1))
+    with pytest.raises(KnowledgeError, match=r"lexicon\.yaml, línea \d+: .*guardacostas"):
+        load_knowledge(target)
