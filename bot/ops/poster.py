@@ -180,7 +180,9 @@ def _story(kb: Knowledge, username: str, province: str, service: str | None) -> 
         _line_box(line, styles),
         Spacer(1, 6),
         Paragraph(escape(line.description), styles["small"]),
-        *(Paragraph(escape(f"{c.name}: {c.phone} ({c.hours})"), styles["fact"]) for c in others),
+        # the other telephones on one line, so that a province with many services still fits
+        # one page (the firemen and the SAMU joined them in round 50)
+        Paragraph(escape(" · ".join(f"{c.name}: {c.phone}" for c in others)), styles["fact"]),
         Paragraph(escape(f"En la provincia de {name} hay:"), styles["heading"]),
         *(
             Paragraph(escape(item), styles["item"])
