@@ -34,6 +34,7 @@ CRY = frozenset({"pedido"})
 # referral of the Telegram layer reads it as its place
 CASE_PLACE = "gate:case_place"
 CASE_PRACTICAL = "gate:case_practical"  # a practical question about a case told earlier
+OTHER_EMERGENCY = "gate:other_emergency"  # a fire, a fall, a landslide: its telephones
 # every rule ``decide`` can record; a test checks that each one fires
 RULES = (
     "gate:harm_now",
@@ -42,7 +43,7 @@ RULES = (
     "gate:harm_ongoing",
     "gate:case_question",
     "gate:elsewhere",
-    "gate:other_emergency",
+    OTHER_EMERGENCY,
     "gate:more",
     "gate:case_follow_up",
     CASE_PRACTICAL,
@@ -156,7 +157,7 @@ def decide(
     elif _other_emergency(s) and not _suspects(s, opinion):
         # a fire, a fall, a landslide, no harm done by a person: its telephones (where the
         # model suspects harm to someone named, its gates decide, the telephones after)
-        intent, rule = "unknown", "gate:other_emergency"
+        intent, rule = "unknown", OTHER_EMERGENCY
     elif context is not None and _asks_more(s, context):
         intent, rule, more = context.intent or "unknown", "gate:more", context.more
         services, place = list(context.services), _context_place(kb, context)

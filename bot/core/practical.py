@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.core.decide import CASE_PRACTICAL, QUIET_INTENTS
+from bot.core.decide import CASE_PRACTICAL, OTHER_EMERGENCY, QUIET_INTENTS
 from bot.core.knowledge import Knowledge
 from bot.core.model import Context, Intent
 from bot.core.query import CASES, TOLD, Query
@@ -16,7 +16,6 @@ from bot.core.signals import Signals
 
 RULE = "gate:practical"
 ELSEWHERE = "gate:elsewhere"
-OTHER_EMERGENCY = "gate:other_emergency"
 ABOUT_SERVICE = frozenset({"describe", "locate"})
 ASKABLE = ABOUT_SERVICE | QUIET_INTENTS
 

@@ -231,13 +231,13 @@ def read_signals(
         sentences[0],
     )
     turned = _turned(cues, harm_hits)
-    if turned:
+    if turned and asks:
         # the place of the harm told after "pd:", not the one of the question before it ("el
         # CEDIF de Juli recibe bebés? pd: mi cuñado le da correazos… yo vivo al costado en
         # Nuñoa"); not one told before it (review 50: "vivo en Juliaca. en realidad lo que
         # pasa es que mi esposo me pega desde que vinimos de Ayaviri")
         turns = [h for h in cues if h.kind == "turn"]
-        names = _amended(names, turns, (PLACE_KINDS,), len(words), asking if asks else _never)
+        names = _amended(names, turns, (PLACE_KINDS,), len(words), asking)
     # an out-of-scope word inside an idiom or a practical topic is not what is asked, nor a
     # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
     topic_hits = [h for h in plain if h.kind == "topic"]
@@ -1653,10 +1653,6 @@ def _without_names(harm: list[Hit], names: list[Hit]) -> list[Hit]:
     return [h for h in harm if not titled.hold(h)]
 
 
-def _never(_: int) -> bool:
-    return False
-
-
 def _turned(cues: list[Hit], harm_hits: list[Hit]) -> bool:
     """An act of harm told after the writer turns to the real problem ("pd:", "en realidad lo
     que pasa es que…")."""
@@ -1672,9 +1668,10 @@ def _amended(
     asked: Callable[[int], bool] | None = None,
 ) -> list[Hit]:
     """The names a writer took back: before each amendment ("no perdón", "quise decir", "me
-    equivoqué"), the last name of each kind (a place, a service, a period) that a name of the
-    same kind follows within ``AMEND_AFTER`` words ("¿cuántos CIAM hay en Sandia? no perdón,
-    quise decir Carabaya": Sandia goes; "la DEMUNA, digo, el CEM": the DEMUNA goes)."""
+    equivoqué"), the last name of each of ``kinds_amended`` (a place, a service, a period)
+    that another name of the same kind follows within ``within`` words ("¿cuántos CIAM hay en
+    Sandia? no perdón, quise decir Carabaya": Sandia goes; "la DEMUNA, digo, el CEM": the
+    DEMUNA goes); with ``asked``, only a name of a sentence that asks."""
     dropped: set[tuple[int, int]] = set()  # the spans taken back (a locality's districts)
     for amend in amends:
         for kinds in kinds_amended:

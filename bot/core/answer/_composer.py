@@ -7,6 +7,7 @@ from dataclasses import replace
 from bot.core.answer._describe import describe
 from bot.core.answer._emergency import emergency
 from bot.core.answer._glossary import glossary_list, term
+from bot.core.answer._lines import other_contacts
 from bot.core.answer._locate import locate
 from bot.core.answer._menu import greeting, help_menu, more, unknown
 from bot.core.answer._nearest import nearest
@@ -48,7 +49,7 @@ class Composer:
                     query.for_someone,
                     asked=query.services,
                     needs=query.needs,
-                    contacts=self._other_contacts(query),
+                    contacts=other_contacts(self.kb, query),
                 )
                 return with_topics(self.kb, card, query)
             case "describe" | "locate" if query.topics and query.services:
@@ -80,12 +81,6 @@ class Composer:
         contacts: tuple[str, ...] = (),
     ) -> Answer:
         return emergency(self.kb, place, situation, for_someone, asked, needs, contacts)
-
-    def _other_contacts(self, query: Query) -> tuple[str, ...]:
-        """The telephones of an emergency that is no harm done by a person, named beside
-        harm ("¡auxilio, se quema la casa!"): the firemen after the Police."""
-        other = self.kb.lexicon.other_emergencies.get(query.other_emergency or "")
-        return tuple(other.contacts) if other else ()
 
     def locate(self, query: Query) -> Answer:
         return locate(self.kb, query)

@@ -79,6 +79,13 @@ def contact_line(kb: Knowledge, contact_id: str) -> Html:
     return fill(template, name=c.name, phone=c.phone, hours=c.hours)
 
 
+def other_contacts(kb: Knowledge, query: Query | None) -> tuple[str, ...]:
+    """The telephones of contacts.yaml for an emergency that is no harm done by a person
+    (lexicon ``other_emergencies``: the firemen of a fire), none if the message tells none."""
+    other = kb.lexicon.other_emergencies.get(query.other_emergency or "") if query else None
+    return tuple(other.contacts) if other else ()
+
+
 @per_knowledge
 def police_line(kb: Knowledge) -> Html:
     return contact_line(kb, POLICE)

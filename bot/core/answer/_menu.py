@@ -6,6 +6,7 @@ from bot.core.answer._lines import (
     contact_line,
     district_of,
     linea100_line,
+    other_contacts,
     police_line,
     province_for,
 )
@@ -65,12 +66,10 @@ def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
     message that may tell of harm, no "no tengo información" but an open door."""
     r = kb.responses
     unsure = query is not None and query.harm == "suspected"
-    other = kb.lexicon.other_emergencies.get(query.other_emergency or "") if query else None
     # a fire, a fall, a landslide: the telephones that help
+    contacts = other_contacts(kb, query)
     phones = (
-        [fill(r.chat.other_emergency), *(contact_line(kb, c) for c in other.contacts)]
-        if other
-        else []
+        [fill(r.chat.other_emergency), *(contact_line(kb, c) for c in contacts)] if contacts else []
     )
     if phones and not (query and query.harm):  # and the Línea 100 if someone harms
         lines = [*phones, fill(r.contacts.in_danger, linea100=linea100_line(kb))]
@@ -82,7 +81,7 @@ def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
             lines.append(fill(r.contacts.in_danger, linea100=linea100_line(kb)))
     suggestions = menu_suggestions(kb)
     prov = province_for(kb, query.place) if query else None
-    if prov is not None and other is None:  # the place was understood: what exists there
+    if prov is not None and not contacts:  # the place was understood: what exists there
         lines.insert(2, fill(r.chat.place, province=prov.name))
         suggestions.insert(0, suggest(r.suggestions.services_in, province=prov.name))
     district = district_of(query.place) if query else None
