@@ -480,9 +480,7 @@ def _harm(
     level = max(levels, key=LEVELS.index)
     # a time word inside a frame is the frame's: "no tenemos caso AHORITA"
     frames_at = _Spans(h for h in hits if h.kind == "frame")
-    time_hits = _opening_safe(
-        _outermost([h for h in hits if h.kind == "time" and not frames_at.hold(h)])
-    )
+    time_hits = _outermost([h for h in hits if h.kind == "time" and not frames_at.hold(h)])
     marks = {h.key for h in time_hits if h.key not in ("safe", "still")}
     if _still_after_past(lex, time_hits, act_hits):
         marks.add("still")
@@ -950,14 +948,6 @@ def _harm_time(marks: set[str], level: str, loud: bool, *, lasting: bool = False
 
 def _inside(inner: Hit, outer: Hit) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
-
-
-def _opening_safe(time_hits: list[Hit]) -> list[Hit]:
-    """The time marks but a now that opens a mark of safety ("AHORITA ya estoy en casa de mi
-    mamá", "AHORA estoy en Putina en casa de una señora"): it says when the person is safe,
-    not when the harm is."""
-    safe_at = {h.start for h in time_hits if h.key == "safe"}
-    return [h for h in time_hits if not (h.key == "now" and h.end in safe_at)]
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:
