@@ -45,10 +45,9 @@ def test_child_support_is_no_older_adults_pension(engine: Engine) -> None:
     assert "mi60" not in answer.services[:2], answer.services
 
 
-def test_the_upe_feared_to_take_children_is_a_question_about_the_upe(engine: Engine) -> None:
-    answer = engine.reply("si denuncio, la upe se va a llevar a mis wawas?")
-    assert answer.intent != "emergency", (answer.intent, answer.rule)
-    assert "upe" in answer.services, answer.services
+def test_the_upe_said_of_men_who_take_children_is_no_question(engine: Engine) -> None:
+    answer = engine.reply("unos tipos dicen que son de la upe y se estan llevando a los ninos")
+    assert answer.intent == "emergency", (answer.intent, answer.rule)
 
 
 def test_a_partner_who_kills_for_being_late_is_no_idiom(engine: Engine) -> None:

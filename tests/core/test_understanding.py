@@ -785,15 +785,17 @@ def test_emotional_blackmail_is_a_case_to_refer_not_a_kidnapping(engine: Engine)
 
 
 def test_a_threat_said_laughing_is_referred_not_an_emergency(engine: Engine) -> None:
-    joke = engine.reply("mi jefe me va a matar si llego tarde otra vez jaja")
+    joke = engine.reply("mi cunada me va a matar cuando vea su olla quemada jaja")
     assert joke.intent == "referral" and "100" in joke.text.splitlines()[0]
     asked = engine.reply("mi jefe me va a matar si llego tarde jaja, la demuna atiende sabados?")
-    assert asked.intent == "describe" and "100" in asked.text.splitlines()[0]
-    # laughter lowers only threats; without it a threat is an emergency
+    assert asked.intent == "describe"
+    # laughter lowers only threats; without it a threat is an emergency; a boss who "kills"
+    # for being late is an idiom (harm.yaml idioms, red team 60), a partner never
     assert engine.understand("mi esposo me pega y dice que me va a matar jaja").intent == (
         "emergency"
     )
-    assert engine.understand("mi jefe me va a matar si llego tarde").intent == "emergency"
+    assert engine.understand("mi esposo me va a matar si llego tarde").intent == "emergency"
+    assert engine.understand("mi jefe me va a matar si llego tarde").intent != "emergency"
 
 
 def test_the_small_words_of_the_grammar_are_data(tmp_path: Path, engine: Engine) -> None:
