@@ -41,7 +41,9 @@ def test_danger_told_before_a_loose_mark_of_safety_stays_urgent(engine: Engine, 
 
 
 def test_child_support_is_no_older_adults_pension(engine: Engine) -> None:
-    answer = engine.reply("el papa de mi wawa no le deposita su pensioncita de alimentos hace un año")
+    answer = engine.reply(
+        "el papa de mi wawa no le deposita su pensioncita de alimentos hace un año"
+    )
     assert "mi60" not in answer.services[:2], answer.services
 
 
@@ -73,7 +75,9 @@ def test_confidentiality_asked_of_no_service_is_the_line_100s(engine: Engine) ->
 
 
 def test_a_story_said_to_be_fiction_is_no_case(engine: Engine) -> None:
-    told = "en la serie el esposo la encierra y la golpea. ya se que es serie nomas, que hace el cem?"
+    told = (
+        "en la serie el esposo la encierra y la golpea. ya se que es serie nomas, que hace el cem?"
+    )
     assert engine.reply(told).intent != "emergency"
     real = engine.reply("ya se que no es una serie, mi esposo me encierra y me golpea")
     assert real.intent == "emergency", (real.intent, real.rule)
