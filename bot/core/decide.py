@@ -536,25 +536,29 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
         victims = [v for v in victims if v.situation not in traits or not v.trait]
     found = [named] if named else []
     victim = victims[0] if victims else None
+    # someone else's case, or the writer's who says they are this victim ("tengo 14, mi papá
+    # me pega"); not "me pega delante de mis hijos", the writer's own
+    theirs = victim is not None and (not s.harm.first_person or victim.id in s.harm.writer_is)
     if victim is not None:
         if named and victim.situation == named:
             return named  # the message names its victim's own case: "le pegan, es bullying"
         if not victim.categories or categories & set(victim.categories):
             found.append(victim.situation)
-        if not s.harm.first_person:
-            # someone else's child beaten or abused: the child's own case (not "me pega
-            # delante de mis hijos", the writer's)
+        if theirs:
+            # a child beaten or abused: the child's own case
             found += [own for kind, own in victim.by_category.items() if kind in categories]
     if (act := _act_situation(s, kb)) is not None:
         found.append(act)
     chosen = min(found, key=lambda sit: kb.situations[sit].priority, default=kb.harm.situation)
-    if chosen == named and kb.situations[chosen].answer is not None and not s.harm.first_person:
+    if chosen == named and kb.situations[chosen].answer is not None and victim and theirs:
         # a need ("¿dónde denuncio?") beside the case of someone else of the same priority (an
-        # older adult's): the victim's services, and the need's answer said too (``needs``)
-        own = victim.situation if victim is not None else None
+        # older adult's, a child's beaten): the victim's services, and the need's answer said
+        # too (``needs``)
         level = kb.situations[chosen].priority
-        if own in found and kb.situations[own].priority == level:
-            return own
+        own = [victim.situation]
+        if victim.id in s.harm.writer_is:  # the young writer's own ("tengo 14… ¿dónde denuncio?")
+            own += [o for kind, o in victim.by_category.items() if kind in categories]
+        return next((o for o in own if o in found and kb.situations[o].priority == level), chosen)
     return chosen
 
 

@@ -468,6 +468,9 @@ class HarmVictim(_Record):
     phrases: Annotated[list[Text], Rule(min_length=1)]
     # phrases that name this victim only as a message's last words ("…, tengo 14")
     last: list[Text] = field(default_factory=list)
+    # phrases with which the writer says they are this victim ("tengo 13 años", "soy menor de
+    # edad"): harm told in the first person is then this victim's own case
+    writer: list[Text] = field(default_factory=list)
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)

@@ -726,6 +726,7 @@ PHRASE_LISTS = frozenset(
     {
         "phrases",
         "last",
+        "writer",
         "case_phrases",
         "asking",
         "gap_words",

@@ -89,6 +89,8 @@ class HarmReading:
     stated_now: bool = False  # "ahora mismo", "está pegando", a shout: now in so many words
     joked: bool = False  # every act said laughing, of a category that laughter lowers
     by_writer: bool = False  # the writer did it and wants to stop: "le pegué, me siento mal"
+    # the victims the writer says they are, harmed themself ("tengo 14, mi papá me pega")
+    writer_is: tuple[str, ...] = ()
 
     @property
     def present(self) -> bool:
@@ -532,6 +534,7 @@ def _harm(
         stated_now="now" in marks or loud,
         joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),
         by_writer=not writer_harmed and any(h.kind == "admission" for h in hits),
+        writer_is=tuple(_unique(h.key for h in hits if h.kind == "writer" and writer_harmed)),
     )
 
 

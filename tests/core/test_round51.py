@@ -88,3 +88,21 @@ def test_the_bot_that_does_not_answer_is_no_missing_person(engine: Engine) -> No
     assert engine.reply("hace media hora te escribo y no contestas").intent != "emergency"
     missing = engine.reply("mi hijo de 12 salio al colegio y no contesta hasta ahora")
     assert missing.intent == "emergency", (missing.intent, missing.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo 15 años, el año pasado mi padrastro me pegaba, vivo con mi tia, donde denuncio?",
+        "soy menor de edad, mi papa me pegaba con la correa, ya vivo con mi abuela, a donde voy",
+    ],
+)
+def test_a_young_writers_own_case_is_a_childs(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "referral", (answer.intent, answer.rule)
+    assert answer.services[:1] in (("demuna",), ("upe",)), answer.services
+
+
+def test_a_mothers_own_case_with_her_children_named_stays_hers(engine: Engine) -> None:
+    answer = engine.reply("mi esposo me pegaba delante de mis hijos, ya me separe, donde denuncio?")
+    assert answer.services[:1] == ("cem",), answer.services
