@@ -527,15 +527,21 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
     covers) and the act's, beside the one the message names; the lowest priority wins (harm
     that says none: the default situation of harm.yaml)."""
     categories = s.harm.categories
-    victims = [v for first in s.harm.victims for v in kb.harm.victims if v.id == first]
+    # the young writer harmed is the first victim ("vivo con mi abuelita…, tengo 14")
+    ids = [*s.harm.writer_is, *(v for v in s.harm.victims if v not in s.harm.writer_is)]
+    victims = [v for first in ids for v in kb.harm.victims if v.id == first]
     # a trait of the one harmed that yields to this harm ("soy sorda, mi ex me pegaba"): the
     # harm's own case (the CEM), even where the trait is named; its services come after
     traits = _yielding(s, kb)
     if traits:
         named = None if named in traits else named
         victims = [v for v in victims if v.situation not in traits or not v.trait]
-    found = [named] if named else []
     victim = victims[0] if victims else None
+    if victim is not None and victim.id in s.harm.writer_is:
+        # the young writer's own case, not that of whom they live with ("tengo 16, mi padrastro
+        # me pegaba, ahora vivo con mi abuela")
+        named = None if named in {v.situation for v in kb.harm.victims if v != victim} else named
+    found = [named] if named else []
     # someone else's case, or the writer's who says they are this victim ("tengo 14, mi papá
     # me pega"); not "me pega delante de mis hijos", the writer's own
     theirs = victim is not None and (not s.harm.first_person or victim.id in s.harm.writer_is)

@@ -494,6 +494,9 @@ class Harm(_Record):
     acts: Annotated[list[HarmAct], Rule(min_length=1)]
     victims: list[HarmVictim] = field(default_factory=list)
     agents: list[Text] = field(default_factory=list)
+    # a partner or an ex who harms: a young writer's case with one is dating violence (the
+    # CEM), not a child's own case (harm.yaml ``partners``)
+    partners: list[Text] = field(default_factory=list)
     time: dict[TimeMark, list[Text]] = field(default_factory=dict)
     frames: list[Text] = field(default_factory=list)
     case_kinds: list[Text] = field(default_factory=list)  # a frame unless someone is harmed

@@ -351,12 +351,12 @@ class Lexicons:
         ]
         groups += [("act", act.id, self._andean(f"act:{act.id}")) for act in harm.acts]
         groups += [
-            ("victim", v.id, [*v.phrases, *v.writer, *self._andean(f"victim:{v.id}")])
-            for v in harm.victims
+            ("victim", v.id, [*v.phrases, *self._andean(f"victim:{v.id}")]) for v in harm.victims
         ]
         groups += [("victim_last", v.id, v.last) for v in harm.victims]
         groups += [("writer", v.id, v.writer) for v in harm.victims]
         groups.append(("agent", "agent", [*harm.agents, *self._andean("agent")]))
+        groups.append(("partner", "partner", harm.partners))
         groups.append(("idiom", "idiom", harm.idioms))
         groups.append(("idiom", "beast", harm.beasts))
         return self._entries(((k, key, t) for k, key, texts in groups for t in texts), True)

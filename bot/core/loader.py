@@ -745,6 +745,7 @@ PHRASE_LISTS = frozenset(
         "affiliation",
         "visited",
         "agents",
+        "partners",
         "frames",
         "case_kinds",
         "animals",

@@ -534,8 +534,16 @@ def _harm(
         stated_now="now" in marks or loud,
         joked=bool(acts) and all(lex.act_category.get(a) in joking for a in acts),
         by_writer=not writer_harmed and any(h.kind == "admission" for h in hits),
-        writer_is=tuple(_unique(h.key for h in hits if h.kind == "writer" and writer_harmed)),
+        writer_is=_young_writer(hits) if writer_harmed else (),
     )
+
+
+def _young_writer(hits: list[Hit]) -> tuple[str, ...]:
+    """The victims the writer says they are ("tengo 14 años y mi papá…"), unless a partner or
+    an ex is named ("tengo 17 y mi enamorado me pegó": dating violence, the CEM's case)."""
+    if any(h.kind == "partner" for h in hits):
+        return ()
+    return tuple(_unique(h.key for h in hits if h.kind == "writer"))
 
 
 STILL_REACH = 6  # words from "desde entonces" to the harm it says goes on

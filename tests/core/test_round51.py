@@ -106,3 +106,16 @@ def test_a_young_writers_own_case_is_a_childs(engine: Engine, text: str) -> None
 def test_a_mothers_own_case_with_her_children_named_stays_hers(engine: Engine) -> None:
     answer = engine.reply("mi esposo me pegaba delante de mis hijos, ya me separe, donde denuncio?")
     assert answer.services[:1] == ("cem",), answer.services
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo 12 años de casada y mi esposo me humilla, ya me separe, donde denuncio?",
+        "tengo 16 y mi enamorado me pego el sabado, ya no lo veo, a donde voy a denunciar",
+        "soy menor que mi esposo y me insultaba, ya me separe, donde puedo ir",
+    ],
+)
+def test_years_married_or_a_partner_keep_the_womans_case(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.services[:1] == ("cem",), (text, answer.services)
