@@ -537,33 +537,41 @@ def _harm_situation(s: Signals, kb: Knowledge, named: str | None) -> str:
         named = None if named in traits else named
         victims = [v for v in victims if v.situation not in traits or not v.trait]
     victim = victims[0] if victims else None
-    if victim is not None and victim.id in s.harm.writer_is:
+    young = victim is not None and victim.id in s.harm.writer_is
+    if young:
         # the young writer's own case, not that of whom they live with ("tengo 16, mi padrastro
         # me pegaba, ahora vivo con mi abuela")
         named = None if named in {v.situation for v in kb.harm.victims if v != victim} else named
     found = [named] if named else []
-    # someone else's case, or the writer's who says they are this victim ("tengo 14, mi papá
-    # me pega"); not "me pega delante de mis hijos", the writer's own
-    theirs = victim is not None and (not s.harm.first_person or victim.id in s.harm.writer_is)
+    # the victim's own situations for the harm told (a child beaten or abused: the child's
+    # case), for someone else's case or the young writer's ("tengo 14, mi papá me pega"); not
+    # "me pega delante de mis hijos", the writer's own
+    theirs = victim is not None and (not s.harm.first_person or young)
+    by_kind = (
+        [own for kind, own in victim.by_category.items() if kind in categories]
+        if victim is not None and theirs
+        else []
+    )
     if victim is not None:
         if named and victim.situation == named:
             return named  # the message names its victim's own case: "le pegan, es bullying"
         if not victim.categories or categories & set(victim.categories):
             found.append(victim.situation)
-        if theirs:
-            # a child beaten or abused: the child's own case
-            found += [own for kind, own in victim.by_category.items() if kind in categories]
+        found += by_kind
     if (act := _act_situation(s, kb)) is not None:
         found.append(act)
     chosen = min(found, key=lambda sit: kb.situations[sit].priority, default=kb.harm.situation)
-    if chosen == named and kb.situations[chosen].answer is not None and victim and theirs:
+    if (
+        chosen == named
+        and kb.situations[chosen].answer is not None
+        and victim is not None
+        and theirs
+    ):
         # a need ("¿dónde denuncio?") beside the case of someone else of the same priority (an
-        # older adult's, a child's beaten): the victim's services, and the need's answer said
-        # too (``needs``)
+        # older adult's), or the young writer's own ("tengo 14… ¿dónde denuncio?"): the
+        # victim's services, and the need's answer said too (``needs``)
         level = kb.situations[chosen].priority
-        own = [victim.situation]
-        if victim.id in s.harm.writer_is:  # the young writer's own ("tengo 14… ¿dónde denuncio?")
-            own += [o for kind, o in victim.by_category.items() if kind in categories]
+        own = [victim.situation, *(by_kind if young else [])]
         return next((o for o in own if o in found and kb.situations[o].priority == level), chosen)
     return chosen
 
