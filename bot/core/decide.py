@@ -167,8 +167,13 @@ def decide(
     elif context is not None and _gives_place(s, context):
         # "estoy en Juliaca" after an emergency: the same card, there
         intent, rule, situation = cast(Intent, context.intent), CASE_PLACE, context.situation
-    elif s.elsewhere and place is None and not (s.victims and _suspects(s, opinion)):
-        # "¿hay CEM en Arequipa?"; not "mis papás se fueron a Arequipa y mi hermanito está solo"
+    elif (
+        s.elsewhere
+        and (place is None or s.asked_elsewhere)
+        and not (s.victims and _suspects(s, opinion))
+    ):
+        # "¿hay CEM en Arequipa?", "¿hay CEM en Tacna o solo acá en Puno?"; not "mis papás se
+        # fueron a Arequipa y mi hermanito está solo"
         intent, rule = "unknown", "gate:elsewhere"
     elif (inherited := _follow_up(s, kb, context)) is not None:
         intent, services, situation, place, periods = inherited

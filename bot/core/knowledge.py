@@ -301,6 +301,10 @@ class Grammar(_Record):
     elsewhere_links: list[Text] = field(default_factory=list)
     # "Desaguadero LADO boliviano": a side of the border right after a district's name
     elsewhere_sides: list[Text] = field(default_factory=list)
+    # "¿hay CEM EN Tacna?", "en Sicuani HAY CEM": the words between a service and another
+    # department's name, either way round, that ask for the service there
+    service_to_elsewhere: list[Text] = field(default_factory=list)
+    elsewhere_to_service: list[Text] = field(default_factory=list)
     # "me vine A Juliaca de Arequipa": where one arrives, not another department's place
     arrivals: list[Text] = field(default_factory=list)
     # "se queda callao": a word before another department's name that makes it no place

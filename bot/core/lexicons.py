@@ -101,6 +101,8 @@ class Lexicons:
         self.weak_places = _normalized(grammar.weak_places)
         self.elsewhere_links = _normalized(grammar.elsewhere_links)
         self.elsewhere_sides = _normalized(grammar.elsewhere_sides)
+        self.service_to_elsewhere = _normalized(grammar.service_to_elsewhere)
+        self.elsewhere_to_service = _normalized(grammar.elsewhere_to_service)
         self.arrivals = _normalized(grammar.arrivals)
         self.not_elsewhere = _normalized(grammar.not_elsewhere)
         self.not_amending = _normalized(grammar.not_amending)

@@ -132,6 +132,7 @@ class Signals:
     # Francisco… ¿dónde queda el CIAM?"); another department is never only told
     oos_told: int
     elsewhere: bool
+    asked_elsewhere: bool
     affiliation: bool
     asks_sites: bool
     content_words: int
@@ -380,6 +381,7 @@ def read_signals(
         oos_told=_covered(h for h in oos if h.kind == "oos" and sentences[0][h.start] < first_ask),
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
+        asked_elsewhere=_asked_elsewhere(lex, names, cues, words, sentences[0], asking),
         affiliation=_affiliated(cues, names),
         asks_sites=_asks_sites(lex, words, [h for h in names if asking(h.start)]),
         content_words=sum(w not in lex.stopwords for w in words),
@@ -1338,6 +1340,36 @@ def _of_elsewhere(
             ):
                 spans.add((h.start, h.end))
     return frozenset(spans)
+
+
+def _asked_elsewhere(
+    lex: Lexicons,
+    names: list[Hit],
+    cues: list[Hit],
+    words: Sequence[str],
+    ids: Sequence[int],
+    asking: Callable[[int], bool],
+) -> bool:
+    """A service asked for in another department, a place of Puno named or not: the last
+    service, in a sentence that asks, joined to a place in its sentence is joined to that
+    department's name by grammar ``service_to_elsewhere`` ("¿hay CEM EN Tacna o solo acá en
+    Puno?", "el CEM DE Arequipa") or the other way round by ``elsewhere_to_service`` ("en
+    Sicuani HAY CEM o tengo que cruzar a Puno?"); not where a place of Puno is the last so
+    joined ("iba al CIAM en Arequipa… ¿en Melgar también hay CIAM?"), nor the same service
+    joined to both (Puno's)."""
+    places = [h for h in (*cues, *names) if h.kind == "elsewhere" or h.kind in PLACE_KINDS]
+    joined = [
+        (s.start, p.kind != "elsewhere")
+        for s in names
+        if s.kind == "service" and asking(s.start)
+        for p in places
+        if ids[p.start] == ids[s.start]
+        and (
+            " ".join(words[s.end : p.start]) in lex.service_to_elsewhere
+            or " ".join(words[p.end : s.start]) in lex.elsewhere_to_service
+        )
+    ]
+    return bool(joined) and not max(joined)[1]
 
 
 def _comma_after(folded: str, word: str) -> bool:

@@ -13,6 +13,7 @@ from bot.core.answer._lines import (
 from bot.core.answer._render import fill, fill_text, make_answer, suggest
 from bot.core.knowledge import Knowledge
 from bot.core.model import Answer, Context, Suggestion
+from bot.core.practical import ELSEWHERE
 from bot.core.query import Query
 
 
@@ -61,6 +62,14 @@ def help_menu(kb: Knowledge) -> Answer:
     return make_answer("help", lines, title=title, suggestions=menu_suggestions(kb))
 
 
+def _unknown_context(query: Query | None, province: str | None, district: str | None) -> Context:
+    """No follow-up leans on "no tengo información", but the place said is kept, and the
+    services asked for in another department: "¿hay CIAM en Arequipa?" → "¿y en Moho?"."""
+    if query is not None and query.rule == ELSEWHERE and query.services:
+        return Context("locate", query.services, province, district)
+    return Context(province=province, district=district)
+
+
 def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
     """What the bot knows, Línea 100, and what exists in the place understood, if any; to a
     message that may tell of harm, no "no tengo información" but an open door."""
@@ -93,8 +102,7 @@ def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
         title=fill_text(r.titles.unknown),
         suggestions=suggestions,
         confidence=query.confidence if query else 0.3,
-        # no follow-up leans on "no tengo información", but the place said is kept
-        context=Context(province=prov.id if prov else None, district=district),
+        context=_unknown_context(query, prov.id if prov else None, district),
     )
 
 

@@ -1,0 +1,45 @@
+"""Round 52: a service asked for in another department beside a place of Puno, the follow-up
+that names a place of Puno after it, and (below) the round's other cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi tia se muda a moquegua, alla en moquegua hay CEM o solo aca en juliaca?",
+        "cuantas demunas tiene el cusco? yo vivo en ayaviri pero trabajo alla",
+        "en espinar hay ciam? mi papa vive en santa rosa de melgar y se va para alla",
+    ],
+)
+def test_a_service_asked_for_elsewhere_is_not_answered_for_puno(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "unknown", (text, answer.intent, answer.rule)
+    assert answer.rule == "gate:elsewhere", answer.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi mama iba al cem en tacna, ahora vive en ilave, en ilave tambien hay cem?",
+        "antes vivia en lima, hay demuna en yunguyo?",
+        "soy de arequipa, cuantos cem hay en puno?",
+    ],
+)
+def test_puno_asked_after_another_department_is_answered(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "locate", (text, answer.intent, answer.rule)
+
+
+def test_a_place_of_puno_after_a_question_about_elsewhere_keeps_the_service(
+    engine: Engine,
+) -> None:
+    first = engine.reply("en arequipa hay demuna? me voy a vivir alla")
+    assert first.intent == "unknown", (first.intent, first.rule)
+    then = engine.reply("¿y en Lampa?", first.context)
+    assert then.intent == "locate", (then.intent, then.rule)
+    assert then.services[:1] == ("demuna",), then.services
