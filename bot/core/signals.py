@@ -553,12 +553,14 @@ STILL_REACH = 6  # words from "desde entonces" to the harm it says goes on
 
 def _still_after_past(lex: Lexicons, time_hits: list[Hit], act_hits: list[Hit]) -> bool:
     """Harm going on since then, said after every mark of the past: "regresó hace dos meses y
-    DESDE ENTONCES toma y ME PEGA"; not what followed a past harm ("el año pasado le pegó el
-    profesor y desde entonces se orina en la cama, tiene miedo": fear is no act done to him)."""
+    DESDE ENTONCES toma y ME PEGA", or going on as one writes ("separados hace meses… se
+    escapó pero él LA ESTÁ BUSCANDO con un palo"); not what followed a past harm ("el año
+    pasado le pegó el profesor y desde entonces se orina en la cama, tiene miedo": fear is
+    no act done to him)."""
     last_past = max((h.start for h in time_hits if h.key == "past"), default=-1)
     done = [a.start for a in act_hits if lex.act_category.get(a.key) != "pedido"]
     return any(
-        h.key == "still"
+        h.key in ("still", "ongoing")
         and h.start > last_past
         and any(h.end <= a <= h.end + STILL_REACH for a in done)
         for h in time_hits

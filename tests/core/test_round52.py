@@ -43,3 +43,28 @@ def test_a_place_of_puno_after_a_question_about_elsewhere_keeps_the_service(
     then = engine.reply("¿y en Lampa?", first.context)
     assert then.intent == "locate", (then.intent, then.rule)
     assert then.services[:1] == ("demuna",), then.services
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo medidas de proteccion, mi ex me dice que hoy me va a desfigurar, la policia"
+        " puede venir?",
+        "dice que me va a echar acido si no le devuelvo a los chicos, que hago",
+        "se separaron hace meses, ella se fue donde su tia pero el la esta buscando con un"
+        " cuchillo",
+        "nos separamos hace un año pero ahorita el esta buscandola con un machete por el barrio",
+    ],
+)
+def test_threats_to_the_face_and_a_hunt_going_on_are_urgent(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3]), answer.text
+
+
+def test_past_harm_then_a_life_going_on_stays_a_referral(engine: Engine) -> None:
+    answer = engine.reply(
+        "hace dos años mi pareja me pegaba con un palo, ahora estoy trabajando en Juliaca"
+        " y vivo tranquila, quiero denunciarlo, a donde voy?"
+    )
+    assert answer.intent == "referral", (answer.intent, answer.rule)
