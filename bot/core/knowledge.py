@@ -502,6 +502,10 @@ class Harm(_Record):
     # CEM), not a child's own case (harm.yaml ``partners``)
     partners: list[Text] = field(default_factory=list)
     time: dict[TimeMark, list[Text]] = field(default_factory=dict)
+    # the one who harms held ("ya está detenido"), and let go ("lo soltaron"): a "now" after one
+    # held, no harm told after, says where the one harmed is (signals ``_after_held``)
+    held: list[Text] = field(default_factory=list)
+    released: list[Text] = field(default_factory=list)
     frames: list[Text] = field(default_factory=list)
     case_kinds: list[Text] = field(default_factory=list)  # a frame unless someone is harmed
     animals: list[Text] = field(default_factory=list)  # a frame unless far after the harm

@@ -394,6 +394,8 @@ class Lexicons:
         groups.append(("frame", "kind", harm.case_kinds))  # "para los casos de"
         groups.append(("frame", "animal", harm.animals))  # "el zorro", "mi perro"
         groups.append(("told", "told", harm.disclosures))
+        groups.append(("held", "held", harm.held))
+        groups.append(("held", "released", harm.released))
         groups.append(("audience", "audience", harm.audiences))
         groups.append(("closer", "closer", harm.story_closers))
         groups.append(("opener", "story", harm.story_openers))

@@ -746,6 +746,8 @@ PHRASE_LISTS = frozenset(
         "visited",
         "agents",
         "partners",
+        "held",
+        "released",
         "frames",
         "case_kinds",
         "animals",

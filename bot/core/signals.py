@@ -41,6 +41,7 @@ Sentences = tuple[Sequence[int], frozenset[int]]
 MARK_KINDS = frozenset(
     {
         "time",
+        "held",
         "frame",
         "first",
         "joke",
@@ -485,6 +486,7 @@ def _harm(
     # a time word inside a frame is the frame's: "no tenemos caso AHORITA"
     frames_at = _Spans(h for h in hits if h.kind == "frame")
     time_hits = _outermost([h for h in hits if h.kind == "time" and not frames_at.hold(h)])
+    time_hits = _after_held(hits, time_hits, act_hits)
     marks = {h.key for h in time_hits if h.key not in ("safe", "still")}
     if _still_after_past(lex, time_hits, act_hits):
         marks.add("still")
@@ -571,6 +573,23 @@ def _for_these(lex: Lexicons, act: str, victims: set[str]) -> bool:
     """An act that counts only beside some victims ("vende dulces en": a child) names one."""
     only = lex.act_victims.get(act)
     return only is None or bool(only & victims)
+
+
+def _after_held(hits: list[Hit], time_hits: list[Hit], act_hits: list[Hit]) -> list[Hit]:
+    """The time marks but a "now" said after the one who harms is held (harm.yaml ``held``),
+    when that is told after every act and not undone (``released``): "el ya está en el penal.
+    AHORITA la wawa está con su abuelita" says where she is now, no danger. Not "ya está
+    detenido pero ahorita su hermano me está amenazando" (harm after), nor "lo detuvieron pero
+    ya lo soltaron y ahorita…"."""
+    held = [h.start for h in hits if h.kind == "held" and h.key == "held"]
+    if not held or not act_hits:
+        return time_hits
+    last = max(held)
+    if any(a.start > last for a in act_hits) or any(
+        h.kind == "held" and h.key == "released" and h.start > last for h in hits
+    ):
+        return time_hits
+    return [h for h in time_hits if not (h.key == "now" and h.start > last)]
 
 
 def _safe_after(time_hits: list[Hit], act_hits: list[Hit], serious: bool) -> bool:

@@ -68,3 +68,38 @@ def test_past_harm_then_a_life_going_on_stays_a_referral(engine: Engine) -> None
         " y vivo tranquila, quiero denunciarlo, a donde voy?"
     )
     assert answer.intent == "referral", (answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a mi prima su conviviente le reventó la boca, ya lo detuvieron y ahorita ella esta en"
+        " mi cuarto descansando, que institucion le da abogado?",
+        "mi cuñado le pego a mi hermana, ya esta en la carceleta de Ilave, ahorita ella esta"
+        " con mis papas, a donde la llevo para su denuncia?",
+    ],
+)
+def test_a_now_after_the_one_who_harms_is_held_is_no_danger(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "referral", (text, answer.intent, answer.rule)
+    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3]), answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi esposo me pego, ya esta detenido pero ahorita su hermano me esta amenazando",
+        "mi esposo me pego, lo detuvieron pero ya lo soltaron y ahorita esta tomando en la casa",
+        "en el micro un cobrador me toco y me quede muda del susto",
+    ],
+)
+def test_harm_after_a_hold_or_a_touch_told_with_a_freeze_stays_harm(
+    engine: Engine, text: str
+) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+def test_a_turn_to_stay_is_no_touch(engine: Engine) -> None:
+    answer = engine.reply("ayer me toco quedarme de guardia en la posta, hay CEM en Ilave?")
+    assert answer.intent == "locate", (answer.intent, answer.rule)
