@@ -103,3 +103,21 @@ def test_harm_after_a_hold_or_a_touch_told_with_a_freeze_stays_harm(
 def test_a_turn_to_stay_is_no_touch(engine: Engine) -> None:
     answer = engine.reply("ayer me toco quedarme de guardia en la posta, hay CEM en Ilave?")
     assert answer.intent == "locate", (answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me voy a separar de mi esposo sin pelear, donde nos orientan en Azangaro?",
+        "ya no vivimos juntos, queremos poner por escrito las visitas de los chicos, a donde vamos?",
+    ],
+)
+def test_parents_who_separate_calmly_are_sent_to_the_demuna(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "referral", (text, answer.intent, answer.rule)
+    assert answer.services[:1] == ("demuna",), answer.services
+
+
+def test_a_faenas_record_is_no_family_agreement(engine: Engine) -> None:
+    answer = engine.reply("firmamos el acta de la faena en la comunidad, a que hora es la feria?")
+    assert "demuna" not in answer.services, answer.services
