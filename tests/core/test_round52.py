@@ -121,3 +121,25 @@ def test_parents_who_separate_calmly_are_sent_to_the_demuna(engine: Engine, text
 def test_a_faenas_record_is_no_family_agreement(engine: Engine) -> None:
     answer = engine.reply("firmamos el acta de la faena en la comunidad, a que hora es la feria?")
     assert "demuna" not in answer.services, answer.services
+
+
+def test_a_rumour_asked_about_is_no_case(engine: Engine) -> None:
+    answer = engine.reply(
+        "en el grupo de la feria dicen que la DEMUNA se lleva a los niños si los castigas,"
+        " es verdad o es chisme?"
+    )
+    assert answer.intent == "describe", (answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me llego esta cadena: mi hija de 12 desaparecio ayer en juliaca, compartan por favor,"
+        " yo soy su mama",
+        "dicen que mi vecino le pega a su esposa todas las noches, sera verdad o es chisme? yo"
+        " escucho gritos",
+    ],
+)
+def test_harm_of_ones_own_or_heard_beside_a_rumour_stays_harm(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
