@@ -143,3 +143,8 @@ def test_a_rumour_asked_about_is_no_case(engine: Engine) -> None:
 def test_harm_of_ones_own_or_heard_beside_a_rumour_stays_harm(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+def test_much_fear_of_an_exam_is_no_emergency(engine: Engine) -> None:
+    answer = engine.reply("tengo muchisimo miedo y nervios por la sustentacion, no puedo dormir")
+    assert answer.intent != "emergency", (answer.intent, answer.rule)
