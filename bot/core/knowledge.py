@@ -305,6 +305,9 @@ class Grammar(_Record):
     # department's name, either way round, that ask for the service there
     service_to_elsewhere: list[Text] = field(default_factory=list)
     elsewhere_to_service: list[Text] = field(default_factory=list)
+    # before another department's name, it is where the service is asked for ("EN Sicuani hay
+    # CEM"; not "vengo de Cusco, hay CEM?")
+    elsewhere_asked_in: list[Text] = field(default_factory=list)
     # "me vine A Juliaca de Arequipa": where one arrives, not another department's place
     arrivals: list[Text] = field(default_factory=list)
     # "se queda callao": a word before another department's name that makes it no place
@@ -506,6 +509,9 @@ class Harm(_Record):
     # held, no harm told after, says where the one harmed is (signals ``_after_held``)
     held: list[Text] = field(default_factory=list)
     released: list[Text] = field(default_factory=list)
+    bare_now: list[Text] = field(default_factory=list)  # "ahorita": a time word, no danger told
+    # between a mark of harm going on and the act, harm denied: "hace meses que NO me pega"
+    still_denials: list[Text] = field(default_factory=list)
     frames: list[Text] = field(default_factory=list)
     case_kinds: list[Text] = field(default_factory=list)  # a frame unless someone is harmed
     animals: list[Text] = field(default_factory=list)  # a frame unless far after the harm

@@ -103,6 +103,7 @@ class Lexicons:
         self.elsewhere_sides = _normalized(grammar.elsewhere_sides)
         self.service_to_elsewhere = _normalized(grammar.service_to_elsewhere)
         self.elsewhere_to_service = _normalized(grammar.elsewhere_to_service)
+        self.asked_in = _phrases(grammar.elsewhere_asked_in, rules)
         self.arrivals = _normalized(grammar.arrivals)
         self.not_elsewhere = _normalized(grammar.not_elsewhere)
         self.not_amending = _normalized(grammar.not_amending)
@@ -150,6 +151,8 @@ class Lexicons:
         self.act_level = {a.id: a.level for a in kb.harm.acts}
         self.joke_categories = frozenset(kb.harm.jokes.categories if kb.harm.jokes else ())
         self.lasting = frozenset(a.id for a in kb.harm.acts if a.lasting)
+        self.bare_now = _normalized(kb.harm.bare_now)
+        self.still_denials = _normalized(kb.harm.still_denials)
         self.act_victims = {a.id: frozenset(a.only_for) for a in kb.harm.acts if a.only_for}
         matchers = (self.plain, self.situations, self.harm)
         self.vocabulary = frozenset(w for m in matchers for w in m.words if w != ANY) | self.light

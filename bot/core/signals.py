@@ -486,9 +486,9 @@ def _harm(
     # a time word inside a frame is the frame's: "no tenemos caso AHORITA"
     frames_at = _Spans(h for h in hits if h.kind == "frame")
     time_hits = _outermost([h for h in hits if h.kind == "time" and not frames_at.hold(h)])
-    time_hits = _after_held(hits, time_hits, act_hits)
+    time_hits = _after_held(lex, hits, time_hits, act_hits, words)
     marks = {h.key for h in time_hits if h.key not in ("safe", "still")}
-    if _still_after_past(lex, time_hits, act_hits):
+    if _still_after_past(lex, time_hits, act_hits, words):
         marks.add("still")
     serious = level == "grave" or any(lex.act_category.get(a) == "sexual" for a in acts)
     if _safe_after(time_hits, act_hits, serious):
@@ -553,18 +553,24 @@ def _young_writer(hits: list[Hit]) -> tuple[str, ...]:
 STILL_REACH = 6  # words from "desde entonces" to the harm it says goes on
 
 
-def _still_after_past(lex: Lexicons, time_hits: list[Hit], act_hits: list[Hit]) -> bool:
+def _still_after_past(
+    lex: Lexicons, time_hits: list[Hit], act_hits: list[Hit], words: Sequence[str]
+) -> bool:
     """Harm going on since then, said after every mark of the past: "regresó hace dos meses y
     DESDE ENTONCES toma y ME PEGA", or going on as one writes ("separados hace meses… se
     escapó pero él LA ESTÁ BUSCANDO con un palo"); not what followed a past harm ("el año
     pasado le pegó el profesor y desde entonces se orina en la cama, tiene miedo": fear is
-    no act done to him)."""
+    no act done to him), nor harm denied in between (harm.yaml ``still_denials``: "hace ya
+    meses que NO me pega")."""
     last_past = max((h.start for h in time_hits if h.key == "past"), default=-1)
     done = [a.start for a in act_hits if lex.act_category.get(a.key) != "pedido"]
     return any(
         h.key in ("still", "ongoing")
         and h.start > last_past
-        and any(h.end <= a <= h.end + STILL_REACH for a in done)
+        and any(
+            h.end <= a <= h.end + STILL_REACH and lex.still_denials.isdisjoint(words[h.end : a])
+            for a in done
+        )
         for h in time_hits
     )
 
@@ -575,21 +581,34 @@ def _for_these(lex: Lexicons, act: str, victims: set[str]) -> bool:
     return only is None or bool(only & victims)
 
 
-def _after_held(hits: list[Hit], time_hits: list[Hit], act_hits: list[Hit]) -> list[Hit]:
-    """The time marks but a "now" said after the one who harms is held (harm.yaml ``held``),
-    when that is told after every act and not undone (``released``): "el ya está en el penal.
-    AHORITA la wawa está con su abuelita" says where she is now, no danger. Not "ya está
-    detenido pero ahorita su hermano me está amenazando" (harm after), nor "lo detuvieron pero
-    ya lo soltaron y ahorita…"."""
+def _after_held(
+    lex: Lexicons, hits: list[Hit], time_hits: list[Hit], act_hits: list[Hit], words: Sequence[str]
+) -> list[Hit]:
+    """The time marks but a bare "now" (harm.yaml ``bare_now``) said after the one who harms is
+    held (``held``) and before a mark of safety, when the hold is told after every act and not
+    undone (``released``: let go, denied, past): "el ya está en el penal. AHORITA la wawa está
+    con su abuelita y está tranquila" says where she is, no danger. Not "ya está detenido pero
+    ahorita su hermano me está amenazando" (harm after), "no está detenido, ahorita está
+    tomando", nor a danger described ("ya está preso, pero su hermano está afuera esperando")."""
     held = [h.start for h in hits if h.kind == "held" and h.key == "held"]
     if not held or not act_hits:
         return time_hits
     last = max(held)
     if any(a.start > last for a in act_hits) or any(
-        h.kind == "held" and h.key == "released" and h.start > last for h in hits
+        h.kind == "held" and h.key == "released" and h.end > last for h in hits
     ):
         return time_hits
-    return [h for h in time_hits if not (h.key == "now" and h.start > last)]
+    safe = [h.start for h in time_hits if h.key == "safe"]
+    return [
+        h
+        for h in time_hits
+        if not (
+            h.key == "now"
+            and h.start > last
+            and " ".join(words[h.start : h.end]) in lex.bare_now
+            and any(at > h.start for at in safe)
+        )
+    ]
 
 
 def _safe_after(time_hits: list[Hit], act_hits: list[Hit], serious: bool) -> bool:
@@ -1387,9 +1406,16 @@ def _asked_elsewhere(
         if ids[p.start] == ids[s.start]
         and (
             " ".join(words[s.end : p.start]) in lex.service_to_elsewhere
-            or " ".join(words[p.end : s.start]) in lex.elsewhere_to_service
+            or (
+                " ".join(words[p.end : s.start]) in lex.elsewhere_to_service
+                and (p.kind != "elsewhere" or _said_before(words, p.start, lex.asked_in))
+            )
         )
     ]
+    # the last service asked is what is asked ("me atendieron en el CEM de Lima… ¿dónde queda
+    # el CEM aquí?")
+    last = max((s.start for s in names if s.kind == "service" and asking(s.start)), default=-1)
+    joined = [j for j in joined if j[0] == last]
     return bool(joined) and not max(joined)[1]
 
 

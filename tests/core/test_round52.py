@@ -73,10 +73,10 @@ def test_past_harm_then_a_life_going_on_stays_a_referral(engine: Engine) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "a mi prima su conviviente le reventó la boca, ya lo detuvieron y ahorita ella esta en"
-        " mi cuarto descansando, que institucion le da abogado?",
+        "a mi prima su conviviente le reventó la boca, ya lo detuvieron y ahorita ella esta a"
+        " salvo en mi cuarto, que institucion le da abogado?",
         "mi cuñado le pego a mi hermana, ya esta en la carceleta de Ilave, ahorita ella esta"
-        " con mis papas, a donde la llevo para su denuncia?",
+        " mejor, a donde la llevo para su denuncia?",
     ],
 )
 def test_a_now_after_the_one_who_harms_is_held_is_no_danger(engine: Engine, text: str) -> None:
@@ -109,7 +109,8 @@ def test_a_turn_to_stay_is_no_touch(engine: Engine) -> None:
     "text",
     [
         "me voy a separar de mi esposo sin pelear, donde nos orientan en Azangaro?",
-        "ya no vivimos juntos, queremos poner por escrito las visitas de los chicos, a donde vamos?",
+        "ya no vivimos juntos, queremos poner por escrito las visitas de los chicos, a donde"
+        " vamos?",
     ],
 )
 def test_parents_who_separate_calmly_are_sent_to_the_demuna(engine: Engine, text: str) -> None:
@@ -148,3 +149,68 @@ def test_harm_of_ones_own_or_heard_beside_a_rumour_stays_harm(engine: Engine, te
 def test_much_fear_of_an_exam_is_no_emergency(engine: Engine) -> None:
     answer = engine.reply("tengo muchisimo miedo y nervios por la sustentacion, no puedo dormir")
     assert answer.intent != "emergency", (answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me pego y todavia no esta detenido, ahorita esta tomando en la tienda",
+        "me pegaba, estuvo en la carcel, ahorita esta en la puerta gritando",
+        "me pego, lo tuvieron detenido un dia, ahorita ya regreso a la casa",
+        "me violo, ya esta preso, pero ahorita su hermano esta afuera esperandome",
+        "la golpeo, el ya esta detenido, ahorita ella no puede respirar bien",
+        "me pegaba, fue detenido, ahorita ya esta en la casa otra vez esperandome",
+        "mi hermanito de 9 se escapo porque mi papa lo quema, ahorita esta conmigo, que es la UPE?",
+    ],
+)
+def test_a_hold_denied_past_or_undone_or_danger_described_stays_urgent(
+    engine: Engine, text: str
+) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vengo de arequipa, hay demuna? estoy en ilave",
+        "me atendieron en el cem de cusco pero ahora vivo en juliaca, donde queda el cem aqui?",
+    ],
+)
+def test_where_one_comes_from_is_not_the_place_asked(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "locate", (text, answer.intent, answer.rule)
+
+
+def test_the_line_100_comes_before_the_place_in_an_answer_about_elsewhere(
+    engine: Engine,
+) -> None:
+    answer = engine.reply("hay cem en arequipa o solo aca en juliaca?")
+    assert answer.rule == "gate:elsewhere", answer.rule
+    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3]), answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le van a echar acido al techo para sacar el oxido",
+        "esa crema me va a desfigurar? me salieron granos",
+        "me voy a desfigurar con este corte jajaja",
+        "el año pasado me pegaba, hace ya meses que no me pega, donde queda el cem?",
+    ],
+)
+def test_acid_for_things_a_cream_or_harm_denied_are_no_emergency(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent != "emergency", (text, answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hace años mi tio me tocaba, ahora esta tocando a mi primita",
+        "mi sobrina de 14 se fue a tacna con un señor que le ofrecio trabajo, que hago?",
+    ],
+)
+def test_abuse_going_on_now_and_a_lure_acted_on_are_urgent(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)

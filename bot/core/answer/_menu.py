@@ -91,7 +91,7 @@ def unknown(kb: Knowledge, query: Query | None = None) -> Answer:
     suggestions = menu_suggestions(kb)
     prov = province_for(kb, query.place) if query else None
     if prov is not None and not contacts:  # the place was understood: what exists there
-        lines.insert(2, fill(r.chat.place, province=prov.name))
+        lines.insert(3, fill(r.chat.place, province=prov.name))  # after the Línea 100
         suggestions.insert(0, suggest(r.suggestions.services_in, province=prov.name))
     district = district_of(query.place) if query else None
     return make_answer(
