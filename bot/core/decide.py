@@ -202,7 +202,10 @@ def decide(
     suspected = _suspects(s, opinion) and not harm.present and not s.closed
     # (not a practical question about a service: "¿hablan quechua? mi esposo solo habla
     # quechua" after the Línea 100's card is answered as asked, Línea 100 first)
-    unasked = intent in QUIET_INTENTS or _unasked(s, intent)
+    # (nor a calm situation, "quiero separarme", beside harm the model reads: "…él me fuerza a
+    # estar con él cuando toma")
+    calm = situation is not None and kb.situations[situation].calm_only
+    unasked = intent in QUIET_INTENTS or _unasked(s, intent) or calm
     if suspected and opinion is not None and unasked and not _practical_question(s, context):
         if opinion.intents.get("emergency", 0.0) >= kb.model_harm_gate and not _worry_about_case(
             s, context

@@ -252,6 +252,9 @@ class Situation(_Record):
     priority: Annotated[int, Rule(ge=0)] = 5
     menu: bool = True
     urgent: bool = False  # harm to a person: the answer opens with Línea 100
+    # named only where no harm is told ("nos estamos separando" is the DEMUNA's; "quiero
+    # separarme, él me obliga…" is the harm's case)
+    calm_only: bool = False
     answer: Text | None = None  # the direct answer, first (plain text)
     # telephones of contacts.yaml shown too (the Police, 105)
     contacts: list[Id] = field(default_factory=list)

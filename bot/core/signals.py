@@ -297,6 +297,8 @@ def read_signals(
     # "le escribo por mi papá… mi hermano me botó": the case is the papá's (grammar ``behalf``)
     behalf = next(_said_at(words, lex.behalf), None) is not None
     others = bool(victims) and (not harm.to_writer or behalf)
+    if harm.acts:  # a calm situation is not named beside harm told ("quiero separarme, me pega")
+        situations = [s for s in situations if not kb.situations[s].calm_only]
     if harm.present:  # "¿dónde denuncio?" beside harm told: that situation too
         told = _unique([*situations, *(h.key for h in situated if h.kind == "case_situation")])
         situations = sorted(told, key=lambda s: kb.situations[s].priority)

@@ -214,3 +214,22 @@ def test_acid_for_things_a_cream_or_harm_denied_are_no_emergency(engine: Engine,
 def test_abuse_going_on_now_and_a_lure_acted_on_are_urgent(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi pareja le pego a mi hijo, ahorita esta con su papa en la casa",
+        "me golpeo anoche, ahorita estoy mejor pero el regresa esta noche",
+        "dicen que es chisme pero yo la escuche gritar y hoy la vi golpeada, es mi vecina",
+        "quiero separarme de mi conviviente, el me fuerza a estar con el cuando toma",
+    ],
+)
+def test_review_52b_dangers_stay_urgent(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+def test_a_prison_visit_is_no_family_agreement(engine: Engine) -> None:
+    answer = engine.reply("que dias son de visita en el penal de juliaca?")
+    assert "demuna" not in answer.services, answer.services
