@@ -104,6 +104,10 @@ class Lexicons:
         self.service_to_elsewhere = _normalized(grammar.service_to_elsewhere)
         self.elsewhere_to_service = _normalized(grammar.elsewhere_to_service)
         self.asked_in = _phrases(grammar.elsewhere_asked_in, rules)
+        self.link_words = max(
+            (len(w.split()) for w in (*self.service_to_elsewhere, *self.elsewhere_to_service)),
+            default=0,
+        )
         self.arrivals = _normalized(grammar.arrivals)
         self.not_elsewhere = _normalized(grammar.not_elsewhere)
         self.not_amending = _normalized(grammar.not_amending)

@@ -1393,32 +1393,37 @@ def _asked_elsewhere(
     asking: Callable[[int], bool],
 ) -> bool:
     """A service asked for in another department, a place of Puno named or not: the last
-    service, in a sentence that asks, joined to a place in its sentence is joined to that
-    department's name by grammar ``service_to_elsewhere`` ("¿hay CEM EN Tacna o solo acá en
-    Puno?", "el CEM DE Arequipa") or the other way round by ``elsewhere_to_service`` ("en
-    Sicuani HAY CEM o tengo que cruzar a Puno?"); not where a place of Puno is the last so
-    joined ("iba al CIAM en Arequipa… ¿en Melgar también hay CIAM?"), nor the same service
-    joined to both (Puno's)."""
-    places = [h for h in (*cues, *names) if h.kind == "elsewhere" or h.kind in PLACE_KINDS]
+    service asked ("me atendieron en el CEM de Lima… ¿dónde queda el CEM aquí?" asks for
+    Puno's) is joined to that department's name in its sentence by grammar
+    ``service_to_elsewhere`` ("¿hay CEM EN Tacna o solo acá en Puno?", "el CEM DE Arequipa")
+    or the other way round by ``elsewhere_to_service`` after ``elsewhere_asked_in`` ("EN
+    Sicuani HAY CEM…"; not "vengo de Cusco, hay CEM?"), and to no place of Puno so ("iba al
+    CIAM en Arequipa… ¿en Melgar también hay CIAM?")."""
+    asked = [s for s in names if s.kind == "service" and asking(s.start)]
+    if not asked:
+        return False
+    last = max(s.start for s in asked)
+    reach = lex.link_words  # the words a link may have: no slice of a long message joined
     joined = [
-        (s.start, p.kind != "elsewhere")
-        for s in names
-        if s.kind == "service" and asking(s.start)
-        for p in places
-        if ids[p.start] == ids[s.start]
+        p.kind == "elsewhere"
+        for s in asked
+        if s.start == last
+        for p in (*cues, *names)
+        if (p.kind == "elsewhere" or p.kind in PLACE_KINDS)
+        and ids[p.start] == ids[s.start]
         and (
-            " ".join(words[s.end : p.start]) in lex.service_to_elsewhere
+            (
+                0 <= p.start - s.end <= reach
+                and " ".join(words[s.end : p.start]) in lex.service_to_elsewhere
+            )
             or (
-                " ".join(words[p.end : s.start]) in lex.elsewhere_to_service
+                0 <= s.start - p.end <= reach
+                and " ".join(words[p.end : s.start]) in lex.elsewhere_to_service
                 and (p.kind != "elsewhere" or _said_before(words, p.start, lex.asked_in))
             )
         )
     ]
-    # the last service asked is what is asked ("me atendieron en el CEM de Lima… ¿dónde queda
-    # el CEM aquí?")
-    last = max((s.start for s in names if s.kind == "service" and asking(s.start)), default=-1)
-    joined = [j for j in joined if j[0] == last]
-    return bool(joined) and not max(joined)[1]
+    return bool(joined) and all(joined)
 
 
 def _comma_after(folded: str, word: str) -> bool:
