@@ -233,3 +233,8 @@ def test_review_52b_dangers_stay_urgent(engine: Engine, text: str) -> None:
 def test_a_prison_visit_is_no_family_agreement(engine: Engine) -> None:
     answer = engine.reply("que dias son de visita en el penal de juliaca?")
     assert "demuna" not in answer.services, answer.services
+
+
+def test_a_death_threat_pasted_after_me_llego_is_harm(engine: Engine) -> None:
+    answer = engine.reply("me llego este mensaje de un numero raro: te voy a matar, sera broma?")
+    assert answer.intent == "emergency", (answer.intent, answer.rule)
