@@ -508,8 +508,9 @@ class Harm(_Record):
     # CEM), not a child's own case (harm.yaml ``partners``)
     partners: list[Text] = field(default_factory=list)
     time: dict[TimeMark, list[Text]] = field(default_factory=dict)
-    # the one who harms held ("ya está detenido"), and let go ("lo soltaron"): a "now" after one
-    # held, no harm told after, says where the one harmed is (signals ``_after_held``)
+    # the one who harms held ("ya está detenido"), and the hold undone ("lo soltaron", "no está
+    # detenido"): a bare "now" between a hold and a mark of safety, no harm told after, says
+    # where the one harmed is (signals ``_after_held``)
     held: list[Text] = field(default_factory=list)
     released: list[Text] = field(default_factory=list)
     bare_now: list[Text] = field(default_factory=list)  # "ahorita": a time word, no danger told
