@@ -1403,14 +1403,14 @@ def _asked_elsewhere(
     if not asked:
         return False
     last = max(s.start for s in asked)
+    places = [p for p in (*cues, *names) if p.kind == "elsewhere" or p.kind in PLACE_KINDS]
     reach = lex.link_words  # the words a link may have: no slice of a long message joined
     joined = [
         p.kind == "elsewhere"
         for s in asked
         if s.start == last
-        for p in (*cues, *names)
-        if (p.kind == "elsewhere" or p.kind in PLACE_KINDS)
-        and ids[p.start] == ids[s.start]
+        for p in places
+        if ids[p.start] == ids[s.start]
         and (
             (
                 0 <= p.start - s.end <= reach
