@@ -92,6 +92,7 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "wordless": float(not s.words),
         "oos": float(s.oos_words - (s.oos_told if _story_then_question(s, kb, opinion) else 0)),
         "oos_name": float(s.oos_next_to_name),
+        "oos_asked": float(s.oos_asked),
         # a question about a named service ("¿el CEDIF es gratis?", "¿qué es el SAU?")
         "service_question": float(_service_question(s)),
         "harm": float(s.harm.present),

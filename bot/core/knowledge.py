@@ -597,6 +597,7 @@ SIGNAL_NAMES = frozenset(
         "wordless",
         "oos",
         "oos_name",
+        "oos_asked",
         "harm",
         "harm_past",
         "person_case",

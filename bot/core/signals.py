@@ -132,6 +132,10 @@ class Signals:
     # of them, in the sentences told before the first that asks ("fuimos a la FIESTA de San
     # Francisco… ¿dónde queda el CIAM?"); another department is never only told
     oos_told: int
+    # of them, in the sentences that ask while another tells ("¿a qué hora atiende el JUZGADO?
+    # tengo audiencia de tenencia"), no service named: what is asked is outside the bot's
+    # subject, whatever situation is told
+    oos_asked: int
     elsewhere: bool
     asked_elsewhere: bool
     affiliation: bool
@@ -382,6 +386,9 @@ def read_signals(
         opens_follow_up=bool(words) and words[0] in lex.follow_openers,
         oos_words=_covered(oos),
         oos_told=_covered(h for h in oos if h.kind == "oos" and sentences[0][h.start] < first_ask),
+        oos_asked=0
+        if services
+        else _covered(h for h in oos if h.kind == "oos" and _asked_apart(h.start, sentences, asks)),
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
         asked_elsewhere=_asked_elsewhere(lex, names, cues, words, sentences[0], asking),
@@ -1543,6 +1550,13 @@ def _asking(sentences: Sentences, asks: set[int]) -> Callable[[int], bool]:
     if not questions or len(set(ids)) < 2:
         return lambda i: True
     return lambda i: ids[i] in asks
+
+
+def _asked_apart(i: int, sentences: Sentences, asks: set[int]) -> bool:
+    """Whether the word at ``i`` lies in a question ("...?") while another sentence only
+    tells ("¿a qué hora atiende el juzgado? tengo audiencia de tenencia")."""
+    ids, questions = sentences
+    return ids[i] in questions and not asks.issuperset(ids)
 
 
 def _covered(hits: Iterable[Hit]) -> int:

@@ -1,0 +1,69 @@
+"""Round 53: what a court, a notary or a private lawyer does, asked beside a family situation;
+harm verbs in an everyday meaning; and (below) the round's other cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo la tenencia de mi hijo. a que hora atiende el juzgado de paz de Ilave?",
+        "nos separamos bien y ya firmamos lo de los niños. cuanto demora el juicio de divorcio?",
+        "ya nos separamos y todo esta acordado. en que horario atiende la notaria de Juli?",
+    ],
+)
+def test_a_legal_matter_asked_beside_a_family_situation_is_outside(
+    engine: Engine, text: str
+) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "unknown", (text, answer.intent, answer.rule)
+
+
+def test_a_service_named_beside_the_legal_matter_is_still_answered(engine: Engine) -> None:
+    answer = engine.reply(
+        "tengo audiencia de alimentos la otra semana. la DEMUNA de Juli me puede orientar?"
+    )
+    assert answer.intent in ("locate", "describe", "referral"), (answer.intent, answer.rule)
+    assert "demuna" in answer.services, answer.services
+
+
+def test_harm_beside_a_legal_question_is_still_harm(engine: Engine) -> None:
+    answer = engine.reply(
+        "mi esposo me pega y no da para los niños. cuanto cobra un abogado particular?"
+    )
+    assert answer.intent in ("emergency", "referral"), (answer.intent, answer.rule)
+    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el banco nos ahorca con la cuota, ya no sabemos que hacer",
+        "mi jefa me mata con tantos pedidos esta semana en la tienda de Ilave",
+        "me estan siguiendo miles en instagram desde el video del carnaval",
+        "mi papa me va a matar si llego tarde otra vez al ensayo jaja",
+        "a mi cuñada se la llevaron anoche a la posta para su parto, ya nacio el bebe",
+    ],
+)
+def test_harm_verbs_in_an_everyday_meaning_are_no_emergency(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent != "emergency", (text, answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me estan siguiendo un monton de tipos cuando salgo del colegio",
+        "un señor me esta siguiendo en tiktok y me escribe cosas feas",
+        "mi esposo me ahorca con la correa cuando toma",
+        "se la llevaron a la fuerza y no la dejan salir, ayuda",
+        "mi ex dice que me va a matar si no vuelvo con el",
+    ],
+)
+def test_the_same_verbs_said_of_real_harm_stay_urgent(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
