@@ -67,3 +67,33 @@ def test_harm_verbs_in_an_everyday_meaning_are_no_emergency(engine: Engine, text
 def test_the_same_verbs_said_of_real_harm_stay_urgent(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi prima se vino con sus wawas a mi casa en Ilave, su esposo la pego anoche pero el no"
+        " sabe que esta aqui. donde hay CEM?",
+        "a mi nieto le pego su padrastro, se queda con su abuela y esta bien cuidado. la DEMUNA"
+        " puede ver que el padrastro no se lo lleve?",
+        "un niño que dormia en el terminal ahora esta en la casa de mi comadre, lo encontramos"
+        " ayer, dice que su mama lo boto. a quien avisamos?",
+    ],
+)
+def test_harm_told_with_where_the_person_is_safe_now_is_a_case(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent in ("referral", "locate", "describe"), (text, answer.intent, answer.rule)
+    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3]), answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi hija esta bien cuidada pero su papa la viene a buscar hoy con un cuchillo",
+        "el no sabe que estamos aqui pero ya esta afuera gritando que nos va a matar",
+        "lo encontramos ayer golpeado en la calle, su papa le pega y hoy lo va a buscar",
+    ],
+)
+def test_danger_told_after_a_mark_of_safety_stays_urgent(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
