@@ -441,7 +441,8 @@ def _model_case(s: Signals, kb: Knowledge, opinion: Opinion) -> bool:
         return False
     if s.victims:
         sure = opinion.harm >= kb.model_case_gate
-        return not s.oos_words or _a_case(opinion) or bool(s.elsewhere and s.situations) or sure
+        outside = s.oos_words or s.oos_asked
+        return not outside or _a_case(opinion) or bool(s.elsewhere and s.situations) or sure
     own = s.people and not s.accused  # not the writer reported: "mi vecino me denunció"
     return own and _a_case(opinion) and opinion.harm >= kb.model_own_case_gate
 

@@ -338,6 +338,7 @@ class Lexicons:
             ("greeting", "thanks", [*lex.thanks, *self._andean("thanks")]),
             ("greeting", "farewell", [*lex.farewells, *self._andean("farewell")]),
             ("oos", "oos", lex.out_of_scope),
+            ("oos_asked", "oos_asked", lex.out_of_scope_asked),
             ("elsewhere", "elsewhere", lex.other_places),
             ("calm", "calm", lex.calm_shouts),
             ("unharmed", "unharmed", lex.unharmed),

@@ -741,6 +741,7 @@ PHRASE_LISTS = frozenset(
         "thanks",
         "farewells",
         "out_of_scope",
+        "out_of_scope_asked",
         "other_places",
         "affiliation",
         "visited",

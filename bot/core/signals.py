@@ -24,6 +24,7 @@ CUE_KINDS = frozenset(
         "residence",
         "greeting",
         "oos",
+        "oos_asked",
         "elsewhere",
         "cue",
         "indicator",
@@ -388,7 +389,11 @@ def read_signals(
         oos_told=_covered(h for h in oos if h.kind == "oos" and sentences[0][h.start] < first_ask),
         oos_asked=0
         if services
-        else _covered(h for h in oos if h.kind == "oos" and _asked_apart(h.start, sentences, asks)),
+        else _covered(
+            h
+            for h in cues
+            if h.kind in ("oos", "oos_asked") and _asked_apart(h.start, sentences, asks)
+        ),
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
         asked_elsewhere=_asked_elsewhere(lex, names, cues, words, sentences[0], asking),

@@ -97,3 +97,31 @@ def test_harm_told_with_where_the_person_is_safe_now_is_a_case(engine: Engine, t
 def test_danger_told_after_a_mark_of_safety_stays_urgent(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cuanto cobra un abogado? quiero denunciar a mi esposo por violencia",
+        "mi ex no le pasa pension a mi hijo, como se calcula la pension?",
+        "el monto de la pension lo pone la demuna?",
+        "como hago para vigilar que el papa no se lo lleve",
+    ],
+)
+def test_what_the_services_do_is_never_outside_review_53(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent != "unknown", (text, answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi sobrinito vive con su padrastro que le pega, no esta bien cuidado",
+        "a mi hija de 13 años se la llevaron a otro pueblo para su parto, el señor que la"
+        " embarazo tiene 40",
+        "me esta siguiendo un adulto con 3 cuentas en tiktok y me pide fotos",
+    ],
+)
+def test_the_new_phrases_do_not_hide_harm_review_53(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
