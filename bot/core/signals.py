@@ -133,9 +133,9 @@ class Signals:
     # of them, in the sentences told before the first that asks ("fuimos a la FIESTA de San
     # Francisco… ¿dónde queda el CIAM?"); another department is never only told
     oos_told: int
-    # of them, in the sentences that ask while another tells ("¿a qué hora atiende el JUZGADO?
-    # tengo audiencia de tenencia"), no service named: what is asked is outside the bot's
-    # subject, whatever situation is told
+    # of them and of out_of_scope_asked, in the sentences that ask while another tells ("¿a qué
+    # hora atiende el JUZGADO? tengo audiencia de tenencia"), no service named: what is asked is
+    # outside the bot's subject, whatever situation is told
     oos_asked: int
     elsewhere: bool
     asked_elsewhere: bool
@@ -387,13 +387,7 @@ def read_signals(
         opens_follow_up=bool(words) and words[0] in lex.follow_openers,
         oos_words=_covered(oos),
         oos_told=_covered(h for h in oos if h.kind == "oos" and sentences[0][h.start] < first_ask),
-        oos_asked=0
-        if services
-        else _covered(
-            h
-            for h in cues
-            if h.kind in ("oos", "oos_asked") and _asked_apart(h.start, sentences, asks)
-        ),
+        oos_asked=0 if services else _covered(_asked_outside(cues, sentences, asks, situations)),
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
         asked_elsewhere=_asked_elsewhere(lex, names, cues, words, sentences[0], asking),
@@ -1555,6 +1549,18 @@ def _asking(sentences: Sentences, asks: set[int]) -> Callable[[int], bool]:
     if not questions or len(set(ids)) < 2:
         return lambda i: True
     return lambda i: ids[i] in asks
+
+
+def _asked_outside(
+    cues: list[Hit], sentences: Sentences, asks: set[int], situations: Sequence[str]
+) -> Iterator[Hit]:
+    """The words of other subjects asked apart from a story ("¿a qué hora atiende el juzgado?
+    tengo audiencia de tenencia"); those of ``out_of_scope_asked`` anywhere when no situation
+    is told ("¿a qué hora atiende el juzgado de familia los sábados?")."""
+    for h in cues:
+        anywhere = h.kind == "oos_asked" and not situations
+        if anywhere or (h.kind in ("oos", "oos_asked") and _asked_apart(h.start, sentences, asks)):
+            yield h
 
 
 def _asked_apart(i: int, sentences: Sentences, asks: set[int]) -> bool:

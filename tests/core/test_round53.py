@@ -125,3 +125,18 @@ def test_what_the_services_do_is_never_outside_review_53(engine: Engine, text: s
 def test_the_new_phrases_do_not_hide_harm_review_53(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+def test_a_court_asked_alone_is_outside(engine: Engine) -> None:
+    answer = engine.reply("buenas, hasta que hora atiende el juzgado de familia de Ayaviri?")
+    assert answer.intent == "unknown", (answer.intent, answer.rule)
+
+
+def test_a_hearing_after_a_report_of_a_partner_is_the_womans_case(engine: Engine) -> None:
+    answer = engine.reply(
+        "por la denuncia que puse el mes pasado contra mi conviviente tengo audiencia en el"
+        " juzgado de familia de Ilave, quien me puede defender gratis?"
+    )
+    assert answer.intent == "referral", (answer.intent, answer.rule)
+    assert answer.services[:1] == ("cem",), answer.services
+    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3]), answer.text
