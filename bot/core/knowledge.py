@@ -255,6 +255,9 @@ class Situation(_Record):
     # named only where no harm is told ("nos estamos separando" is the DEMUNA's; "quiero
     # separarme, él me obliga…" is the harm's case)
     calm_only: bool = False
+    # a calm family matter: a court's or a lawyer's matter asked apart beside it is outside
+    # (signal oos_asked; "¿a qué hora atiende el juzgado? tengo audiencia de tenencia")
+    outside_asked: bool = False
     answer: Text | None = None  # the direct answer, first (plain text)
     # telephones of contacts.yaml shown too (the Police, 105)
     contacts: list[Id] = field(default_factory=list)

@@ -387,7 +387,9 @@ def read_signals(
         opens_follow_up=bool(words) and words[0] in lex.follow_openers,
         oos_words=_covered(oos),
         oos_told=_covered(h for h in oos if h.kind == "oos" and sentences[0][h.start] < first_ask),
-        oos_asked=0 if services else _covered(_asked_outside(cues, sentences, asks, situations)),
+        oos_asked=0
+        if services
+        else _covered(_asked_outside(kb, cues, sentences, asks, situations)),
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
         asked_elsewhere=_asked_elsewhere(lex, names, cues, words, sentences[0], asking),
@@ -1552,14 +1554,19 @@ def _asking(sentences: Sentences, asks: set[int]) -> Callable[[int], bool]:
 
 
 def _asked_outside(
-    cues: list[Hit], sentences: Sentences, asks: set[int], situations: Sequence[str]
+    kb: Knowledge, cues: list[Hit], sentences: Sentences, asks: set[int], situations: Sequence[str]
 ) -> Iterator[Hit]:
-    """The words of other subjects asked apart from a story ("¿a qué hora atiende el juzgado?
-    tengo audiencia de tenencia"); those of ``out_of_scope_asked`` anywhere when no situation
-    is told ("¿a qué hora atiende el juzgado de familia los sábados?")."""
+    """The words of other subjects asked apart from a calm family matter told (situations
+    ``outside_asked``: "¿a qué hora atiende el juzgado? tengo audiencia de tenencia"), not from a
+    report or a harm ("¿a qué hora atiende la fiscalía? quiero denunciar a mi esposo"); those of
+    ``out_of_scope_asked`` anywhere in a message that tells no situation ("¿a qué hora atiende
+    el juzgado de familia los sábados?")."""
+    calm = bool(situations) and all(kb.situations[s].outside_asked for s in situations)
+    alone = not situations
     for h in cues:
-        anywhere = h.kind == "oos_asked" and not situations
-        if anywhere or (h.kind in ("oos", "oos_asked") and _asked_apart(h.start, sentences, asks)):
+        if (h.kind == "oos_asked" and alone) or (
+            calm and h.kind in ("oos", "oos_asked") and _asked_apart(h.start, sentences, asks)
+        ):
             yield h
 
 

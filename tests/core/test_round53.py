@@ -140,3 +140,26 @@ def test_a_hearing_after_a_report_of_a_partner_is_the_womans_case(engine: Engine
     assert answer.intent == "referral", (answer.intent, answer.rule)
     assert answer.services[:1] == ("cem",), answer.services
     assert "Línea 100" in "\n".join(answer.text.splitlines()[:3]), answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a que hora atiende la fiscalia? quiero denunciar a mi esposo",
+        "que dias atiende el juzgado de paz? quiero poner denuncia por violencia familiar",
+        "el juzgado de familia me dio medidas de proteccion, quien las hace cumplir?",
+        "me citaron al juzgado por la denuncia que puse, cuanto tiempo dura la audiencia?",
+        "el abuso prescribe? tengo 16 y mi padrastro todavia me toca",
+    ],
+)
+def test_a_court_asked_beside_a_report_is_the_reports_review_53b(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent in ("referral", "emergency"), (text, answer.intent, answer.rule)
+    assert "Línea 100" in "\n".join(answer.text.splitlines()[:3]), answer.text
+
+
+def test_one_of_many_followers_who_follows_her_is_harm_review_53b(engine: Engine) -> None:
+    answer = engine.reply(
+        "me estan siguiendo un monton en tiktok y uno de ellos me sigue hasta mi casa"
+    )
+    assert answer.intent == "emergency", (answer.intent, answer.rule)
