@@ -394,7 +394,8 @@ class Lexicon(_Record):
     thanks: list[Text]
     farewells: list[Text]
     out_of_scope: list[Text]
-    # matters of other institutions that count only where asked apart from a story (oos_asked)
+    # matters of other institutions, outside only where asked apart from a calm family matter
+    # or where no situation is told (oos_asked)
     out_of_scope_asked: list[Text] = field(default_factory=list)
     other_places: list[Text] = field(default_factory=list)
     place_markers: list[Text] = field(default_factory=list)

@@ -133,9 +133,9 @@ class Signals:
     # of them, in the sentences told before the first that asks ("fuimos a la FIESTA de San
     # Francisco… ¿dónde queda el CIAM?"); another department is never only told
     oos_told: int
-    # of them and of out_of_scope_asked, in the sentences that ask while another tells ("¿a qué
-    # hora atiende el JUZGADO? tengo audiencia de tenencia"), no service named: what is asked is
-    # outside the bot's subject, whatever situation is told
+    # of them and of out_of_scope_asked, in the sentences that ask while another tells a calm
+    # family matter ("¿a qué hora atiende el JUZGADO? tengo audiencia de tenencia"), and those of
+    # out_of_scope_asked where no situation is told; none when a service is named
     oos_asked: int
     elsewhere: bool
     asked_elsewhere: bool
