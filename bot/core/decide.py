@@ -443,7 +443,7 @@ def _model_case(s: Signals, kb: Knowledge, opinion: Opinion) -> bool:
         sure = opinion.harm >= kb.model_case_gate
         # (what is asked apart from a calm family matter told: "tengo la tenencia de mi hijo.
         # ¿a qué hora atiende el juzgado?"; not a court asked alone, review 53b)
-        outside = s.oos_words or (s.oos_asked and s.situations)
+        outside = bool(s.oos_words) or bool(s.oos_asked and s.situations)
         return not outside or _a_case(opinion) or bool(s.elsewhere and s.situations) or sure
     own = s.people and not s.accused  # not the writer reported: "mi vecino me denunció"
     return own and _a_case(opinion) and opinion.harm >= kb.model_own_case_gate

@@ -1561,20 +1561,14 @@ def _asked_outside(
     report or a harm ("¿a qué hora atiende la fiscalía? quiero denunciar a mi esposo"); those of
     ``out_of_scope_asked`` anywhere in a message that tells no situation ("¿a qué hora atiende
     el juzgado de familia los sábados?")."""
+    ids, questions = sentences
     calm = bool(situations) and all(kb.situations[s].outside_asked for s in situations)
-    alone = not situations
+    apart = calm and not asks.issuperset(ids)  # another sentence only tells
     for h in cues:
-        if (h.kind == "oos_asked" and alone) or (
-            calm and h.kind in ("oos", "oos_asked") and _asked_apart(h.start, sentences, asks)
+        if (h.kind == "oos_asked" and not situations) or (
+            apart and h.kind in ("oos", "oos_asked") and ids[h.start] in questions
         ):
             yield h
-
-
-def _asked_apart(i: int, sentences: Sentences, asks: set[int]) -> bool:
-    """Whether the word at ``i`` lies in a question ("...?") while another sentence only
-    tells ("¿a qué hora atiende el juzgado? tengo audiencia de tenencia")."""
-    ids, questions = sentences
-    return ids[i] in questions and not asks.issuperset(ids)
 
 
 def _covered(hits: Iterable[Hit]) -> int:
