@@ -201,7 +201,8 @@ def read_signals(
         Hit(h.kind, h.key, h.start, h.end, any(i in fuzzy_at for i in range(h.start, h.end)))
         for h in _select_spans([*named, *around])
     ]
-    names = [h for h in names if not _a_word_not_a_place(lex, h, words)]
+    spelled = frozenset(normalize(n) for n in lex.spelled_places if n in text.lower())
+    names = [h for h in names if not _a_word_not_a_place(lex, h, words, spelled)]
     names, found = _with_localities(names, lex.localities.find(raw_words, lex.ordinary))
     corrections = tuple(
         (" ".join(raw_words[h.start : h.end]), h.kind, h.key)
@@ -1639,18 +1640,21 @@ def _asks_sites(lex: Lexicons, words: Sequence[str], names: list[Hit]) -> bool:
     return False
 
 
-def _a_word_not_a_place(lex: Lexicons, h: Hit, words: Sequence[str]) -> bool:
+def _a_word_not_a_place(
+    lex: Lexicons, h: Hit, words: Sequence[str], spelled: frozenset[str] = frozenset()
+) -> bool:
     """A place whose name is also a common word ("cuando chupa", "sus cabañas"), without a
-    place word before it ("en Chupa"), or a noun after an article or a possessive ("con el
-    puño"), but for a place word before "mi" or "el" (``noun_place_markers``: "aquí en mi
-    Puno", "¿hay CEM en el Puno?"; not "de su puño y letra")."""
+    place word before it ("en Chupa") or its eñe written (``spelled``: "…no tiene ni leña.
+    Muñani"), or a noun after an article or a possessive ("con el puño"), but for a place
+    word before "mi" or "el" (``noun_place_markers``: "aquí en mi Puno", "¿hay CEM en el
+    Puno?"; not "de su puño y letra")."""
     name = " ".join(words[h.start : h.end])
     before = words[h.start - 1] if h.start else ""
     if h.kind in PLACE_KINDS and name in lex.noun_places:
         far = words[h.start - 2] if h.start >= 2 else ""
         said = before in lex.noun_place_markers and far in lex.place_markers
         return before in lex.noun_markers and not said
-    if h.kind not in ("district", "province") or name not in lex.word_places:
+    if h.kind not in ("district", "province") or name not in lex.word_places or name in spelled:
         return False
     return before not in lex.place_markers
 
