@@ -74,7 +74,8 @@ def test_a_child_pregnant_or_sold_is_harm(engine: Engine, text: str) -> None:
         "supuesto del examen de familia: una abuela es abandonada por sus hijos. que servicio "
         "del MIMP corresponde?",
         "mi hija esta jalando ingles, hay clases gratis en Puno?",
-        "el papa de mi hijo se lleva a mi hijo los domingos, a que hora lo debe devolver?",
+        "ya van 2 dias perdido mi celular en el mercado de Juliaca",
+        "mi hijo de 15 años anda perdido en los juegos en red, no estudia nada",
     ],
 )
 def test_violence_in_a_play_an_exam_a_meme_or_an_idiom_is_no_emergency(
@@ -122,3 +123,16 @@ def test_a_word_place_written_with_its_ene_is_the_district(engine: Engine) -> No
     query = engine.understand("la abuelita vive sola y ya no tiene que comer. Muñani")
     assert query.place is not None and query.place.key == "210208", query.place
     assert engine.reply("wañuyta munani").intent == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "en el elenco de diablada el caporal le pego a una chica de 14 en el ensayo",
+        "se lleva a mi hija los domingos y ya no la devuelve, se la llevo a Bolivia",
+        "soy el tutor legal de mi nieta, su padrastro la viola cuando me voy a la chacra",
+    ],
+)
+def test_harm_beside_the_rounds_new_words_keeps_the_emergency(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
