@@ -505,7 +505,12 @@ def _gate(s: Signals) -> tuple[Intent, str] | None:
         # mujeres no saben a dónde ir cuando el esposo las maltrata") beside a question about
         # a service: the answer to it, after the safety lines
         return None
-    helper = not harm.first_person and ("referral" in s.cues or s.affiliation)
+    # one who helps: asks where to take a case, or speaks for an office, but not of their own
+    # ("soy la tutora de MI sobrina, su papá la viola", "soy enfermera… a MI hermana su esposo
+    # la golpea": review 54)
+    helper = not harm.first_person and (
+        "referral" in s.cues or (s.affiliation and not harm.personal)
+    )
     # a question about a service gets its answer (a nurse: "¿la Línea 100 atiende en aimara?"
     # about the women she sees), but a child abused sexually keeps the case's card
     asked = (

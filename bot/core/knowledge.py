@@ -284,8 +284,6 @@ class Grammar(_Record):
     mine: list[Text]  # "MI hija": the writer's own
     particular: list[Text]  # "UNA señora", "ESTE vecino": someone in particular
     whose: list[Text]  # "SU hija": someone's, not said whose
-    # "soy la tutora DE mi sobrina", "soy el tutor LEGAL DE mi nieto": between a role and "mi"
-    role_links: list[Text] = field(default_factory=list)
     # "una serie DONDE…", "una serie DE una chica…": what follows tells the story's content
     story_links: list[Text] = field(default_factory=list)
     # "veía la tele CUANDO la golpearon", "juega free fire Y LE piden fotos": what follows is

@@ -88,7 +88,6 @@ class Lexicons:
         rules = lex.expansion_rules
         self.articles = _normalized(grammar.articles)
         self.mine = _normalized(grammar.mine)
-        self.role_links = _normalized(grammar.role_links)
         self.particular = _normalized(grammar.particular)
         self.whose = _normalized(grammar.whose)
         self.story_links = _normalized(grammar.story_links)

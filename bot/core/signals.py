@@ -394,7 +394,7 @@ def read_signals(
         oos_next_to_name=_next_to_a_name(cues, names),
         elsewhere=any(h.kind == "elsewhere" for h in cues),
         asked_elsewhere=_asked_elsewhere(lex, names, cues, words, sentences[0], asking),
-        affiliation=_affiliated(lex, cues, names, words),
+        affiliation=_affiliated(cues, names, len(words)),
         asks_sites=_asks_sites(lex, words, [h for h in names if asking(h.start)]),
         content_words=sum(w not in lex.stopwords for w in words),
         unexplained=len(unexplained),
@@ -1676,28 +1676,12 @@ def _asked_first(names: list[Hit], cues: list[Hit], asking: Callable[[int], bool
     return _unique(h.key for h in [*asked[:1], *named])
 
 
-def _affiliated(lex: Lexicons, cues: list[Hit], names: list[Hit], words: Sequence[str]) -> bool:
+def _affiliated(cues: list[Hit], names: list[Hit], length: int) -> bool:
     """The writer speaks for an office ("soy de la DEMUNA", "trabajo en el hospital", "soy
-    docente, una alumna…"), not of where they come from ("somos de Juli"), nor of their own
-    ("soy la tutora de MI sobrina", "soy policía, MI hijo…"), nor says last who they are
-    ("¿hay convocatoria CAS en el MIMP? soy psicóloga")."""
+    docente, una alumna…"), not of where they come from ("somos de Juli"), nor says last who
+    they are ("¿hay convocatoria CAS en el MIMP? soy psicóloga")."""
     places = {h.start for h in names if h.kind in PLACE_KINDS}
-    return any(
-        h.kind == "affiliation"
-        and h.end not in places
-        and h.end < len(words)
-        and not _of_own(lex, words, h.end)
-        for h in cues
-    )
-
-
-def _of_own(lex: Lexicons, words: Sequence[str], end: int) -> bool:
-    """A role said of the writer's own, right after it: "soy la tutora | de mi sobrina", "soy
-    el tutor | legal de mi nieto", "soy policía, | mi hijo…" (not "soy regidora, en mi
-    comunidad…")."""
-    while end < len(words) and words[end] in lex.role_links:
-        end += 1
-    return end < len(words) and words[end] in lex.mine
+    return any(h.kind == "affiliation" and h.end not in places and h.end < length for h in cues)
 
 
 def _writers_services(

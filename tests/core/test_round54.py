@@ -89,8 +89,8 @@ def test_violence_in_a_play_an_exam_a_meme_or_an_idiom_is_no_emergency(
     "text",
     [
         "dije que era para una tarea pero en verdad es mi vecina, su esposo la golpea cada noche",
-        "la obra de teatro la escribi sobre una niña que su padrastro encierra sin comer, ella "
-        "si existe, vive en Juli",
+        "la obra de teatro la escribi sobre una niña que su padrastro encierra sin comer, pero "
+        "es la hija de mi vecina, vive en Juli",
         "pregunto por una amiga cuyo esposo la amenaza con cuchillo, bueno, soy yo",
     ],
 )
@@ -131,6 +131,8 @@ def test_a_word_place_written_with_its_ene_is_the_district(engine: Engine) -> No
         "en el elenco de diablada el caporal le pego a una chica de 14 en el ensayo",
         "se lleva a mi hija los domingos y ya no la devuelve, se la llevo a Bolivia",
         "soy el tutor legal de mi nieta, su padrastro la viola cuando me voy a la chacra",
+        "hicimos un quiz en tutoria y una alumna de 11 marco que su tio la toca cuando esta sola",
+        "mi hijito de 4 años perdido en la feria de Ilave, tiene chompa azul",
     ],
 )
 def test_harm_beside_the_rounds_new_words_keeps_the_emergency(engine: Engine, text: str) -> None:
