@@ -1641,7 +1641,7 @@ def _asks_sites(lex: Lexicons, words: Sequence[str], names: list[Hit]) -> bool:
 
 
 def _a_word_not_a_place(
-    lex: Lexicons, h: Hit, words: Sequence[str], spelled: frozenset[str] = frozenset()
+    lex: Lexicons, h: Hit, words: Sequence[str], spelled: frozenset[str]
 ) -> bool:
     """A place whose name is also a common word ("cuando chupa", "sus cabañas"), without a
     place word before it ("en Chupa") or its eñe written (``spelled``: "…no tiene ni leña.
