@@ -129,3 +129,27 @@ def test_a_word_place_written_with_its_ene_is_the_district(engine: Engine) -> No
 def test_harm_beside_the_rounds_new_words_keeps_the_emergency(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent == "emergency", (text, answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        (
+            "soy de Ilave, vine a Juliaca a estudiar y mi enamorado me pega en el cuarto",
+            "san_roman",
+        ),
+        (
+            "mi sobrina de Azangaro ahora me escribe que esta en una cantina en Putina y no la "
+            "dejan salir",
+            "san_antonio_de_putina",
+        ),
+        (
+            "la señora es de Moho, sus hijitos estan solos en el cuarto que alquila aqui en Lampa "
+            "desde ayer",
+            "lampa",
+        ),
+    ],
+)
+def test_the_case_is_where_the_person_is_now(engine: Engine, text: str, province: str) -> None:
+    answer = engine.reply(text)
+    assert answer.province == province, (text, answer.province, answer.rule)
