@@ -135,12 +135,13 @@ class Lexicons:
         self.localities = Localities(kb.localities, markers, ordinary, definite, self.stopwords)
         self.place_markers = frozenset(markers)
         self.word_places = _normalized(lex.word_places)
-        # those written with their eñe ("Muñani", "Mañazo"), so no common word ("munani")
-        self.spelled_places = frozenset(
-            d.name.lower()
+        # those written with their eñe ("muñani", "mañazo"), so no common word ("munani"): each
+        # as written, lowercase, with the name it is read as
+        self.spelled_places = {
+            d.name.lower(): normalize(d.name)
             for d in kb.districts.values()
             if normalize(d.name) in self.word_places and normalize(d.name) != d.name.lower()
-        )
+        }
         self.noun_places = _normalized(lex.noun_places)
         self.noun_markers = _normalized(lex.noun_markers)
         self.noun_place_markers = _normalized(lex.noun_place_markers)

@@ -201,7 +201,8 @@ def read_signals(
         Hit(h.kind, h.key, h.start, h.end, any(i in fuzzy_at for i in range(h.start, h.end)))
         for h in _select_spans([*named, *around])
     ]
-    spelled = frozenset(normalize(n) for n in lex.spelled_places if n in text.lower())
+    lowered = text.lower()
+    spelled = frozenset(n for w, n in lex.spelled_places.items() if w in lowered)
     names = [h for h in names if not _a_word_not_a_place(lex, h, words, spelled)]
     names, found = _with_localities(names, lex.localities.find(raw_words, lex.ordinary))
     corrections = tuple(

@@ -42,19 +42,6 @@ def test_a_workers_own_harm_stays_an_emergency(engine: Engine) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "mi nieta 13 años perdida, Ayaviri",
-        "esta perdido hace tres dias mi hijo, no contesta nada",
-        "sobrina de 16 desaparecida, 4 dias desaparecida ya",
-    ],
-)
-def test_a_child_lost_for_days_is_an_emergency(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent == "emergency", (text, answer.intent, answer.rule)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
         "jaja mira el meme de 'te voy a pegar si no me respondes' xd",
         "montamos una obra con el elenco del colegio: en el tercer acto el esposo golpea a la "
         "protagonista. que servicio del MIMP nombramos al final?",
@@ -119,6 +106,11 @@ def test_a_word_place_written_with_its_ene_is_the_district(engine: Engine) -> No
 @pytest.mark.parametrize(
     "text",
     [
+        # a child lost for days, told in few words
+        "mi nieta 13 años perdida, Ayaviri",
+        "esta perdido hace tres dias mi hijo, no contesta nada",
+        "sobrina de 16 desaparecida, 4 dias desaparecida ya",
+        # harm beside the round's new frames, idioms and roles
         "en el elenco de diablada el caporal le pego a una chica de 14 en el ensayo",
         "se lleva a mi hija los domingos y ya no la devuelve, se la llevo a Bolivia",
         "soy el tutor legal de mi nieta, su padrastro la viola cuando me voy a la chacra",
@@ -126,7 +118,9 @@ def test_a_word_place_written_with_its_ene_is_the_district(engine: Engine) -> No
         "mi hijito de 4 años perdido en la feria de Ilave, tiene chompa azul",
     ],
 )
-def test_harm_beside_the_rounds_new_words_keeps_the_emergency(engine: Engine, text: str) -> None:
+def test_a_child_lost_or_harm_beside_the_rounds_new_words_is_an_emergency(
+    engine: Engine, text: str
+) -> None:
     answer = engine.reply(text)
     assert answer.intent == "emergency", (text, answer.intent, answer.rule)
 
