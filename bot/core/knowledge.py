@@ -273,6 +273,10 @@ AnswerCue = Literal["most", "least", "compare", "more", "here", "there", "count"
 
 
 PlaceLevel = Literal["district", "province", "department"]
+# whose home (or whose move) words of residence say: lexicon ``residence``
+ResidenceKey = Literal[
+    "writer", "moved", "workplace", "person", "household", "family", "here", "agent", "offer"
+]
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
@@ -414,10 +418,7 @@ class Lexicon(_Record):
     # "me mandaron AL CEM", "fui A LA DEMUNA": a service where one was sent or went, not the
     # one asked about when harm is told
     visited: list[Text] = field(default_factory=list)
-    residence: dict[
-        Literal["writer", "moved", "workplace", "person", "household", "family", "agent", "offer"],
-        list[Text],
-    ] = field(default_factory=dict)
+    residence: dict[ResidenceKey, list[Text]] = field(default_factory=dict)
     indicators: dict[Id, list[Text]] = field(default_factory=dict)
     periods: dict[Period, list[Text]]
     # the months' names, for a month asked that the summary has no figures of ("febrero de
