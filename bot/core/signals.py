@@ -62,7 +62,7 @@ RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunida
 # writer's, and where the writer works, not in someone else's case; the family's not in the
 # writer's own; last, where the writer is, "aquí en…")
 RESIDENCE_RANKS_OTHERS = ("person", "household", "family", "here")
-RESIDENCE_RANKS_OWN = ("writer", "moved", "workplace", "household", "person", "here")
+RESIDENCE_RANKS_OWN = ("writer", "moved", "household", "person", "workplace", "here")
 WRITERS = frozenset({"writer", "moved", "workplace"})  # where the writer lives, works or studies
 # where the writer lives now, for one who "sigue allá"
 HOMES = frozenset({"writer", "moved", "workplace", "household"})
