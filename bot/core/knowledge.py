@@ -275,7 +275,16 @@ AnswerCue = Literal["most", "least", "compare", "more", "here", "there", "count"
 PlaceLevel = Literal["district", "province", "department"]
 # whose home (or whose move) words of residence say: lexicon ``residence``
 ResidenceKey = Literal[
-    "writer", "moved", "workplace", "person", "household", "family", "here", "agent", "offer"
+    "writer",
+    "moved",
+    "workplace",
+    "person",
+    "household",
+    "family",
+    "going",
+    "here",
+    "agent",
+    "offer",
 ]
 
 

@@ -60,9 +60,9 @@ ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
 # the keys of lexicon ``residence``, best first: whose home is the case's place (the
 # writer's, and where the writer works, not in someone else's case; the family's not in the
-# writer's own; last, where the writer is, "aquí en…")
-RESIDENCE_RANKS_OTHERS = ("person", "household", "family", "here")
-RESIDENCE_RANKS_OWN = ("writer", "moved", "household", "person", "workplace", "here")
+# writer's own; where one is about to go; last, where the writer is, "aquí en…")
+RESIDENCE_RANKS_OTHERS = ("person", "household", "family", "going", "here")
+RESIDENCE_RANKS_OWN = ("writer", "moved", "going", "workplace", "household", "person", "here")
 WRITERS = frozenset({"writer", "moved", "workplace"})  # where the writer lives, works or studies
 # where the writer lives now, for one who "sigue allá"
 HOMES = frozenset({"writer", "moved", "workplace", "household"})
@@ -317,11 +317,11 @@ def read_signals(
     ranks = RESIDENCE_RANKS_OTHERS if others else RESIDENCE_RANKS_OWN
     agents = _ends(cues, "agent")
     homes = _homes(cues, agents | _ends(cues, "offer"))
-    homes["here"] = _not_regional(homes.get("here", []), names)
-    residence = [homes.get(key, []) for key in ranks]
     # "atendí a una abuelita de Mañazo": where she is from, when no place is said to be where
     # she lives ("una señora de Mañazo que vive en Juliaca": Juliaca)
     origins = _origins(lex, harm_hits, words, victims) if others and harm.present else []
+    homes["here"] = _here(homes.get("here", []), names, origins)
+    residence = [homes.get(key, []) for key in ranks]
     offices = [h.end for h in names if h.kind == "service" and h.key in own]
     place, alternatives, other_places = _place(
         lex,
@@ -1336,11 +1336,14 @@ def _homes(cues: list[Hit], unhomed: set[int]) -> dict[str, list[int]]:
     return homes
 
 
-def _not_regional(ends: Sequence[int], names: list[Hit]) -> list[int]:
-    """The ends of words of residence not right before a department's name ("acá en Puno hay
-    oficina?": the region, not where one is)."""
+def _here(ends: Sequence[int], names: list[Hit], origins: Sequence[int]) -> list[int]:
+    """The ends of the writer's "aquí en" that say where the case is: said after where the
+    person comes from ("un niño de Moho… aquí en Juliaca"; not "aquí en Juliaca estoy, mi
+    hermana de Ayaviri me llamó"), and not right before a department's name ("acá en Puno hay
+    oficina?": the region)."""
     regional = {h.start for h in names if h.kind == "department"}
-    return [end for end in ends if end not in regional]
+    first_origin = min(origins, default=-1)
+    return [end for end in ends if end not in regional and end > first_origin]
 
 
 def _ends(cues: list[Hit], key: str) -> set[int]:

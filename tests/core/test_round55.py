@@ -58,12 +58,6 @@ def _safety_first(text: str) -> bool:
             "y la patrona no le deja salir ni le paga",
             "san_roman",
         ),
-        # where the person lives, before where the writer works
-        (
-            "trabajo en una mina de Ananea y mi esposa esta en Ayaviri con los chicos, mi suegro "
-            "la amenaza con un cuchillo, ayudenme",
-            "melgar",
-        ),
     ],
 )
 def test_the_case_is_where_the_person_is_now(engine: Engine, text: str, province: str) -> None:
@@ -85,7 +79,7 @@ def test_the_department_after_aqui_en_is_no_place_of_the_writer(engine: Engine) 
     [
         "a mis hijos nunca les he pegado, pero quiero saber si el CEDIF tiene escuela para padres",
         "no quiero terminar pegandoles a mis wawas como hacia mi papa, el CEDIF tiene talleres?",
-        "mis hijos no me abandonaron, viven conmigo, solo quiero saber que es un CIAM",
+        "mis hijos no me abandonaron como dicen los vecinos, solo quiero saber que es un CIAM",
     ],
 )
 def test_an_act_denied_is_no_case(engine: Engine, text: str) -> None:
@@ -113,3 +107,38 @@ def test_a_radio_spot_quoted_is_no_case(engine: Engine) -> None:
         "la linea 100 atiende en aimara?"
     )
     assert answer.intent == "describe", (answer.intent, answer.rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        # "aquí en" said before where the person is from: the person's place
+        (
+            "aqui en Juliaca estoy, mi hermana de Ayaviri me llamo llorando, su esposo la esta "
+            "pegando",
+            "melgar",
+        ),
+        # where one goes tomorrow yields to where the person is now
+        (
+            "se va mañana a Juliaca mi hija, ahora esta en Azangaro y su pareja la esta golpeando",
+            "azangaro",
+        ),
+    ],
+)
+def test_where_the_person_is_now_wins(engine: Engine, text: str, province: str) -> None:
+    answer = engine.reply(text)
+    assert answer.province == province, (text, answer.province, answer.rule)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi esposo nunca me ha pegado tanto como ayer, que servicios hay en Puno",
+        "mi esposo no me pega tanto como antes, que servicios hay en Juliaca",
+        "pov tu pareja te pega. asi vivo yo. que servicios hay en Ayaviri",
+    ],
+)
+def test_a_softened_denial_or_a_pov_keeps_the_harm(engine: Engine, text: str) -> None:
+    answer = engine.reply(text)
+    assert answer.intent in ("emergency", "referral"), (text, answer.intent, answer.rule)
+    assert _safety_first(answer.text), answer.text
