@@ -1337,13 +1337,13 @@ def _homes(cues: list[Hit], unhomed: set[int]) -> dict[str, list[int]]:
 
 
 def _here(ends: Sequence[int], names: list[Hit], origins: Sequence[int]) -> list[int]:
-    """The ends of the writer's "aquí en" that say where the case is: said after where the
-    person comes from ("un niño de Moho… aquí en Juliaca"; not "aquí en Juliaca estoy, mi
-    hermana de Ayaviri me llamó"), and not right before a department's name ("acá en Puno hay
-    oficina?": the region)."""
+    """The ends of the writer's "aquí en" that say where the case is: none where the person
+    is said to come from somewhere ("mi hermana de Azángaro… yo vivo aquí en Juliaca"), nor
+    right before a department's name ("acá en Puno hay oficina?": the region)."""
+    if origins:
+        return []
     regional = {h.start for h in names if h.kind == "department"}
-    first_origin = min(origins, default=-1)
-    return [end for end in ends if end not in regional and end > first_origin]
+    return [end for end in ends if end not in regional]
 
 
 def _ends(cues: list[Hit], key: str) -> set[int]:

@@ -23,11 +23,11 @@ def _safety_first(text: str) -> bool:
             "lampa",
         ),
         ("hace dos semanas regrese a mi comunidad a Nuñoa, mi ex de Juliaca me amenaza", "melgar"),
-        # with the children, where the writer is now
+        # left with a parent, where the writer works is not the case's place
         (
-            "sali de Putina con mis 2 hijos y estoy en Azangaro donde mi prima, mi marido me "
-            "rompio la nariz el sabado, donde denuncio",
-            "azangaro",
+            "mis hijitos se quedaron con su papa en Macusani y el les pega con la correa, yo "
+            "estoy trabajando en Juliaca",
+            "carabaya",
         ),
         # about to go, the place asked there
         (
@@ -118,6 +118,10 @@ def test_a_radio_spot_quoted_is_no_case(engine: Engine) -> None:
             "pegando",
             "melgar",
         ),
+        # "aquí en" said after where the person comes from: still the person's place
+        ("mi hermana de Azangaro la pega su esposo, yo vivo aqui en Juliaca", "azangaro"),
+        # where the one who harms stays is not the case's place
+        ("el agresor se queda en Azangaro, mi hermana esta en Juliaca en mi casa", "san_roman"),
         # where one goes tomorrow yields to where the person is now
         (
             "se va mañana a Juliaca mi hija, ahora esta en Azangaro y su pareja la esta golpeando",
@@ -136,9 +140,10 @@ def test_where_the_person_is_now_wins(engine: Engine, text: str, province: str) 
         "mi esposo nunca me ha pegado tanto como ayer, que servicios hay en Puno",
         "mi esposo no me pega tanto como antes, que servicios hay en Juliaca",
         "pov tu pareja te pega. asi vivo yo. que servicios hay en Ayaviri",
+        "reenvia a 10 grupos: se busca a Maria de 14 años, desaparecida en Juli desde el lunes",
     ],
 )
-def test_a_softened_denial_or_a_pov_keeps_the_harm(engine: Engine, text: str) -> None:
+def test_a_softened_denial_a_pov_or_a_chain_keeps_the_harm(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent in ("emergency", "referral"), (text, answer.intent, answer.rule)
     assert _safety_first(answer.text), answer.text
