@@ -1,6 +1,7 @@
-"""Round 55: which place is the case's when a message names several — back home, with the
-children, about to go, with whom, a landlord's house, "aquí en…", an authority's community;
-acts denied by the one who would do them; a chain letter's and a radio spot's own words."""
+"""Round 55: which place is the case's when a message names several — back home, left with
+someone, about to go, with whom, a live-in worker's house, "aquí en…"; acts denied by the one
+who would do them, and harm still read behind a softened denial, a POV or a forwarded alert;
+a radio spot quoted."""
 
 from __future__ import annotations
 
@@ -58,6 +59,21 @@ def _safety_first(text: str) -> bool:
             "y la patrona no le deja salir ni le paga",
             "san_roman",
         ),
+        # "aquí en" said before where the person is from: the person's place
+        (
+            "aqui en Juliaca estoy, mi hermana de Ayaviri me llamo llorando, su esposo la esta "
+            "pegando",
+            "melgar",
+        ),
+        # "aquí en" said after where the person comes from: still the person's place
+        ("mi hermana de Azangaro la pega su esposo, yo vivo aqui en Juliaca", "azangaro"),
+        # where the one who harms stays is not the case's place
+        ("el agresor se queda en Azangaro, mi hermana esta en Juliaca en mi casa", "san_roman"),
+        # where one goes tomorrow yields to where the person is now
+        (
+            "se va mañana a Juliaca mi hija, ahora esta en Azangaro y su pareja la esta golpeando",
+            "azangaro",
+        ),
     ],
 )
 def test_the_case_is_where_the_person_is_now(engine: Engine, text: str, province: str) -> None:
@@ -93,9 +109,13 @@ def test_an_act_denied_is_no_case(engine: Engine, text: str) -> None:
         "mi esposo ya no me pega, ahora le pega a mi hija de 6 años",
         "mi pareja nunca me habia pegado hasta anoche, me reventó la boca",
         "mi esposo no me pega pero me insulta y no me deja salir de la casa",
+        "mi esposo nunca me ha pegado tanto como ayer, que servicios hay en Puno",
+        "mi esposo no me pega tanto como antes, que servicios hay en Juliaca",
+        "pov tu pareja te pega. asi vivo yo. que servicios hay en Ayaviri",
+        "reenvia a 10 grupos: se busca a Maria de 14 años, desaparecida en Juli desde el lunes",
     ],
 )
-def test_harm_said_with_a_no_is_still_harm(engine: Engine, text: str) -> None:
+def test_harm_said_with_a_no_a_pov_or_a_chain_is_still_harm(engine: Engine, text: str) -> None:
     answer = engine.reply(text)
     assert answer.intent in ("emergency", "referral"), (text, answer.intent, answer.rule)
     assert _safety_first(answer.text), answer.text
@@ -107,43 +127,3 @@ def test_a_radio_spot_quoted_is_no_case(engine: Engine) -> None:
         "la linea 100 atiende en aimara?"
     )
     assert answer.intent == "describe", (answer.intent, answer.rule)
-
-
-@pytest.mark.parametrize(
-    ("text", "province"),
-    [
-        # "aquí en" said before where the person is from: the person's place
-        (
-            "aqui en Juliaca estoy, mi hermana de Ayaviri me llamo llorando, su esposo la esta "
-            "pegando",
-            "melgar",
-        ),
-        # "aquí en" said after where the person comes from: still the person's place
-        ("mi hermana de Azangaro la pega su esposo, yo vivo aqui en Juliaca", "azangaro"),
-        # where the one who harms stays is not the case's place
-        ("el agresor se queda en Azangaro, mi hermana esta en Juliaca en mi casa", "san_roman"),
-        # where one goes tomorrow yields to where the person is now
-        (
-            "se va mañana a Juliaca mi hija, ahora esta en Azangaro y su pareja la esta golpeando",
-            "azangaro",
-        ),
-    ],
-)
-def test_where_the_person_is_now_wins(engine: Engine, text: str, province: str) -> None:
-    answer = engine.reply(text)
-    assert answer.province == province, (text, answer.province, answer.rule)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "mi esposo nunca me ha pegado tanto como ayer, que servicios hay en Puno",
-        "mi esposo no me pega tanto como antes, que servicios hay en Juliaca",
-        "pov tu pareja te pega. asi vivo yo. que servicios hay en Ayaviri",
-        "reenvia a 10 grupos: se busca a Maria de 14 años, desaparecida en Juli desde el lunes",
-    ],
-)
-def test_a_softened_denial_a_pov_or_a_chain_keeps_the_harm(engine: Engine, text: str) -> None:
-    answer = engine.reply(text)
-    assert answer.intent in ("emergency", "referral"), (text, answer.intent, answer.rule)
-    assert _safety_first(answer.text), answer.text
