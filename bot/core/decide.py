@@ -90,6 +90,8 @@ def signal_values(s: Signals, kb: Knowledge, opinion: Opinion | None) -> dict[st
         "short": float(s.content_words <= SHORT),
         # nothing but signs ("??", "..."): the person does not know what to ask
         "wordless": float(not s.words),
+        # a question about the bot itself ("¿quién lee esto?", practical.yaml bot_topics)
+        "about_bot": float(bool(s.bot_topics)),
         "oos": float(s.oos_words - (s.oos_told if _story_then_question(s, kb, opinion) else 0)),
         "oos_name": float(s.oos_next_to_name),
         "oos_asked": float(s.oos_asked),
@@ -276,6 +278,7 @@ def decide(
         situation=situation,
         needs=_needs(s, kb, situation) if intent in CASES else (),
         terms=s.terms,
+        bot_topics=s.bot_topics,
         harm=_harm_time(s, bool(suspected), earlier),
         harm_kinds=tuple(sorted(harm.categories)) if harm.present else (),
         victims=harm.victims,

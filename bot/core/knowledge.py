@@ -611,6 +611,7 @@ SIGNAL_NAMES = frozenset(
         "unharmed",
         "short",
         "wordless",
+        "about_bot",
         "oos",
         "oos_name",
         "oos_asked",
@@ -948,11 +949,22 @@ class Topic(_Texts):
 
 
 @dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class BotTopic(_Texts):
+    """A question about the bot itself ("¿quién lee esto?", "¿guardan los mensajes?"), and
+    its answer: what the bot is and does, never a service's data."""
+
+    id: Id
+    phrases: Annotated[list[Text], Rule(min_length=1), Uses()]
+    answer: Html
+
+
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class PracticalFile(_Texts):
     default_service: Id
     place: Annotated[Text, Uses("place", markup=False)]
     missing: Annotated[Text, Uses("what service place")]
     topics: list[Topic]
+    bot_topics: list[BotTopic] = field(default_factory=list)
     # words that make a sentence a question without "?" ("quisiera saber", "cuánto")
     asking: Annotated[list[Text], Uses()] = field(default_factory=list)
 

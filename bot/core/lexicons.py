@@ -330,11 +330,13 @@ class Lexicons:
         )
 
     def _topic_entries(self) -> Iterable[Entry]:
-        """The practical questions of practical.yaml ("¿es gratis?", "¿hablan aimara?")."""
+        """The practical questions of practical.yaml ("¿es gratis?", "¿hablan aimara?"), and
+        those about the bot itself ("¿quién lee esto?")."""
         practical = self.kb.practical
         topics = (("topic", t.id, p) for t in practical.topics for p in t.phrases)
+        bot = (("bot_topic", t.id, p) for t in practical.bot_topics for p in t.phrases)
         asking = (("asking", "asking", p) for p in practical.asking)
-        return self._entries((*topics, *asking), True)
+        return self._entries((*topics, *bot, *asking), True)
 
     def _cue_entries(self) -> Iterable[Entry]:
         lex = self.kb.lexicon

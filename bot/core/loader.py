@@ -683,6 +683,7 @@ def load(directory: Path = DEFAULT_KNOWLEDGE_DIR, *, strict: bool = False) -> Kn
 
     refs = _Refs(directory / FILES["practical"], q_node, q_data)
     refs.unique([t.id for t in practical.topics], "topics", "id de tema")
+    refs.unique([t.id for t in practical.bot_topics], "bot_topics", "id de tema del bot")
     check_service(refs, practical.default_service, ["default_service"])
 
     kb = Knowledge(

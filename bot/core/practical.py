@@ -28,6 +28,8 @@ def practical(
     default service of practical.yaml. Beside a case the case keeps its card, and the topics
     follow it, about the service named, else the default one for a topic asked alone ("hablo
     aimara, ¿me van a entender?"), else the case's own."""
+    if query.bot_topics and query.intent in QUIET_INTENTS:
+        return query  # asked of the bot itself ("¿esto es anónimo?"), not of a service
     topics = signals.topics
     alone = any(t.alone for t in kb.practical.topics if t.id in topics)
     # not where a term is named: "¿a qué número llamo para la policía?" is the 105's, said by

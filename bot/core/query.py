@@ -52,6 +52,7 @@ class Query:
     asked_topics: tuple[str, ...] = ()
     topic_services: tuple[tuple[str, str], ...] = ()
     described: str | None = None  # beside a case: the service asked what it is or does
+    bot_topics: tuple[str, ...] = ()  # questions about the bot itself (practical.yaml)
     harm: HarmTime = ""
     harm_kinds: tuple[str, ...] = ()  # the categories of harm.yaml told ("fisica", "autolesion")
     victims: tuple[str, ...] = ()

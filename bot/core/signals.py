@@ -156,6 +156,7 @@ class Signals:
     # tiene poca batería"), and the service named before each in its sentence
     asked_topics: tuple[str, ...] = ()
     topic_services: tuple[tuple[str, str], ...] = ()
+    bot_topics: tuple[str, ...] = ()  # questions about the bot itself (practical.yaml)
     harm: HarmReading = field(default_factory=HarmReading)
     asks: frozenset[str] = frozenset()  # answer_cues of lexicon.yaml: "most", "here"...
     framed: bool = False  # homework, a novel, the news, a training, and no real person harmed
@@ -251,7 +252,7 @@ def read_signals(
         names = _amended(names, turns, (PLACE_KINDS,), len(words), asking)
     # an out-of-scope word inside an idiom or a practical topic is not what is asked, nor a
     # cue of "where" inside a practical topic ("¿ATIENDE EN la noche?", "¿CUÁNTO cobran?")
-    topic_hits = [h for h in plain if h.kind == "topic"]
+    topic_hits = [h for h in plain if h.kind in ("topic", "bot_topic")]
     # (an act done to a beast is what is asked: "le pega a su perro, ¿dónde denuncio maltrato
     # animal?")
     idioms = [h for h in found_harm if h.kind == "idiom" and h.key != "beast"]
@@ -259,7 +260,8 @@ def read_signals(
     cues = _cues_asked(cues, [*topic_hits, *idioms], not_where)
     # (not a word of where one was sent: "lo MANDAN A pastear" says nothing asked)
     said = [h for h in cues if h.kind != "visited"]
-    explained = {i for h in (*names, *said, *harm_hits) for i in range(h.start, h.end)}
+    bot_hits = [h for h in topic_hits if h.kind == "bot_topic"]
+    explained = {i for h in (*names, *said, *harm_hits, *bot_hits) for i in range(h.start, h.end)}
     unexplained = [
         i
         for i, w in enumerate(words)
@@ -413,6 +415,7 @@ def read_signals(
         topic_of_where=any(x in lex.where_topics for x in topics),
         asked_topics=asked_topics,
         topic_services=topic_services,
+        bot_topics=tuple(dict.fromkeys(h.key for h in bot_hits)),
         harm=harm,
         asks=frozenset(h.key for h in cues if h.kind == "ask"),
         framed=_framed(lex, harm, marks, before) or closed,

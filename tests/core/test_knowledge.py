@@ -184,6 +184,11 @@ BROKEN = {
         lambda s: s.replace("- id: pam\n", "- id: nna\n", 1),
         "repetido",
     ),
+    "duplicate question about the bot": (
+        "practical.yaml",
+        lambda s: s.replace("  - id: borrar\n", "  - id: guarda\n", 1),
+        "repetido",
+    ),
     "duplicate victim": (
         "harm.yaml",
         lambda s: s.replace("\n  - id: discapacidad\n", "\n  - id: nna\n", 1),

@@ -67,7 +67,7 @@ class Composer:
             case "greeting":
                 return self.greeting(query)
             case "help":
-                return self.help()
+                return self.help(query.bot_topics)
             case _:
                 return self.unknown(query)
 
@@ -103,8 +103,8 @@ class Composer:
     def greeting(self, query: Query) -> Answer:
         return greeting(self.kb, query)
 
-    def help(self) -> Answer:
-        return help_menu(self.kb)
+    def help(self, bot_topics: tuple[str, ...] = ()) -> Answer:
+        return help_menu(self.kb, bot_topics)
 
     def unknown(self, query: Query | None = None) -> Answer:
         return unknown(self.kb, query)

@@ -357,3 +357,8 @@ def _introduces_bullets(lines: Sequence[str], i: int) -> bool:
     return (
         not lines[i].startswith(bullet) and i + 1 < len(lines) and lines[i + 1].startswith(bullet)
     )
+
+
+def bot_lines(kb: Knowledge, topics: tuple[str, ...]) -> list[str]:
+    """The answers to the questions about the bot itself asked (practical.yaml bot_topics)."""
+    return [fill(t.answer) for t in kb.practical.bot_topics if t.id in topics]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core.answer._lines import (
+    bot_lines,
     contact_line,
     district_of,
     linea100_line,
@@ -48,10 +49,12 @@ def greeting(kb: Knowledge, query: Query) -> Answer:
     )
 
 
-def help_menu(kb: Knowledge) -> Answer:
-    """Línea 100 and the Police, then what the bot can do."""
+def help_menu(kb: Knowledge, bot_topics: tuple[str, ...] = ()) -> Answer:
+    """The answers to the questions about the bot asked, if any; Línea 100 and the Police,
+    then what the bot can do."""
     r = kb.responses
     lines = [
+        *bot_lines(kb, bot_topics),
         fill(r.chat.help_heading),
         linea100_line(kb),
         police_line(kb),

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.core.answer._describe import offers_line, service_line
 from bot.core.answer._lines import (
+    bot_lines,
     count_sentence,
     full_name,
     linea100_line,
@@ -53,7 +54,7 @@ def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
     service named, else the case's first one. What the data lacks is said only of a topic
     asked as a question ("¿es confidencial?"), not of one merely told ("mi cel tiene poca
     batería"): one line, with who knows."""
-    if not (query.topics or query.described):
+    if not (query.topics or query.described or query.bot_topics):
         return answer
     situation = kb.situations[query.situation] if query.situation else None
     default = kb.practical.default_service
@@ -77,6 +78,7 @@ def with_topics(kb: Knowledge, answer: Answer, query: Query) -> Answer:
         lines += found + default_lines(kb, sid, tuple(topics), query.place, lines + found)
     if query.described is not None:
         lines.insert(0, service_line(kb, query.described))
+    lines += bot_lines(kb, query.bot_topics)  # "¿quién lee esto? mi esposo revisa mi celular"
     joined = "\n".join([answer.html, *lines])
     return replace(answer, html=joined, text=plain(joined))
 
