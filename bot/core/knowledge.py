@@ -279,6 +279,7 @@ ResidenceKey = Literal[
     "moved",
     "workplace",
     "person",
+    "relative",
     "household",
     "family",
     "going",

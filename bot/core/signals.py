@@ -59,9 +59,10 @@ MARK_KINDS = frozenset(
 ENGLISH_WORDS = 2  # English words that make a message English
 RESIDENCE_GAP = 4  # words between "vivo en" and the place: "vivo en la comunidad de Crucero"
 # the keys of lexicon ``residence``, best first: whose home is the case's place (the
-# writer's, and where the writer works, not in someone else's case; the family's not in the
-# writer's own; where one is about to go; last, where the writer is, "aquí en…")
-RESIDENCE_RANKS_OTHERS = ("person", "household", "family", "going", "here")
+# writer's, and where the writer works, not in someone else's case; a relative's, after the
+# household's, and the family's not in the writer's own; where one is about to go; last,
+# where the writer is, "aquí en…")
+RESIDENCE_RANKS_OTHERS = ("person", "household", "relative", "family", "going", "here")
 RESIDENCE_RANKS_OWN = ("writer", "moved", "going", "workplace", "household", "person", "here")
 WRITERS = frozenset({"writer", "moved", "workplace"})  # where the writer lives, works or studies
 # where the writer lives now, for one who "sigue allá"

@@ -67,10 +67,14 @@ def test_look_alikes_are_not_about_the_bot(engine: Engine, text: str) -> None:
     "text",
     [
         "mi tio le hace tomar trago a mi primito de 7 en cada fiesta",
-        "cuando venia del colegio en la custer un viejo me estaba frotando, tengo 13",
+        "cuando venia del colegio en la custer un viejo me estaba frotando por atras, tengo 13",
         "mi profesor de mate dice que si no voy a su casa me desaprueba, tengo 14",
         "mi madrina me tiene cargando bultos en el mercado desde las 4 y no me deja ir al "
         "colegio, tengo 12",
+        # review 56: still harm beside the round's idioms and homework shouts
+        "le dimos una paliza al ratero en el partido y lo dejamos tirado, sera que se muere?",
+        "van a secuestrar a mi hija para la fiesta si no les pago la deuda",
+        "AYUDAAA el profe me pidio una exposicion a solas en su oficina y me quiere besar",
     ],
 )
 def test_harm_without_the_usual_verbs(engine: Engine, text: str) -> None:
@@ -84,6 +88,9 @@ def test_harm_without_the_usual_verbs(engine: Engine, text: str) -> None:
     [
         "las sandalias nuevas me estaban rozando en la procesion, donde hay un CIAM en Puno",
         "en la fiesta del pueblo nos dieron cerveza hasta que se acabo, que es la UPE",
+        # review 56: rubbed, not in a journey ("mi abuela me estuvo frotando con mentol")
+        "mi abuela me estuvo frotando el pecho con mentol por la tos, que es el CIAM",
+        "le di una paliza a mi tio en las cartas jaja, que hace la DEMUNA",
     ],
 )
 def test_their_calm_look_alikes(engine: Engine, text: str) -> None:
