@@ -57,6 +57,11 @@ def test_beside_a_case_the_card_comes_first_then_the_bot(engine: Engine, kb: Kno
         "no me dieron mi constancia en la municipalidad, con quien hablo?",
         # said of a person, not of the bot
         "mi esposo es malo pero no me pega, que hace el CEDIF?",
+        # review 56b: of a service or a complaint, not of the bot
+        "usted puede llamar al 105 aunque no tenga saldo?",
+        "la policia puede ver mis mensajes de whatsapp si denuncio?",
+        "se puede escribir con faltas en la denuncia?",
+        "la linea 100 solo es para informar o tambien mandan ayuda?",
     ],
 )
 def test_look_alikes_are_not_about_the_bot(engine: Engine, text: str) -> None:
@@ -75,6 +80,11 @@ def test_look_alikes_are_not_about_the_bot(engine: Engine, text: str) -> None:
         "le dimos una paliza al ratero en el partido y lo dejamos tirado, sera que se muere?",
         "van a secuestrar a mi hija para la fiesta si no les pago la deuda",
         "AYUDAAA el profe me pidio una exposicion a solas en su oficina y me quiere besar",
+        # review 56b
+        "el de la bota nueva me estuvo rozando en la custer",
+        "le di una golpiza a mi compañero en el examen porque no me dejo copiar, ahora esta en "
+        "la posta",
+        "con quien estoy hablando? un señor de la combi me sigue todos los dias hasta el colegio",
     ],
 )
 def test_harm_without_the_usual_verbs(engine: Engine, text: str) -> None:
@@ -91,6 +101,9 @@ def test_harm_without_the_usual_verbs(engine: Engine, text: str) -> None:
         # review 56: rubbed, not in a journey ("mi abuela me estuvo frotando con mentol")
         "mi abuela me estuvo frotando el pecho con mentol por la tos, que es el CIAM",
         "le di una paliza a mi tio en las cartas jaja, que hace la DEMUNA",
+        # review 56b: homework photos, a kitchen left dirty
+        "la profe me pide fotos del mural, si no le mando sube las del otro grupo",
+        "tengo fotos de como me dejo mi esposo la cocina jaja, que es el CEM",
     ],
 )
 def test_their_calm_look_alikes(engine: Engine, text: str) -> None:
