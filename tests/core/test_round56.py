@@ -80,6 +80,9 @@ def test_look_alikes_are_not_about_the_bot(engine: Engine, text: str) -> None:
         "le dimos una paliza al ratero en el partido y lo dejamos tirado, sera que se muere?",
         "van a secuestrar a mi hija para la fiesta si no les pago la deuda",
         "AYUDAAA el profe me pidio una exposicion a solas en su oficina y me quiere besar",
+        # held-out 83 (after its sealed run): a wish to die beside the news that woke it
+        "desde que escuche en la radio lo de ese caso me acuerdo de lo que me paso y ya no "
+        "quiero vivir",
         # review 56b
         "el de la bota nueva me estuvo rozando en la custer",
         "le di una golpiza a mi compañero en el examen porque no me dejo copiar, ahora esta en "
