@@ -5,6 +5,8 @@ selling: harm read; and the look-alikes that stay calm."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.core.engine import Engine
@@ -109,5 +111,5 @@ def test_harm_without_the_usual_verbs(engine: Engine, text: str) -> None:
         "tengo fotos de como me dejo mi esposo la cocina jaja, que es el CEM",
     ],
 )
-def test_their_calm_look_alikes(engine: Engine, text: str) -> None:
-    assert not engine.understanding.read(text).harm.present, text
+def test_their_calm_look_alikes(read_as_meant: Callable[..., None], text: str) -> None:
+    read_as_meant(text, harmful=False)
